@@ -1,0 +1,369 @@
+"""The content folder: document entries (YAML front matter + Markdown), timeline, knowledge; load and check it."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from site_builder import knowledge as kb
+from site_builder import yamlio
+from site_builder.errors import Problem, UserError, problem
+from site_builder.knowledge import Knowledge
+
+DOCUMENTS = "documents"
+TIMELINE = "timeline.yaml"
+TEXT_LANGUAGES = ("ru", "kk", "az", "en")
+FRONT_KEYS = (
+    "id", "title", "date", "date_precision", "date_evidence", "language", "outlet", "outlet_cites",
+    "topics", "topic_evidence", "people", "places", "organizations", "quotes", "related", "leftovers",
+    "unmatched_names", "seed", "seed_sha256", "seed_encoding",
+)
+REQUIRED_KEYS = ("id", "title", "date", "date_precision", "language", "seed")
+_UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_ESCAPE_ANYWHERE = re.compile(r"([\\`*_\[\]<>&])")
+_ESCAPE_START = re.compile(r"^([#>+=~|-]|\d+[.)])(?=\s|$)")
+
+
+@dataclass(frozen=True)
+class Quote:
+    speaker: str | None
+    """Entity id of who said it."""
+    text: str
+    """The words, verbatim from the document."""
+    paragraph: int | None
+    """1-based paragraph the words stand in."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """One content entry, as the editor left it."""
+
+    id: str
+    title: str
+    date: str | None
+    date_precision: str | None
+    date_evidence: str | None
+    language: str
+    outlet: str | None
+    outlet_cites: str | None
+    topics: tuple[str, ...]
+    people: tuple[str, ...]
+    places: tuple[str, ...]
+    organizations: tuple[str, ...]
+    quotes: tuple[Quote, ...]
+    related: tuple[str, ...]
+    leftovers: tuple[int, ...]
+    seed: str
+    seed_sha256: str | None
+    paragraphs: tuple[str, ...]
+    """Body paragraphs as Markdown source (inline Markdown only)."""
+    path: Path
+    extra: dict
+    """Other front matter keys (topic_evidence, unmatched_names …), kept for exports."""
+
+    @property
+    def entities(self) -> tuple[str, ...]:
+        return self.people + self.places + self.organizations
+
+    def plain_paragraphs(self) -> tuple[str, ...]:
+        return tuple(unescape(p) for p in self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Source:
+    document: str
+    paragraphs: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Event:
+    """One timeline event, resting on paragraphs of one or more documents."""
+
+    id: str
+    date: str
+    date_precision: str
+    title: dict[str, str]
+    summary: dict[str, str]
+    place: str | None
+    topics: tuple[str, ...]
+    documents: tuple[str, ...]
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything in content/, checked."""
+
+    knowledge: Knowledge
+    documents: tuple[Document, ...]
+    """Sorted by date (undated last), then id."""
+    events: tuple[Event, ...]
+    """Sorted by date, then id."""
+
+
+def escape(text: str) -> str:
+    """Plain text as inline Markdown that renders back to the same text."""
+    return _ESCAPE_START.sub(r"\\\1", _ESCAPE_ANYWHERE.sub(r"\\\1", text))
+
+
+def unescape(text: str) -> str:
+    return _UNESCAPE.sub(r"\1", text)
+
+
+def sort_key(date: str | None) -> tuple:
+    """Dates of any precision in order; a month sorts before its days, undated last."""
+    if not date:
+        return (1, "")
+    return (0, date)
+
+
+def check_date(date: Any, precision: Any) -> str | None:
+    """What is wrong with a date and its precision, or None."""
+    if date is None and precision is None:
+        return None
+    if not isinstance(date, str):
+        return f"date must be YYYY-MM-DD, YYYY-MM or YYYY, not {date!r}"
+    m = kb.DATE.match(date)
+    if not m:
+        return f"date must be YYYY-MM-DD, YYYY-MM or YYYY, not {date!r}"
+    year, month, day = (int(g) if g else None for g in m.groups())
+    try:
+        datetime.date(year, month or 1, day or 1)
+    except ValueError:
+        return f"impossible date {date!r}"
+    expected = ("year", "month", "day")[date.count("-")]
+    if precision != expected:
+        return f"date_precision must be {expected!r} for date {date!r}"
+    return None
+
+
+# ---------------------------------------------------------------- entry files
+
+def split_entry(text: str, path: Path) -> tuple[dict, int, str, int]:
+    """(front matter, its first line, body, body's first line) of an entry's text."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        raise UserError(problem(path, "no front matter: the file must start with a line '---'", 1))
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+    except StopIteration:
+        raise UserError(problem(path, "front matter is not closed by a line '---'", 1)) from None
+    front = yamlio.parse("\n".join(lines[1:end]), path, first_line=2)
+    if not isinstance(front, dict):
+        raise UserError(problem(path, "front matter must be a YAML mapping", 2))
+    return front, 2, "\n".join(lines[end + 1:]), end + 2
+
+
+def body_paragraphs(body: str) -> tuple[str, ...]:
+    """Paragraphs of a body: blocks separated by blank lines, inner line breaks joined."""
+    blocks = re.split(r"\n\s*\n", body.strip("\n"))
+    return tuple(" ".join(line.strip() for line in b.split("\n")) for b in blocks if b.strip())
+
+
+def format_entry(front: dict, paragraphs: tuple[str, ...]) -> str:
+    """The text of an entry file: front matter in FRONT_KEYS order, then the body."""
+    ordered = {k: front[k] for k in FRONT_KEYS if k in front}
+    ordered.update({k: v for k, v in front.items() if k not in ordered})
+    return "---\n" + yamlio.dump(ordered) + "---\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+# ---------------------------------------------------------------- loading and checking
+
+def load(content: Path) -> Corpus:
+    """Read and check all of `content`; every problem found is reported together."""
+    if not content.is_dir():
+        raise UserError(problem(content, "content folder does not exist (run `site-builder ingest` first)"))
+    problems: list[Problem] = []
+    knowledge = kb.load(content)
+    docs: list[Document] = []
+    doc_dir = content / DOCUMENTS
+    paths = sorted(doc_dir.glob("*.md")) if doc_dir.is_dir() else []
+    for path in paths:
+        try:
+            docs.append(_document(path, knowledge, problems))
+        except UserError as e:
+            problems.extend(e.problems)
+    ids: dict[str, Document] = {}
+    for d in docs:
+        if d.id in ids:
+            problems.append(problem(d.path, f"duplicate document id {d.id!r} (also in {ids[d.id].path.name})", 2))
+        ids[d.id] = d
+    for d in docs:
+        for rel in d.related:
+            if rel not in ids:
+                problems.append(problem(d.path, f"related: unknown document {rel!r}", _line(d, "related")))
+    events = _timeline(content / TIMELINE, knowledge, ids, problems)
+    if problems:
+        raise UserError(problems)
+    docs.sort(key=lambda d: (sort_key(d.date), d.id))
+    events.sort(key=lambda e: (sort_key(e.date), e.id))
+    return Corpus(knowledge, tuple(docs), tuple(events))
+
+
+def _line(doc: Document, key: str) -> int | None:
+    return doc.extra.get("_lines", {}).get(key)
+
+
+def _document(path: Path, knowledge: Knowledge, problems: list[Problem]) -> Document:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise UserError(problem(path, "not UTF-8 text")) from None
+    front, _, body, body_line = split_entry(text, path)
+    lines = dict(getattr(front, "key_lines", {}))
+
+    def fail(message: str, key: str | None = None) -> None:
+        problems.append(problem(path, message, lines.get(key, 2) if key else 2))
+
+    for key in REQUIRED_KEYS:
+        if key not in front:
+            fail(f"missing {key}")
+    doc_id = front.get("id")
+    if doc_id is not None and (not isinstance(doc_id, str) or not kb.ID.match(doc_id)):
+        fail(f"id {doc_id!r} must be lowercase letters, digits and hyphens", "id")
+        doc_id = None
+    elif isinstance(doc_id, str) and doc_id != path.stem:
+        fail(f"id {doc_id!r} differs from the file name {path.name!r}", "id")
+    title = front.get("title")
+    if "title" in front and (not isinstance(title, str) or not title.strip()):
+        fail("title must be non-empty text", "title")
+    if "date" in front or "date_precision" in front:
+        error = check_date(front.get("date"), front.get("date_precision"))
+        if error:
+            fail(error, "date" if "date" in error and "precision" not in error else "date_precision")
+    language = front.get("language")
+    if "language" in front and language not in TEXT_LANGUAGES:
+        fail(f"language must be one of {', '.join(TEXT_LANGUAGES)}, not {language!r}", "language")
+
+    def id_list(key: str, allowed: set[str], what: str) -> tuple[str, ...]:
+        value = front.get(key) or []
+        if not isinstance(value, list):
+            fail(f"{key} must be a list", key)
+            return ()
+        out = []
+        for i, item in enumerate(value):
+            if not isinstance(item, str) or item not in allowed:
+                problems.append(problem(path, f"{key}: unknown {what} {item!r}", yamlio.line_of(value, i) or lines.get(key)))
+            else:
+                out.append(item)
+        return tuple(out)
+
+    by_type = {t: {e.id for e in knowledge.entities if e.type == t} for t in kb.ENTITY_TYPES}
+    topics = id_list("topics", {t.id for t in knowledge.topics}, "topic")
+    people = id_list("people", by_type["person"], "person")
+    places = id_list("places", by_type["place"], "place")
+    orgs = id_list("organizations", by_type["organization"], "organization")
+    related = front.get("related") or []
+    if not isinstance(related, list) or not all(isinstance(r, str) for r in related):
+        fail("related must be a list of document ids", "related")
+        related = []
+    paragraphs = body_paragraphs(body)
+    if not paragraphs:
+        problems.append(problem(path, "the body is empty", body_line))
+    plain = tuple(unescape(p) for p in paragraphs)
+    quotes = _quotes(front.get("quotes"), plain, by_type["person"], path, lines, problems)
+    leftovers = front.get("leftovers") or []
+    if not isinstance(leftovers, list) or not all(isinstance(n, int) and 1 <= n <= len(paragraphs) for n in leftovers):
+        fail(f"leftovers must list paragraph numbers between 1 and {len(paragraphs)}", "leftovers")
+        leftovers = []
+    extra = {k: v for k, v in front.items() if k not in {
+        "id", "title", "date", "date_precision", "date_evidence", "language", "outlet", "outlet_cites", "topics",
+        "people", "places", "organizations", "quotes", "related", "leftovers", "seed", "seed_sha256"}}
+    extra["_lines"] = lines
+    return Document(
+        id=doc_id or path.stem, title=str(title or path.stem), date=front.get("date"),
+        date_precision=front.get("date_precision"), date_evidence=_opt_str(front.get("date_evidence")),
+        language=language if language in TEXT_LANGUAGES else "ru", outlet=_opt_str(front.get("outlet")),
+        outlet_cites=_opt_str(front.get("outlet_cites")), topics=topics, people=people, places=places,
+        organizations=orgs, quotes=quotes, related=tuple(related), leftovers=tuple(leftovers),
+        seed=str(front.get("seed") or ""), seed_sha256=_opt_str(front.get("seed_sha256")),
+        paragraphs=paragraphs, path=path, extra=extra)
+
+
+def _opt_str(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _quotes(value: Any, plain: tuple[str, ...], people: set[str], path: Path, lines: dict,
+            problems: list[Problem]) -> tuple[Quote, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        problems.append(problem(path, "quotes must be a list", lines.get("quotes")))
+        return ()
+    out = []
+    for i, q in enumerate(value):
+        line = yamlio.line_of(value, i) or lines.get("quotes")
+        if not isinstance(q, dict) or not isinstance(q.get("text"), str):
+            problems.append(problem(path, "quotes: each quote needs speaker and text", line))
+            continue
+        speaker = q.get("speaker")
+        if speaker is not None and speaker not in people:
+            problems.append(problem(path, f"quotes: unknown speaker {speaker!r}", line))
+        paragraph = q.get("paragraph")
+        if paragraph is not None and (not isinstance(paragraph, int) or not 1 <= paragraph <= len(plain)):
+            problems.append(problem(path, f"quotes: paragraph {paragraph!r} is not in the text", line))
+            paragraph = None
+        text = q["text"]
+        where = [plain[paragraph - 1]] if paragraph else plain
+        if not any(text in p for p in where):
+            problems.append(problem(path, f"quotes: not found verbatim in the text: {text[:60]!r}", line))
+        out.append(Quote(speaker if speaker in people else None, text, paragraph))
+    return tuple(out)
+
+
+def _timeline(path: Path, knowledge: Knowledge, docs: dict[str, Document], problems: list[Problem]) -> list[Event]:
+    if not path.exists():
+        return []
+    try:
+        data = yamlio.load(path)
+    except UserError as e:
+        problems.extend(e.problems)
+        return []
+    items = data.get("events") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        problems.append(problem(path, "expected a list under 'events:'", 1))
+        return []
+    places = {e.id for e in knowledge.entities if e.type == "place"}
+    topics = {t.id for t in knowledge.topics}
+    events, seen = [], set()
+    for item in items:
+        r = kb._Reader(path, item, "event", problems)
+        eid = r.str("id", pattern=kb.ID) or ""
+        if eid in seen:
+            r.fail(f"duplicate event id {eid!r}", "id")
+        seen.add(eid)
+        date = r.record.get("date")
+        error = check_date(date, r.record.get("date_precision"))
+        if error:
+            r.fail(f"event {eid}: {error}", "date")
+        place = r.str("place", required=False)
+        if place and place not in places:
+            r.fail(f"event {eid}: unknown place {place!r}", "place")
+        ev_topics = r.strings("topics")
+        for t in ev_topics:
+            if t not in topics:
+                r.fail(f"event {eid}: unknown topic {t!r}", "topics")
+        documents = r.strings("documents")
+        for d in documents:
+            if d not in docs:
+                r.fail(f"event {eid}: unknown document {d!r}", "documents")
+        sources = []
+        for s in r.record.get("sources") or []:
+            sr = kb._Reader(path, s, f"event {eid} source", problems)
+            doc_id = sr.str("document") or ""
+            paras = sr.record.get("paragraphs") or []
+            if doc_id not in docs:
+                sr.fail(f"event {eid}: source names unknown document {doc_id!r}", "document")
+            elif not isinstance(paras, list) or not all(isinstance(n, int) and 1 <= n <= len(docs[doc_id].paragraphs) for n in paras):
+                sr.fail(f"event {eid}: source paragraphs must be numbers within {doc_id} (1–{len(docs[doc_id].paragraphs)})", "paragraphs")
+                paras = []
+            sources.append(Source(doc_id, tuple(paras)))
+        events.append(Event(eid, str(date or ""), str(r.record.get("date_precision") or ""),
+                            r.langs("title", required=("en", "ru")), r.langs("summary", required=("en", "ru")),
+                            place, ev_topics, documents, tuple(sources)))
+    return events

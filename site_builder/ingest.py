@@ -1,0 +1,219 @@
+"""Ingest: seeds become annotated content entries and timeline events, never overwriting the editor's work."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from site_builder import content as ct
+from site_builder import knowledge as kb
+from site_builder import yamlio
+from site_builder.annotate import Annotation, Annotator
+from site_builder.errors import Problem, UserError, problem
+from site_builder.files import write_text
+from site_builder.knowledge import Knowledge
+from site_builder.seeds import Seed, read_all
+
+AND = {"en": " and ", "ru": " и ", "kk": " және ", "az": " və "}
+
+
+@dataclass
+class Report:
+    """What one ingest run did, for the command line to print."""
+
+    added: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    defaults_written: list[Path] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    timeline_written: bool = False
+
+
+def document_id(seed: Seed) -> str:
+    """A URL-safe id from the seed's file name: lowercase letters, digits and hyphens."""
+    slug = re.sub(r"[^a-z0-9]+", "-", seed.stem.lower()).strip("-")[:80]
+    return slug or "document"
+
+
+def entry_front(a: Annotation, doc_id: str, related: list[str]) -> dict:
+    """Front matter for an annotated seed, keys in the documented order."""
+    s = a.seed
+    return {
+        "id": doc_id,
+        "title": a.title,
+        "date": a.date.date,
+        "date_precision": a.date.precision,
+        "date_evidence": a.date.evidence if a.date.date else "no date found in the text",
+        "language": a.language,
+        "outlet": a.outlet,
+        "outlet_cites": a.outlet_cites,
+        "topics": list(a.topics),
+        "topic_evidence": {t: list(words) for t, words in a.topic_evidence.items()},
+        "people": list(a.people),
+        "places": list(a.places),
+        "organizations": list(a.organizations),
+        "quotes": [{"speaker": q.speaker, "text": q.text, "paragraph": q.paragraph} for q in a.quotes],
+        "related": related,
+        "leftovers": list(a.leftovers),
+        "unmatched_names": list(a.unmatched_names),
+        "seed": s.name,
+        "seed_sha256": s.sha256,
+        "seed_encoding": s.encoding,
+    }
+
+
+def _existing_entries(doc_dir: Path) -> dict[str, tuple[Path, dict]]:
+    """Entries already in content/, by seed file name."""
+    out: dict[str, tuple[Path, dict]] = {}
+    if not doc_dir.is_dir():
+        return out
+    for path in sorted(doc_dir.glob("*.md")):
+        front, *_ = ct.split_entry(path.read_text(encoding="utf-8"), path)
+        if isinstance(front.get("seed"), str):
+            out[front["seed"]] = (path, front)
+    return out
+
+
+def _own_event(a: Annotation, knowledge: Knowledge) -> str:
+    """The id of the event a document reports: a known event, or one made from its date and place."""
+    if a.date.event:
+        return a.date.event
+    for event in knowledge.events:
+        if event.dates_reports and event.date == a.date.date and event.id in a.events:
+            return event.id
+    place = a.places[0] if a.places else "event"
+    return f"{a.date.date or 'undated'}-{place}"
+
+
+def _generated_event(a: Annotation, event_id: str, knowledge: Knowledge, doc_id: str) -> dict:
+    people = [knowledge.entity(p) for p in a.people[:2]]
+    place = knowledge.entity(a.places[0]) if a.places else None
+    title, summary = {}, {}
+    for lang in ("en", "ru", "kk", "az"):
+        names = AND[lang].join(p.name[lang] for p in people if p)
+        title[lang] = " — ".join(x for x in (names, place.name[lang] if place else "") if x) or a.title
+    names = {t.id: t.name for t in knowledge.topics}
+    topics = ", ".join(names[t]["en"] for t in a.topics)
+    summary["en"] = f"Reported in {a.language} ({a.outlet or 'no outlet named'}): {a.title}. Topics: {topics or 'none'}."
+    summary["ru"] = f"Сообщение ({a.outlet or 'источник не назван'}): {a.title}."
+    return {
+        "id": event_id,
+        "date": a.date.date,
+        "date_precision": a.date.precision,
+        "title": title,
+        "summary": summary,
+        "place": place.id if place else None,
+        "topics": list(a.topics),
+        "documents": [doc_id],
+        "sources": [],
+    }
+
+
+def _known_event(event: kb.KnownEvent) -> dict:
+    return {
+        "id": event.id,
+        "date": event.date,
+        "date_precision": event.date_precision,
+        "title": dict(event.title),
+        "summary": dict(event.summary),
+        "place": event.place,
+        "topics": list(event.topics),
+        "documents": [],
+        "sources": [],
+    }
+
+
+def _cite(event: dict, doc_id: str, paragraphs: tuple[int, ...]) -> bool:
+    """Add a document and the paragraphs it supports an event with; False if it was there already."""
+    if doc_id in event["documents"]:
+        return False
+    event["documents"].append(doc_id)
+    event["sources"].append({"document": doc_id, "paragraphs": sorted(set(paragraphs))})
+    return True
+
+
+def ingest(seeds_dir: Path, content: Path) -> Report:
+    """Annotate new seeds into `content`; keep entries that exist, report seeds whose text changed."""
+    report = Report()
+    seeds, report.problems = read_all(seeds_dir)
+    try:
+        content.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise UserError(problem(content, f"cannot create the content folder ({e.strerror})")) from None
+    report.defaults_written = kb.write_missing_defaults(content)
+    knowledge = kb.load(content)
+    doc_dir = content / ct.DOCUMENTS
+    existing = _existing_entries(doc_dir)
+    taken = {path.stem for path, _ in existing.values()}
+    annotator = Annotator(knowledge)
+    new: list[tuple[str, Annotation]] = []
+    for seed in seeds:
+        if seed.name in existing:
+            path, front = existing[seed.name]
+            if front.get("seed_sha256") == seed.sha256:
+                report.unchanged.append(path.stem)
+            else:
+                report.changed.append(path.stem)
+                report.warnings.append(problem(
+                    seed.path, f"text changed since it was ingested; {ct.DOCUMENTS}/{path.name} kept as it is "
+                    "(delete that entry to ingest the new text)"))
+            continue
+        doc_id = document_id(seed)
+        base, n = doc_id, 2
+        while doc_id in taken:
+            doc_id, n = f"{base}-{n}", n + 1
+        taken.add(doc_id)
+        a = annotator.annotate(seed)
+        new.append((doc_id, a))
+        if not a.date.date:
+            report.warnings.append(problem(seed.path, "no date found in the text; set date and date_precision by hand"))
+        for name in a.unmatched_names:
+            report.warnings.append(problem(seed.path, f"name not in the knowledge base: {name!r} (add it to {content.name}/entities.yaml)"))
+        for q in a.quotes:
+            if q.speaker is None:
+                report.warnings.append(problem(seed.path, f"quote with unknown speaker ({q.attribution!r})", None))
+
+    timeline_path = content / ct.TIMELINE
+    timeline = yamlio.load(timeline_path) if timeline_path.exists() else {"events": []}
+    if not isinstance(timeline, dict) or not isinstance(timeline.get("events"), list):
+        raise UserError(problem(timeline_path, "expected a list under 'events:'", 1))
+    events = {e["id"]: e for e in timeline["events"] if isinstance(e, dict) and "id" in e}
+    # Related accounts: documents that report the same event, old or new.
+    members: dict[str, list[str]] = {}
+    for ev in events.values():
+        for d in ev.get("documents") or []:
+            members.setdefault(ev["id"], []).append(d)
+    own = {doc_id: _own_event(a, knowledge) for doc_id, a in new}
+    for doc_id, event_id in own.items():
+        members.setdefault(event_id, []).append(doc_id)
+
+    changed_timeline = False
+    by_id = {ev.id: ev for ev in knowledge.events}
+    for doc_id, a in new:
+        event_id = own[doc_id]
+        if event_id not in events:
+            events[event_id] = _known_event(by_id[event_id]) if event_id in by_id else _generated_event(a, event_id, knowledge, doc_id)
+            events[event_id]["documents"] = []
+        own_paragraphs = a.events.get(event_id) or a.date.paragraphs or (a.lead,)
+        changed_timeline |= _cite(events[event_id], doc_id, tuple(sorted({a.lead, *own_paragraphs})))
+        for mentioned, paragraphs in a.events.items():
+            if mentioned == event_id or mentioned not in by_id:
+                continue
+            if mentioned not in events:
+                events[mentioned] = _known_event(by_id[mentioned])
+            changed_timeline |= _cite(events[mentioned], doc_id, paragraphs)
+
+    for doc_id, a in new:
+        related = sorted(d for d in members.get(own[doc_id], []) if d != doc_id)
+        text = ct.format_entry(entry_front(a, doc_id, related), tuple(ct.escape(p) for p in a.seed.paragraphs))
+        write_text(doc_dir / f"{doc_id}.md", text)
+        report.added.append(doc_id)
+    if changed_timeline or not timeline_path.exists():
+        ordered = sorted(events.values(), key=lambda e: (ct.sort_key(e.get("date")), e["id"]))
+        header = ("# Timeline: events that cite the paragraphs they rest on. Edit freely; ingest only adds\n"
+                  "# new events and new documents' citations, and rewrites this file when it does.\n")
+        write_text(timeline_path, header + yamlio.dump({"events": ordered}))
+        report.timeline_written = True
+    return report

@@ -1,0 +1,246 @@
+"""The knowledge base: topics, entities and known events, from content/ or the built-in defaults."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from site_builder import yamlio
+from site_builder.errors import Problem, UserError, problem
+
+LANGUAGES = ("en", "ru", "kk", "az")
+ENTITY_TYPES = ("person", "place", "organization", "outlet")
+PRECISIONS = ("day", "month", "year")
+ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+KNOWLEDGE_FILES = ("topics.yaml", "entities.yaml", "calendar.yaml")
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    name: dict[str, str]
+    """Display name per UI language."""
+    intro: dict[str, str]
+    keywords: dict[str, tuple[str, ...]]
+    """Evidence words per text language, in base form."""
+    entities: tuple[str, ...]
+    """Entities whose mention counts as strong evidence for the topic."""
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    type: str
+    """person | place | organization | outlet"""
+    kind: str
+    country: str | None
+    name: dict[str, str]
+    description: dict[str, str]
+    aliases: tuple[str, ...]
+
+    @property
+    def all_names(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys([*self.name.values(), *self.aliases]))
+
+
+@dataclass(frozen=True)
+class KnownEvent:
+    id: str
+    date: str
+    date_precision: str
+    place: str | None
+    topics: tuple[str, ...]
+    dates_reports: bool
+    """A report about this event takes its date (else the event is only mentioned in passing)."""
+    anniversary: str | None
+    """A name for counting anniversaries from this event's date (e.g. diplomatic-relations)."""
+    title: dict[str, str]
+    summary: dict[str, str]
+    triggers: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    topics: tuple[Topic, ...]
+    topic_threshold: int
+    entities: tuple[Entity, ...]
+    events: tuple[KnownEvent, ...]
+
+    def entity(self, entity_id: str) -> Entity | None:
+        return self._entities_by_id().get(entity_id)
+
+    def _entities_by_id(self) -> dict[str, Entity]:
+        cache = self.__dict__.get("_by_id")
+        if cache is None:
+            cache = {e.id: e for e in self.entities}
+            object.__setattr__(self, "_by_id", cache)
+        return cache
+
+
+def default_text(name: str) -> str:
+    """The built-in copy of a knowledge file."""
+    return resources.files("site_builder").joinpath("defaults", name).read_text(encoding="utf-8")
+
+
+def load(content: Path) -> Knowledge:
+    """Read the knowledge files of `content`, falling back to the built-in ones that are absent."""
+    problems: list[Problem] = []
+    raw: dict[str, Any] = {}
+    for name in KNOWLEDGE_FILES:
+        path = content / name
+        try:
+            raw[name] = (path, yamlio.load(path) if path.exists() else yamlio.parse(default_text(name), path))
+        except UserError as e:
+            problems.extend(e.problems)
+    if problems:
+        raise UserError(problems)
+    topics, threshold = _topics(*raw["topics.yaml"], problems)
+    entities = _entities(*raw["entities.yaml"], problems)
+    entity_ids = {e.id for e in entities}
+    events = _events(*raw["calendar.yaml"], {t.id for t in topics}, entity_ids, problems)
+    for t in topics:
+        for eid in t.entities:
+            if eid not in entity_ids:
+                path = raw["topics.yaml"][0]
+                problems.append(problem(path, f"topic {t.id}: unknown entity {eid!r}"))
+    if problems:
+        raise UserError(problems)
+    return Knowledge(tuple(topics), threshold, tuple(entities), tuple(events))
+
+
+class _Reader:
+    """Typed access to one YAML record that reports problems at the record's lines."""
+
+    def __init__(self, path: Path, record: Any, what: str, problems: list[Problem]):
+        self.path, self.record, self.what, self.problems = path, record, what, problems
+        if not isinstance(record, dict):
+            self.fail(f"{what} must be a mapping")
+            self.record = {}
+
+    def fail(self, message: str, key: str | None = None) -> None:
+        self.problems.append(problem(self.path, message, yamlio.line_of(self.record, key)))
+
+    def str(self, key: str, required: bool = True, pattern: re.Pattern | None = None) -> str | None:
+        value = self.record.get(key)
+        if value is None:
+            if required:
+                self.fail(f"{self.what}: missing {key}")
+            return None
+        if not isinstance(value, str) or (pattern and not pattern.match(value)):
+            self.fail(f"{self.what}: {key} {value!r} is not valid", key)
+            return None
+        return value
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        value = self.record.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.fail(f"{self.what}: {key} must be a list of strings", key)
+            return ()
+        return tuple(value)
+
+    def langs(self, key: str, required: tuple[str, ...] = LANGUAGES) -> dict[str, str]:
+        value = self.record.get(key) or {}
+        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+            self.fail(f"{self.what}: {key} must map languages to text", key)
+            return {}
+        missing = [lang for lang in required if not value.get(lang)]
+        if missing:
+            self.fail(f"{self.what}: {key} lacks {', '.join(missing)}", key)
+        return {lang: value[lang] for lang in LANGUAGES if value.get(lang)}
+
+
+def _list(path: Path, data: Any, key: str, problems: list[Problem]) -> list:
+    items = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        problems.append(problem(path, f"expected a list under '{key}:'", yamlio.line_of(data)))
+        return []
+    return items
+
+
+def _unique(path: Path, items: list, ids: list[str | None], what: str, problems: list[Problem]) -> None:
+    seen: set[str] = set()
+    for i, item_id in enumerate(ids):
+        if item_id in seen:
+            problems.append(problem(path, f"duplicate {what} id {item_id!r}", yamlio.line_of(items[i])))
+        if item_id:
+            seen.add(item_id)
+
+
+def _topics(path: Path, data: Any, problems: list[Problem]) -> tuple[list[Topic], int]:
+    items = _list(path, data, "topics", problems)
+    threshold = data.get("threshold", 2) if isinstance(data, dict) else 2
+    if not isinstance(threshold, int) or threshold < 1:
+        problems.append(problem(path, "threshold must be a whole number above 0", yamlio.line_of(data, "threshold")))
+        threshold = 2
+    topics = []
+    for item in items:
+        r = _Reader(path, item, "topic", problems)
+        tid = r.str("id", pattern=ID)
+        keywords = r.record.get("keywords") or {}
+        kw = {lang: tuple(v) for lang, v in keywords.items() if lang in LANGUAGES and isinstance(v, list)}
+        topics.append(Topic(tid or "", r.langs("name"), r.langs("intro", required=("en",)), kw, r.strings("entities")))
+    _unique(path, items, [t.id for t in topics], "topic", problems)
+    return topics, threshold
+
+
+def _entities(path: Path, data: Any, problems: list[Problem]) -> list[Entity]:
+    items = _list(path, data, "entities", problems)
+    entities = []
+    for item in items:
+        r = _Reader(path, item, "entity", problems)
+        eid = r.str("id", pattern=ID)
+        etype = r.str("type")
+        if etype and etype not in ENTITY_TYPES:
+            r.fail(f"entity {eid}: type must be one of {', '.join(ENTITY_TYPES)}", "type")
+        entities.append(Entity(eid or "", etype or "", r.str("kind", required=False) or "",
+                               r.str("country", required=False), r.langs("name"),
+                               r.langs("description", required=("en",)), r.strings("aliases")))
+    _unique(path, items, [e.id for e in entities], "entity", problems)
+    return entities
+
+
+def _events(path: Path, data: Any, topic_ids: set[str], entity_ids: set[str],
+            problems: list[Problem]) -> list[KnownEvent]:
+    items = _list(path, data, "events", problems)
+    events = []
+    for item in items:
+        r = _Reader(path, item, "event", problems)
+        eid = r.str("id", pattern=ID)
+        date = r.str("date", pattern=DATE) or ""
+        precision = r.str("date_precision") or ""
+        if precision and precision not in PRECISIONS:
+            r.fail(f"event {eid}: date_precision must be day, month or year", "date_precision")
+        place = r.str("place", required=False)
+        if place and place not in entity_ids:
+            r.fail(f"event {eid}: unknown place {place!r}", "place")
+        topics = r.strings("topics")
+        for t in topics:
+            if t not in topic_ids:
+                r.fail(f"event {eid}: unknown topic {t!r}", "topics")
+        triggers = r.record.get("triggers") or []
+        if not triggers or not all(isinstance(g, list) and g for g in triggers):
+            r.fail(f"event {eid}: triggers must be a list of phrase lists", "triggers")
+            triggers = []
+        events.append(KnownEvent(eid or "", date, precision, place, topics, bool(r.record.get("dates_reports")),
+                                 r.str("anniversary", required=False), r.langs("title", required=("en", "ru")),
+                                 r.langs("summary", required=("en", "ru")),
+                                 tuple(tuple(str(p) for p in g) for g in triggers)))
+    _unique(path, items, [e.id for e in events], "event", problems)
+    return events
+
+
+def write_missing_defaults(content: Path) -> list[Path]:
+    """Write the built-in knowledge files that `content` lacks; return those written."""
+    from site_builder.files import write_text
+
+    written = []
+    for name in KNOWLEDGE_FILES:
+        path = content / name
+        if not path.exists():
+            write_text(path, default_text(name))
+            written.append(path)
+    return written

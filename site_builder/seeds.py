@@ -1,0 +1,153 @@
+"""Read raw seed texts: decode them, find the date header, split paragraphs."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from site_builder.errors import Problem, UserError, problem
+
+SEED_SUFFIXES = (".txt",)
+
+# ` date 2025-10-21` at the very start; the text may go on on the same line.
+HEADER = re.compile(r"\A[ \t]*date[ \t]+(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?=\s|$)[ \t]*")
+
+# Single-byte Cyrillic encodings an editor's tools commonly save Russian or Kazakh in.
+CYRILLIC_LEGACY = ("cp1251", "koi8_r", "koi8_u", "cp866", "mac_cyrillic", "iso8859_5")
+
+
+@dataclass(frozen=True)
+class Seed:
+    """One raw text as the editor saved it, decoded."""
+
+    path: Path
+    name: str
+    """File name, e.g. `000_52c20af9d2dead56.txt`."""
+    sha256: str
+    """Hex digest of the file's bytes, so the original stays verifiable."""
+    encoding: str
+    """`utf-8`, or the legacy encoding it was converted from."""
+    header_date: str | None
+    """The date of a leading ` date YYYY-MM-DD` header, as written."""
+    paragraphs: tuple[str, ...]
+    """Non-empty lines of the text after the header, stripped: the text's paragraphs."""
+
+    @property
+    def stem(self) -> str:
+        return self.path.stem
+
+
+def list_seeds(folder: Path) -> list[Path]:
+    """The seed files of `folder`, sorted by name."""
+    if not folder.exists():
+        raise UserError(problem(folder, "seed folder does not exist"))
+    if not folder.is_dir():
+        raise UserError(problem(folder, "not a folder"))
+    try:
+        entries = sorted(folder.iterdir())
+    except PermissionError:
+        raise UserError(problem(folder, "cannot read the seed folder (permission denied)")) from None
+    return [p for p in entries if p.is_file() and p.suffix.lower() in SEED_SUFFIXES and not p.name.startswith(".")]
+
+
+def read_seed(path: Path) -> Seed:
+    """Decode one seed file, or raise UserError saying clearly why it cannot be used."""
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise UserError(problem(path, f"cannot read file ({e.strerror})")) from None
+    text, encoding = decode(path, data)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    header_date = None
+    m = HEADER.match(text)
+    if m:
+        header_date = "-".join(g for g in m.groups() if g)
+        _check_header(path, m)
+        text = text[m.end():]
+    paragraphs = tuple(line.strip() for line in text.split("\n") if line.strip())
+    if not paragraphs:
+        raise UserError(problem(path, "the text is empty" + (" after its date header" if m else "")))
+    return Seed(path, path.name, hashlib.sha256(data).hexdigest(), encoding, header_date, paragraphs)
+
+
+def decode(path: Path, data: bytes) -> tuple[str, str]:
+    """Text and encoding of `data`: UTF-8 (with or without BOM), UTF-16 with BOM, or a legacy Cyrillic code page."""
+    if not data.strip():
+        raise UserError(problem(path, "the file is empty"))
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise UserError(problem(path, "starts with a UTF-16 mark but is not valid UTF-16")) from None
+    if b"\x00" in data:
+        raise UserError(problem(path, "binary file, not text (contains NUL bytes)"))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        return _decode_legacy(path, data, e)
+    if _control_ratio(text) > 0.01:
+        raise UserError(problem(path, "binary file, not text (control characters)"))
+    return text, "utf-8"
+
+
+def _guess_legacy(data: bytes) -> tuple[str | None, str]:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=list(CYRILLIC_LEGACY)).best()
+    if best is None:
+        return None, ""
+    return str(best), best.encoding
+
+
+def _decode_legacy(path: Path, data: bytes, err: UnicodeDecodeError) -> tuple[str, str]:
+    text, encoding = _guess_legacy(data)
+    line = data.count(b"\n", 0, err.start) + 1
+    if text is None or _cyrillic_ratio(text) < 0.5 or _control_ratio(text) > 0.01:
+        raise UserError(problem(
+            path, f"not UTF-8 (byte 0x{data[err.start]:02x}) and not a Cyrillic code page; save it as UTF-8", line))
+    return text, encoding
+
+
+def _letters(text: str) -> list[str]:
+    return [c for c in text if c.isalpha()]
+
+
+def _cyrillic_ratio(text: str) -> float:
+    letters = _letters(text)
+    return sum("\u0400" <= c <= "\u04ff" for c in letters) / len(letters) if letters else 0.0
+
+
+def _control_ratio(text: str) -> float:
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
+    return controls / max(len(text), 1)
+
+
+def _check_header(path: Path, m: re.Match) -> None:
+    import datetime
+
+    year, month, day = (int(g) if g else None for g in m.groups())
+    try:
+        datetime.date(year, month or 1, day or 1)
+    except ValueError:
+        raise UserError(problem(path, f"impossible date in header: {m.group(0).strip()!r}", 1)) from None
+
+
+def read_all(folder: Path) -> tuple[list[Seed], list[Problem]]:
+    """Every readable seed in `folder` and the problems of those that are not."""
+    seeds, problems = [], []
+    by_text: dict[tuple[str, ...], Seed] = {}
+    for path in list_seeds(folder):
+        try:
+            seed = read_seed(path)
+        except UserError as e:
+            problems.extend(e.problems)
+            continue
+        twin = by_text.get(seed.paragraphs)
+        if twin is not None:
+            problems.append(problem(path, f"same text as {twin.name}; not ingested twice"))
+            continue
+        by_text[seed.paragraphs] = seed
+        seeds.append(seed)
+    return seeds, problems

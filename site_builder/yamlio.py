@@ -1,0 +1,131 @@
+"""Read YAML remembering where each key stands, and write it the same way every time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from site_builder.errors import UserError, problem
+
+
+class LineDict(dict):
+    """A YAML mapping that knows the line of each key (1-based)."""
+
+    line: int = 0
+    key_lines: dict
+
+
+class LineList(list):
+    """A YAML sequence that knows the line of each item (1-based)."""
+
+    line: int = 0
+    item_lines: list
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+    loader.flatten_mapping(node)
+    out = LineDict()
+    out.line = node.start_mark.line + 1
+    out.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int, float, bool)) and key is not None:
+            raise yaml.constructor.ConstructorError(None, None, "a key must be a plain value", key_node.start_mark)
+        if key in out:
+            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+        out[key] = loader.construct_object(value_node, deep=True)
+        out.key_lines[key] = key_node.start_mark.line + 1
+    return out
+
+
+def _sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
+    out = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    out.line = node.start_mark.line + 1
+    out.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return out
+
+
+def _string(loader: _Loader, node: yaml.ScalarNode) -> str:
+    return loader.construct_scalar(node)
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
+# Dates stay strings (2022-08-24), so that a month or a year alone reads the same way.
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _string)
+
+
+def parse(text: str, path: Path | str, first_line: int = 1) -> Any:
+    """Parse YAML `text` from `path`; a syntax error becomes a UserError at its line."""
+    try:
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + first_line if mark else None
+        message = " ".join(str(x) for x in (e.problem, e.context) if x) or "invalid YAML"
+        raise UserError(problem(path, f"YAML: {message}", line)) from None
+    except yaml.YAMLError as e:
+        raise UserError(problem(path, f"YAML: {e}")) from None
+    if first_line != 1:
+        _shift(data, first_line - 1)
+    return data
+
+
+def _shift(data: Any, by: int) -> None:
+    if isinstance(data, LineDict):
+        data.line += by
+        data.key_lines = {k: v + by for k, v in data.key_lines.items()}
+        for v in data.values():
+            _shift(v, by)
+    elif isinstance(data, LineList):
+        data.line += by
+        data.item_lines = [v + by for v in data.item_lines]
+        for v in data:
+            _shift(v, by)
+
+
+def load(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise UserError(problem(path, "not UTF-8 text")) from None
+    except OSError as e:
+        raise UserError(problem(path, f"cannot read file ({e.strerror})")) from None
+    return parse(text, path)
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str)
+_Dumper.add_representer(LineDict, _Dumper.represent_dict)
+_Dumper.add_representer(LineList, _Dumper.represent_list)
+
+
+def dump(data: Any) -> str:
+    """YAML text with keys in the order given, Unicode as is, and no line folding."""
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100000,
+                     default_flow_style=False)
+
+
+def line_of(data: Any, key: Any = None) -> int | None:
+    """The line of `key` in a mapping (or of the mapping itself), when known."""
+    if isinstance(data, LineDict):
+        return data.key_lines.get(key, data.line) if key is not None else data.line
+    if isinstance(data, LineList):
+        if isinstance(key, int) and 0 <= key < len(data.item_lines):
+            return data.item_lines[key]
+        return data.line
+    return None
