@@ -42,7 +42,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     from site_builder.build import build
 
     result = build(Path(args.content), Path(args.output), config_path=Path(args.config),
-                   templates=Path(args.templates), static=Path(args.static), base_url=args.base_url)
+                   templates=Path(args.templates), static=Path(args.static), base_url=args.base_url,
+                   seeds=Path(args.seeds))
+    for w in result.warnings:
+        print(f"warning: {w}", file=sys.stderr)
     print(f"build: {result.pages} pages, {result.files} files -> {args.output}/ (open {args.output}/index.html)")
     return EXIT_OK
 
@@ -78,7 +81,7 @@ def parser() -> argparse.ArgumentParser:
     sub = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
     commands = [
         ("ingest", cmd_ingest, dict(seeds=True)),
-        ("build", cmd_build, dict(build=True)),
+        ("build", cmd_build, dict(seeds=True, build=True)),
         ("site", cmd_site, dict(seeds=True, build=True)),
     ]
     for name, func, paths in commands:

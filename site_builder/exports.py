@@ -1,0 +1,179 @@
+"""Machine-readable files: Atom feeds, sitemap, robots.txt, JSON and CSV data, citations."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+
+from site_builder import i18n
+from site_builder.config import Config
+from site_builder.content import Corpus, Document
+from site_builder.pages import pick
+
+ATOM = "http://www.w3.org/2005/Atom"
+FEED_SIZE = 50
+
+
+def _timestamp(date: str) -> str:
+    parts = (date.split("-") + ["01", "01"])[:3]
+    return f"{parts[0]}-{parts[1]}-{parts[2]}T00:00:00Z"
+
+
+def _xml(root: ET.Element) -> str:
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def permalink(config: Config, lang: str, route: str) -> str:
+    return f"{config.base_url}{lang}/{route}"
+
+
+def atom_feed(corpus: Corpus, config: Config, lang: str) -> str:
+    """The newest dated documents as an Atom feed for one interface language."""
+    ET.register_namespace("", ATOM)
+    s = i18n.strings(lang)
+    docs = [d for d in corpus.documents if d.date][-FEED_SIZE:][::-1]
+    feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": lang})
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = config.title[lang]
+    ET.SubElement(feed, f"{{{ATOM}}}subtitle").text = s["about"]
+    ET.SubElement(feed, f"{{{ATOM}}}id").text = permalink(config, lang, "")
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "type": "application/atom+xml",
+                                             "href": f"{config.base_url}{lang}/feed.xml"})
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html",
+                                             "href": permalink(config, lang, "")})
+    ET.SubElement(feed, f"{{{ATOM}}}updated").text = _timestamp(docs[0].date) if docs else "1970-01-01T00:00:00Z"
+    author = ET.SubElement(feed, f"{{{ATOM}}}author")
+    ET.SubElement(author, f"{{{ATOM}}}name").text = config.publisher
+    topic_names = {t.id: pick(t.name, lang)["text"] for t in corpus.knowledge.topics}
+    for d in docs:
+        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        title = ET.SubElement(entry, f"{{{ATOM}}}title", {"{http://www.w3.org/XML/1998/namespace}lang": d.language})
+        title.text = d.title
+        url = permalink(config, lang, f"documents/{d.id}/")
+        ET.SubElement(entry, f"{{{ATOM}}}id").text = url
+        ET.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": url})
+        ET.SubElement(entry, f"{{{ATOM}}}updated").text = _timestamp(d.date)
+        summary = ET.SubElement(entry, f"{{{ATOM}}}summary", {"{http://www.w3.org/XML/1998/namespace}lang": d.language})
+        summary.text = d.plain_paragraphs()[0][:400]
+        for t in d.topics:
+            ET.SubElement(entry, f"{{{ATOM}}}category", {"term": t, "label": topic_names[t]})
+    return _xml(feed)
+
+
+def sitemap(config: Config, paths: list[str]) -> str:
+    ns = "http://www.sitemaps.org/schemas/sitemap/0.9"
+    ET.register_namespace("", ns)
+    root = ET.Element(f"{{{ns}}}urlset")
+    for path in sorted(paths):
+        url = ET.SubElement(root, f"{{{ns}}}url")
+        loc = path[: -len("index.html")] if path.endswith("index.html") else path
+        ET.SubElement(url, f"{{{ns}}}loc").text = config.base_url + loc
+    return _xml(root)
+
+
+def robots(config: Config) -> str:
+    return f"User-agent: *\nAllow: /\n\nSitemap: {config.base_url}sitemap.xml\n"
+
+
+def _entity_refs(corpus: Corpus, ids: tuple[str, ...]) -> list[dict]:
+    out = []
+    for eid in ids:
+        e = corpus.knowledge.entity(eid)
+        out.append({"id": eid, "name": e.name.get("en", eid) if e else eid})
+    return out
+
+
+def document_record(corpus: Corpus, config: Config, d: Document) -> dict:
+    """Everything known about one document, with entity ids and their English names."""
+    speakers = {q.speaker: None for q in d.quotes if q.speaker}
+    names = {r["id"]: r["name"] for r in _entity_refs(corpus, tuple(speakers))}
+    return {
+        "id": d.id, "title": d.title, "date": d.date, "date_precision": d.date_precision,
+        "date_evidence": d.date_evidence, "language": d.language, "outlet": d.outlet,
+        "outlet_cites": d.outlet_cites, "topics": list(d.topics),
+        "people": _entity_refs(corpus, d.people), "places": _entity_refs(corpus, d.places),
+        "organizations": _entity_refs(corpus, d.organizations),
+        "quotes": [{"speaker": {"id": q.speaker, "name": names.get(q.speaker)} if q.speaker else None,
+                    "text": q.text, "paragraph": q.paragraph} for q in d.quotes],
+        "related": list(d.related), "seed": d.seed, "seed_sha256": d.seed_sha256,
+        "url": permalink(config, config.default_language, f"documents/{d.id}/"),
+        "paragraphs": list(d.plain_paragraphs()),
+    }
+
+
+def event_record(corpus: Corpus, config: Config, ev) -> dict:
+    return {
+        "id": ev.id, "date": ev.date, "date_precision": ev.date_precision, "title": ev.title,
+        "summary": ev.summary, "place": _entity_refs(corpus, (ev.place,))[0] if ev.place else None,
+        "topics": list(ev.topics), "documents": list(ev.documents),
+        "sources": [{"document": s.document, "paragraphs": list(s.paragraphs)} for s in ev.sources],
+    }
+
+
+def _json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def _csv(header: list[str], rows: list[list]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buf.getvalue()
+
+
+def data_files(corpus: Corpus, config: Config) -> dict[str, str]:
+    """data/documents.json, data/timeline.json and their CSV twins."""
+    docs = [document_record(corpus, config, d) for d in corpus.documents]
+    events = [event_record(corpus, config, ev) for ev in corpus.events]
+    ids = lambda refs: ";".join(r["id"] for r in refs)  # noqa: E731
+    return {
+        "data/documents.json": _json({"documents": docs}),
+        "data/timeline.json": _json({"events": events}),
+        "data/documents.csv": _csv(
+            ["id", "title", "date", "date_precision", "language", "outlet", "outlet_cites", "topics", "people",
+             "places", "organizations", "quotes", "seed", "seed_sha256", "url"],
+            [[d["id"], d["title"], d["date"] or "", d["date_precision"] or "", d["language"], d["outlet"] or "",
+              d["outlet_cites"] or "", ";".join(d["topics"]), ids(d["people"]), ids(d["places"]),
+              ids(d["organizations"]), len(d["quotes"]), d["seed"], d["seed_sha256"] or "", d["url"]] for d in docs]),
+        "data/timeline.csv": _csv(
+            ["id", "date", "date_precision", "title_en", "title_ru", "place", "topics", "documents"],
+            [[e["id"], e["date"], e["date_precision"], e["title"].get("en", ""), e["title"].get("ru", ""),
+              e["place"]["id"] if e["place"] else "", ";".join(e["topics"]), ";".join(e["documents"])]
+             for e in events]),
+    }
+
+
+def csl_json(corpus: Corpus, config: Config, d: Document) -> str:
+    item = {"id": d.id, "type": "article-newspaper" if d.outlet else "document", "title": d.title,
+            "language": d.language, "URL": permalink(config, config.default_language, f"documents/{d.id}/"),
+            "publisher": config.publisher}
+    if d.outlet:
+        item["container-title"] = d.outlet
+    if d.date:
+        item["issued"] = {"date-parts": [[int(p) for p in d.date.split("-")]]}
+    return _json([item])
+
+
+_BIB_SPECIAL = str.maketrans({"{": r"\{", "}": r"\}", "\\": r"\textbackslash{}", "%": r"\%", "&": r"\&",
+                              "$": r"\$", "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\^{}"})
+
+
+def bibtex(corpus: Corpus, config: Config, d: Document) -> str:
+    fields = [("title", "{" + d.title.translate(_BIB_SPECIAL) + "}")]
+    if d.outlet:
+        fields.append(("howpublished", d.outlet.translate(_BIB_SPECIAL)))
+    if d.date:
+        fields.append(("year", d.date[:4]))
+        if d.date_precision in ("month", "day"):
+            fields.append(("month", str(int(d.date[5:7]))))
+        if d.date_precision == "day":
+            fields.append(("day", str(int(d.date[8:10]))))
+    fields += [("language", {"ru": "russian", "kk": "kazakh", "az": "azerbaijani", "en": "english"}[d.language]),
+               ("url", permalink(config, config.default_language, f"documents/{d.id}/")),
+               ("publisher", config.publisher.translate(_BIB_SPECIAL))]
+    key = d.id.replace("-", "_")
+    body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields)
+    return f"@misc{{{key},\n{body}\n}}\n"

@@ -1,0 +1,200 @@
+"""Interface languages: the words of the site's interface in four languages, and dates for each locale."""
+
+from __future__ import annotations
+
+import datetime
+
+from babel.dates import format_date, format_skeleton
+
+UI_LANGUAGES = ("en", "ru", "kk", "az")
+# Babel locale per interface language (British English writes "24 August 2022").
+LOCALES = {"en": "en_GB", "ru": "ru", "kk": "kk", "az": "az"}
+OG_LOCALES = {"en": "en_GB", "ru": "ru_RU", "kk": "kk_KZ", "az": "az_AZ"}
+LANGUAGE_NAMES = {"en": "English", "ru": "Русский", "kk": "Қазақша", "az": "Azərbaycanca"}
+
+# Each entry: key -> (en, ru, kk, az).
+_STRINGS: dict[str, tuple[str, str, str, str]] = {
+    "skip": ("Skip to content", "Перейти к содержанию", "Мазмұнға өту", "Məzmuna keç"),
+    "nav": ("Main", "Основное меню", "Негізгі мәзір", "Əsas menyu"),
+    "home": ("Home", "Главная", "Басты бет", "Ana səhifə"),
+    "timeline": ("Timeline", "Хронология", "Хронология", "Xronologiya"),
+    "documents": ("Documents", "Документы", "Құжаттар", "Sənədlər"),
+    "topics": ("Topics", "Темы", "Тақырыптар", "Mövzular"),
+    "entities": ("People, places, organizations", "Люди, места, организации", "Адамдар, жерлер, ұйымдар",
+                 "Şəxslər, yerlər, təşkilatlar"),
+    "entities_short": ("Index", "Указатель", "Көрсеткіш", "Göstərici"),
+    "search": ("Search", "Поиск", "Іздеу", "Axtarış"),
+    "language": ("Language", "Язык", "Тіл", "Dil"),
+    "choose_language": ("Choose a language", "Выберите язык", "Тілді таңдаңыз", "Dili seçin"),
+    "about": ("A documentary record of relations between Kazakhstan and Azerbaijan: news reports and official "
+              "statements in their original languages, annotated, dated with their evidence and linked to "
+              "the events they describe.",
+              "Документальная хроника отношений Казахстана и Азербайджана: новости и официальные заявления "
+              "на языке оригинала, с аннотациями, датами и их обоснованием, связанные с описанными событиями.",
+              "Қазақстан мен Әзербайжан қатынастарының деректі шежіресі: түпнұсқа тіліндегі жаңалықтар мен "
+              "ресми мәлімдемелер, аннотацияланған, күні мен оның дәлелі көрсетілген, оқиғалармен байланысқан.",
+              "Qazaxıstan və Azərbaycan münasibətlərinin sənədli salnaməsi: orijinal dildə xəbərlər və rəsmi "
+              "bəyanatlar, annotasiyalı, tarixi və onun əsası göstərilmiş, təsvir etdikləri hadisələrlə əlaqəli."),
+    "latest_events": ("Latest events", "Последние события", "Соңғы оқиғалар", "Son hadisələr"),
+    "topic_hubs": ("Topics", "Темы", "Тақырыптар", "Mövzular"),
+    "in_numbers": ("The record in numbers", "Хроника в цифрах", "Шежіре сандармен", "Salnamə rəqəmlərlə"),
+    "n_documents": ("documents", "документов", "құжат", "sənəd"),
+    "n_events": ("events", "событий", "оқиға", "hadisə"),
+    "n_entities": ("people, places and organizations", "людей, мест и организаций", "адам, жер және ұйым",
+                   "şəxs, yer və təşkilat"),
+    "n_languages": ("text languages", "языков текстов", "мәтін тілі", "mətn dili"),
+    "all_events": ("All events", "Все события", "Барлық оқиғалар", "Bütün hadisələr"),
+    "all_documents": ("All documents", "Все документы", "Барлық құжаттар", "Bütün sənədlər"),
+    "all_topics": ("All topics", "Все темы", "Барлық тақырыптар", "Bütün mövzular"),
+    "date": ("Date", "Дата", "Күні", "Tarix"),
+    "title": ("Title", "Заголовок", "Тақырыбы", "Başlıq"),
+    "text_language": ("Language of the text", "Язык текста", "Мәтін тілі", "Mətnin dili"),
+    "outlet": ("Outlet", "Источник", "Басылым", "Mənbə"),
+    "citing": ("citing", "со ссылкой на", "сілтемесімен:", "istinadən:"),
+    "no_outlet": ("not named", "не указан", "көрсетілмеген", "göstərilməyib"),
+    "place": ("Place", "Место", "Орны", "Yer"),
+    "people": ("People", "Люди", "Адамдар", "Şəxslər"),
+    "places": ("Places and projects", "Места и проекты", "Жерлер мен жобалар", "Yerlər və layihələr"),
+    "organizations": ("Organizations", "Организации", "Ұйымдар", "Təşkilatlar"),
+    "quotes": ("Quotes", "Цитаты", "Дәйексөздер", "Sitatlar"),
+    "key_quotes": ("Key quotes", "Главные цитаты", "Негізгі дәйексөздер", "Əsas sitatlar"),
+    "said_by": ("said", "сказал(а)", "деді", "dedi"),
+    "in_document": ("in", "в документе", "құжатта:", "sənəddə:"),
+    "full_text": ("Full text", "Полный текст", "Толық мәтін", "Tam mətn"),
+    "original_language_note": ("The text is shown in its original language.", "Текст приводится на языке оригинала.",
+                               "Мәтін түпнұсқа тілінде берілген.", "Mətn orijinal dildə verilir."),
+    "paragraph": ("Paragraph", "Абзац", "Абзац", "Abzas"),
+    "leftover": ("left over from the web page, not part of the article", "остаток веб-страницы, не часть статьи",
+                 "веб-беттен қалған жол, мақаланың бөлігі емес", "veb-səhifədən qalan sətir, məqalənin hissəsi deyil"),
+    "quote_mark": ("Quotation", "Цитата", "Дәйексөз", "Sitat"),
+    "date_evidence": ("How the date is known", "Как установлена дата", "Күн қалай анықталды", "Tarix necə müəyyən edilib"),
+    "from_header": ("from the date line of the saved text", "по строке даты в сохранённом тексте",
+                    "сақталған мәтіндегі күн жолы бойынша", "saxlanmış mətndəki tarix sətrinə görə"),
+    "inferred_from": ("inferred from the words", "выведена из слов", "мына сөздерден шығарылды", "bu sözlərdən çıxarılıb"),
+    "precision_day": ("exact day", "точный день", "нақты күн", "dəqiq gün"),
+    "precision_month": ("month only", "только месяц", "тек ай", "yalnız ay"),
+    "precision_year": ("year only", "только год", "тек жыл", "yalnız il"),
+    "undated": ("Undated", "Без даты", "Күні белгісіз", "Tarixsiz"),
+    "related": ("Other accounts of the same event", "Другие сообщения о том же событии",
+                "Сол оқиға туралы басқа хабарлар", "Eyni hadisə haqqında digər məlumatlar"),
+    "related_more": ("Related documents", "Связанные документы", "Байланысты құжаттар", "Əlaqəli sənədlər"),
+    "supports_events": ("Timeline events this text supports", "События хронологии, подтверждаемые этим текстом",
+                        "Осы мәтін дәлелдейтін оқиғалар", "Bu mətnin təsdiqlədiyi hadisələr"),
+    "sources": ("Sources", "Источники", "Дереккөздер", "Mənbələr"),
+    "source_paragraphs": ("paragraphs", "абзацы", "абзацтар", "abzaslar"),
+    "how_to_cite": ("How to cite this page", "Как цитировать эту страницу", "Бұл бетке қалай сілтеме жасау керек",
+                    "Bu səhifəyə necə istinad etmək olar"),
+    "permalink": ("Permanent link", "Постоянная ссылка", "Тұрақты сілтеме", "Daimi keçid"),
+    "cite_csl": ("CSL-JSON", "CSL-JSON", "CSL-JSON", "CSL-JSON"),
+    "cite_bibtex": ("BibTeX", "BibTeX", "BibTeX", "BibTeX"),
+    "raw_text": ("The text as it was saved (plain text)", "Текст в сохранённом виде (простой текст)",
+                 "Мәтін сақталған күйінде (қарапайым мәтін)", "Mətn saxlanıldığı kimi (sadə mətn)"),
+    "checksum": ("SHA-256 of the saved text", "SHA-256 сохранённого текста", "Сақталған мәтіннің SHA-256",
+                 "Saxlanmış mətnin SHA-256"),
+    "accessed": ("accessed", "дата обращения", "қаралған күні", "müraciət tarixi"),
+    "topic_timeline": ("Timeline of this topic", "Хронология темы", "Тақырып хронологиясы", "Mövzunun xronologiyası"),
+    "topic_documents": ("Documents on this topic", "Документы по теме", "Тақырып бойынша құжаттар",
+                        "Mövzu üzrə sənədlər"),
+    "most_mentioned": ("Most mentioned", "Чаще всего упоминаются", "Жиі аталатындар", "Ən çox xatırlananlar"),
+    "mentions": ("mentions", "упоминаний", "рет аталған", "dəfə xatırlanıb"),
+    "mentioned_in": ("Documents that mention it", "Документы, где упоминается", "Аталған құжаттар",
+                     "Xatırlandığı sənədlər"),
+    "their_quotes": ("Quotes", "Цитаты", "Дәйексөздері", "Sitatları"),
+    "events_with": ("Events", "События", "Оқиғалар", "Hadisələr"),
+    "no_items": ("Nothing yet.", "Пока ничего нет.", "Әзірге ештеңе жоқ.", "Hələ heç nə yoxdur."),
+    "chart_title": ("Events per year by topic", "События по годам и темам", "Жылдар мен тақырыптар бойынша оқиғалар",
+                    "İllər və mövzular üzrə hadisələr"),
+    "chart_docs_title": ("Documents per year by topic", "Документы по годам и темам",
+                         "Жылдар мен тақырыптар бойынша құжаттар", "İllər və mövzular üzrə sənədlər"),
+    "chart_table": ("The chart's figures as a table", "Данные диаграммы в виде таблицы", "Диаграмма деректері кесте түрінде",
+                    "Diaqramın rəqəmləri cədvəl şəklində"),
+    "year": ("Year", "Год", "Жыл", "İl"),
+    "total": ("Total", "Всего", "Барлығы", "Cəmi"),
+    "sort_by": ("Sort by", "Сортировать по", "Сұрыптау", "Sırala"),
+    "sorted_by": ("sorted by", "отсортировано по", "сұрыпталған:", "sıralanıb:"),
+    "feed": ("Atom feed", "Лента Atom", "Atom арнасы", "Atom lenti"),
+    "data": ("Open data", "Открытые данные", "Ашық деректер", "Açıq məlumatlar"),
+    "data_intro": ("Every document's annotations and the timeline, for reuse:",
+                   "Аннотации всех документов и хронология для повторного использования:",
+                   "Барлық құжаттың аннотациялары мен хронология қайта пайдалануға:",
+                   "Bütün sənədlərin annotasiyaları və xronologiya təkrar istifadə üçün:"),
+    "not_found": ("Page not found", "Страница не найдена", "Бет табылмады", "Səhifə tapılmadı"),
+    "not_found_text": ("There is no page at this address. Try the home page, the timeline or the list of documents.",
+                       "По этому адресу страницы нет. Попробуйте главную страницу, хронологию или список документов.",
+                       "Бұл мекенжайда бет жоқ. Басты бетті, хронологияны немесе құжаттар тізімін қараңыз.",
+                       "Bu ünvanda səhifə yoxdur. Ana səhifəyə, xronologiyaya və ya sənədlər siyahısına baxın."),
+    "person": ("Person", "Человек", "Адам", "Şəxs"),
+    "organization": ("Organization", "Организация", "Ұйым", "Təşkilat"),
+    "type": ("Type", "Тип", "Түрі", "Növ"),
+    "document_count": ("Documents", "Документов", "Құжаттар", "Sənədlər"),
+    "footer": ("Texts belong to their outlets and are quoted for documentation. Built with site_builder.",
+               "Тексты принадлежат их источникам и приводятся в целях документирования. Собрано site_builder.",
+               "Мәтіндер өз басылымдарына тиесілі және құжаттау үшін келтірілген. site_builder арқылы жасалған.",
+               "Mətnlər öz mənbələrinə məxsusdur və sənədləşdirmə məqsədilə verilir. site_builder ilə hazırlanıb."),
+    "topics_intro": ("Each topic gathers the documents that discuss it substantially, with its timeline, quotes "
+                     "and the people, places and organizations it involves.",
+                     "Каждая тема собирает документы, где она обсуждается по существу, с хронологией, цитатами, "
+                     "людьми, местами и организациями.",
+                     "Әр тақырып оны мазмұнды талқылайтын құжаттарды, хронологиясын, дәйексөздерін, адамдарын, "
+                     "жерлері мен ұйымдарын жинайды.",
+                     "Hər mövzu onu ətraflı müzakirə edən sənədləri, xronologiyasını, sitatlarını, şəxsləri, "
+                     "yerləri və təşkilatları toplayır."),
+    "entities_intro": ("Everyone and everything the documents name, with their quotes and the documents that "
+                       "mention them.",
+                       "Все, кого и что называют документы, с цитатами и документами, где они упоминаются.",
+                       "Құжаттарда аталған барлық адамдар мен нысандар, дәйексөздері және аталған құжаттары.",
+                       "Sənədlərin adını çəkdiyi hər kəs və hər şey, sitatları və xatırlandığı sənədlərlə."),
+    "timeline_intro": ("Every event in date order. Each rests on paragraphs of the documents that report it; "
+                       "a date is shown only as precisely as the sources allow.",
+                       "Все события по порядку дат. Каждое опирается на абзацы сообщающих о нём документов; "
+                       "дата показана с той точностью, которую допускают источники.",
+                       "Барлық оқиға күн ретімен. Әрқайсысы ол туралы хабарлайтын құжаттардың абзацтарына "
+                       "негізделген; күн дереккөздер мүмкіндік беретін дәлдікпен көрсетілген.",
+                       "Bütün hadisələr tarix sırası ilə. Hər biri onu bildirən sənədlərin abzaslarına əsaslanır; "
+                       "tarix mənbələrin imkan verdiyi dəqiqliklə göstərilir."),
+    "documents_intro": ("Every document in the record. Choose a column heading to sort the table.",
+                        "Все документы хроники. Выберите заголовок столбца, чтобы отсортировать таблицу.",
+                        "Шежіредегі барлық құжат. Кестені сұрыптау үшін баған тақырыбын таңдаңыз.",
+                        "Salnamədəki bütün sənədlər. Cədvəli sıralamaq üçün sütun başlığını seçin."),
+    "breadcrumb": ("Breadcrumb", "Навигационная цепочка", "Навигация тізбегі", "Naviqasiya zənciri"),
+    "on_this_page": ("Language versions", "Языковые версии", "Тілдік нұсқалар", "Dil versiyaları"),
+    "event": ("Event", "Событие", "Оқиға", "Hadisə"),
+    "summary": ("Summary", "Кратко", "Қысқаша", "Qısaca"),
+    "topic": ("Topic", "Тема", "Тақырып", "Mövzu"),
+}
+
+TEXT_LANGUAGE_NAMES = {
+    "en": {"en": "English", "ru": "Russian", "kk": "Kazakh", "az": "Azerbaijani"},
+    "ru": {"en": "английский", "ru": "русский", "kk": "казахский", "az": "азербайджанский"},
+    "kk": {"en": "ағылшын тілі", "ru": "орыс тілі", "kk": "қазақ тілі", "az": "әзербайжан тілі"},
+    "az": {"en": "ingilis dili", "ru": "rus dili", "kk": "qazax dili", "az": "Azərbaycan dili"},
+}
+
+
+def strings(lang: str) -> dict[str, str]:
+    """All interface words in one language."""
+    i = UI_LANGUAGES.index(lang)
+    return {key: values[i] for key, values in _STRINGS.items()}
+
+
+def parse_date(date: str) -> datetime.date:
+    parts = [int(p) for p in date.split("-")] + [1, 1]
+    return datetime.date(parts[0], parts[1], parts[2])
+
+
+def format_partial_date(date: str | None, precision: str | None, lang: str) -> str:
+    """A date at its precision in the interface language: '24 August 2022', 'August 2022', '2022'."""
+    if not date:
+        return strings(lang)["undated"]
+    d = parse_date(date)
+    locale = LOCALES[lang]
+    if precision == "year":
+        return str(d.year)
+    if precision == "month":
+        return format_skeleton("yMMMM", d, locale=locale)
+    return format_date(d, "long", locale=locale)
+
+
+def iso_machine_date(date: str | None) -> str:
+    """The value for <time datetime>: YYYY, YYYY-MM or YYYY-MM-DD as given."""
+    return date or ""

@@ -1,0 +1,75 @@
+"""Templates: a strict Jinja2 environment over templates/, and errors that name the template line."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import sys
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from site_builder.errors import UserError, problem
+
+
+def relative_url(from_path: str, to_route: str) -> str:
+    """Link from the page at `from_path` (e.g. 'en/documents/x/index.html') to `to_route`.
+
+    `to_route` is a site path: 'en/timeline/' links to that folder's index.html (so the
+    site also works opened from disk), 'static/style.css' to the file, '#x' stays in the page.
+    """
+    if to_route.startswith("#"):
+        return to_route
+    target, _, fragment = to_route.partition("#")
+    if target == "" or target.endswith("/"):
+        target += "index.html"
+    rel = posixpath.relpath(target, posixpath.dirname(from_path) or ".")
+    return rel + (f"#{fragment}" if fragment else "")
+
+
+def json_ld(data: Any) -> Markup:
+    """JSON for a <script type="application/ld+json">, safe against '</script>'."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=None)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def environment(templates: Path) -> jinja2.Environment:
+    if not templates.is_dir():
+        raise UserError(problem(templates, "templates folder does not exist"))
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates)),
+        autoescape=jinja2.select_autoescape(["html", "xml", "svg"], default_for_string=True),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["json_ld"] = json_ld
+    return env
+
+
+def template_error(e: Exception, templates: Path) -> UserError:
+    """A UserError at the template file and line where rendering failed."""
+    if isinstance(e, jinja2.TemplateSyntaxError):
+        name = e.filename or e.name or "?"
+        return UserError(problem(Path(name), f"template syntax: {e.message}", e.lineno))
+    if isinstance(e, jinja2.TemplateNotFound):
+        return UserError(problem(templates / str(e.name), "template not found"))
+    tb = e.__traceback__
+    where, line = None, None
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith((".html", ".xml", ".svg", ".txt")) and Path(filename).resolve().is_relative_to(templates.resolve()):
+            where, line = filename, tb.tb_lineno
+        tb = tb.tb_next
+    message = str(e) if isinstance(e, jinja2.UndefinedError) else f"{type(e).__name__}: {e}"
+    return UserError(problem(Path(where) if where else templates, f"template: {message}", line))
+
+
+def render(env: jinja2.Environment, name: str, context: dict, templates: Path) -> str:
+    try:
+        return env.get_template(name).render(context)
+    except (jinja2.TemplateError, TypeError, ValueError, KeyError, AttributeError) as e:
+        raise template_error(e, templates).with_traceback(None) from (e if "--verbose" in sys.argv else None)
