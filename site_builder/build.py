@@ -150,14 +150,12 @@ def _render_all(site: Site, env, templates: Path, static: Path, seeds: Path, out
         _write(out, page.path, render.render(env, page.template, ctx, templates))
         html_paths.append(page.path)
         count += 1
-    # The site root leads to the default language; 404.html works at any depth (GitHub Pages
-    # serves it for every missing path), so its links start from the base path.
-    root_ctx = {**_common(site, "index.html", cfg.default_language, ""), "route": "", "template": "root.html"}
-    root_ctx["meta"] = {"title": cfg.title[cfg.default_language], "description": i18n.strings(cfg.default_language)["about"],
-                        "og_type": "website", "ld": {"@context": "https://schema.org", "@type": "WebSite",
-                                                    "url": cfg.base_url, "name": cfg.title[cfg.default_language]}}
-    _write(out, "index.html", render.render(env, "root.html", root_ctx, templates))
-    html_paths.append("index.html")
+    # The site root shows the default language's home page (its canonical URL is the language
+    # folder), so the address people type works without a redirect or JavaScript.
+    home = site.home(cfg.default_language)
+    root_ctx = {**_common(site, "index.html", home.lang, home.route), **home.context, "route": "", "template": "home.html"}
+    root_ctx["meta"] = _meta(home, site, root_ctx["t"])
+    _write(out, "index.html", render.render(env, "home.html", root_ctx, templates))
     nf = {**_common(site, "404.html", cfg.default_language, None), "route": None, "template": "404.html",
           "base_path": cfg.base_path}
     nf["meta"] = {"title": nf["t"]["not_found"], "description": nf["t"]["not_found_text"], "og_type": "website",

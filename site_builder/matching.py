@@ -10,7 +10,7 @@ from typing import Iterable
 # typed with a stray Latin "A" or "О" inside a Cyrillic word is still found (and vice versa).
 _LOOKALIKE = str.maketrans({
     "A": "А", "B": "В", "C": "С", "E": "Е", "H": "Н", "K": "К", "M": "М", "O": "О", "P": "Р",
-    "T": "Т", "X": "Х", "Y": "У", "I": "І", "a": "а", "c": "с", "e": "е", "o": "о", "p": "р",
+    "T": "Т", "X": "Х", "Y": "У", "I": "І", "a": "а", "c": "с", "e": "е", "k": "к", "o": "о", "p": "р",
     "x": "х", "y": "у", "i": "і", "Ё": "Е", "ё": "е", "İ": "і", "Ј": "J",
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
     "\u00a0": " ", "\u2019": "'", "\u02bc": "'",
@@ -50,7 +50,9 @@ def _token_pattern(token: str) -> str:
         # Abbreviations with dots (Day.Az), numbers: exact, with an optional hyphenated ending (ООН-ға).
         return re.escape(fold(token)) + rf"(?:-{_LETTERS}{{1,{MAX_ENDING}}})?"
     if token.isupper() and len(token) > 1:
-        return re.escape(fold(token)) + rf"(?:-?{_LETTERS}{{1,{MAX_ENDING}}})?"
+        # The ending must be hyphenated (ООН-ға, BMT-nin): folded to lower case, an
+        # abbreviation is the start of many words (ОТГ → отгрузка, ШОС → шоссе, SCO → score).
+        return re.escape(fold(token)) + rf"(?:-{_LETTERS}{{1,{MAX_ENDING}}})?"
     stem = fold(token)
     if len(stem) >= 5 and stem.endswith(_ADJECTIVE_ENDINGS):
         stem = stem[:-2]
