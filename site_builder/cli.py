@@ -8,7 +8,7 @@ import traceback
 from pathlib import Path
 
 from site_builder import __version__
-from site_builder.errors import UserError
+from site_builder.errors import UserError, problem
 
 EXIT_OK, EXIT_USER, EXIT_USAGE = 0, 1, 2
 
@@ -61,7 +61,84 @@ def cmd_site(args: argparse.Namespace) -> int:
     return cmd_build(args)
 
 
-def _add_paths(p: argparse.ArgumentParser, seeds: bool = False, build: bool = False) -> None:
+def cmd_check(args: argparse.Namespace) -> int:
+    """Check content/ and the site configuration as a build would, without building.
+
+    Every problem is printed as path:line: message (the schema of entries, unknown topics or
+    entities, dangling references, duplicate ids, impossible dates, quotes not found verbatim
+    in their document …), then a summary line; the exit status is 1 when there is any.
+
+    Example: site-builder check --content content
+    """
+    from site_builder.check import check
+
+    result = check(Path(args.content), Path(args.config))
+    for p in result.problems:
+        print(p)
+    if result.problems:
+        n = len(result.problems)
+        print(f"check: {n} problem{'s' if n != 1 else ''} in {result.files} file{'s' if result.files != 1 else ''}")
+        return EXIT_USER
+    print(f"check: no problems ({result.documents} documents, {result.events} events, {args.config})")
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Build, serve output/ with live reload, and rebuild what each edit affects.
+
+    Watches seeds/, content/, templates/, static/ and the site configuration: a new or changed
+    seed is ingested, any change re-renders the pages it shows on, and the open page reloads by
+    itself. An edit that does not build prints its error here and shows it on the page, over
+    the last good build; the next good edit clears it. Listens on 127.0.0.1 unless --host is
+    given. Ctrl-C stops.
+
+    Example: site-builder serve --port 8000
+    """
+    from site_builder.serve import serve
+
+    try:
+        serve(_project(args), host=args.host, port=args.port)
+    except KeyboardInterrupt:
+        pass
+    print("serve: stopped")
+    return EXIT_OK
+
+
+def cmd_deploy(args: argparse.Namespace) -> int:
+    """Build the site and commit it to a branch for GitHub Pages (with .nojekyll), then push it.
+
+    Like mkdocs gh-deploy: the commit is made with git plumbing in a temporary index, so the
+    working tree and the current branch are never touched; its message names the source
+    commit and branch. Refuses to run with uncommitted changes unless --force; --no-build
+    publishes the existing --output as it is.
+
+    Example: site-builder deploy --remote origin --branch gh-pages --base-url https://user.github.io/repo/
+    """
+    from site_builder.build import MARKER
+    from site_builder.deploy import deploy, preflight
+
+    repo, output = Path.cwd(), Path(args.output)
+    # Refuse before spending time on the build.
+    preflight(repo, args.remote, args.branch, args.force)
+    if not args.no_build:
+        cmd_build(args)
+    elif not (output / MARKER).exists():
+        raise UserError(problem(output, f"not a site-builder build (no {MARKER} in it); build it first"))
+    result = deploy(repo, output, args.remote, args.branch, force=True)
+    what = f"committed {result.commit[:12]}" if result.changed else f"unchanged at {result.commit[:12]}"
+    print(f"deploy: {result.branch} {what} (from {result.source[:12]} on {result.source_branch}), "
+          f"pushed to {result.remote}")
+    return EXIT_OK
+
+
+def _project(args: argparse.Namespace):
+    from site_builder.build import Project
+
+    return Project(Path(args.content), Path(args.output), Path(args.config), Path(args.templates), Path(args.static),
+                   Path(args.seeds), args.base_url)
+
+
+def _add_paths(p: argparse.ArgumentParser, seeds: bool = False, build: bool = False, config: bool = False) -> None:
     if seeds:
         p.add_argument("--seeds", default="seeds", metavar="DIR", help="folder of raw texts (default: seeds)")
     p.add_argument("--content", default="content", metavar="DIR", help="content folder (default: content)")
@@ -72,6 +149,20 @@ def _add_paths(p: argparse.ArgumentParser, seeds: bool = False, build: bool = Fa
         p.add_argument("--static", default="static", metavar="DIR", help="assets copied as they are (default: static)")
         p.add_argument("--base-url", metavar="URL",
                        help="where the site will live, e.g. https://user.github.io/repo/ (default: base_url in site.yaml)")
+    elif config:
+        p.add_argument("--config", default="site.yaml", metavar="FILE", help="site configuration (default: site.yaml)")
+
+
+def _serve_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    p.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+
+
+def _deploy_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--remote", default="origin", help="git remote to push to (default: origin)")
+    p.add_argument("--branch", default="gh-pages", help="branch that holds the published site (default: gh-pages)")
+    p.add_argument("--force", action="store_true", help="deploy even with uncommitted changes")
+    p.add_argument("--no-build", action="store_true", help="publish the existing --output without building")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -80,15 +171,20 @@ def parser() -> argparse.ArgumentParser:
     top.add_argument("--verbose", action="store_true", help="show tracebacks and details")
     sub = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
     commands = [
-        ("ingest", cmd_ingest, dict(seeds=True)),
-        ("build", cmd_build, dict(seeds=True, build=True)),
-        ("site", cmd_site, dict(seeds=True, build=True)),
+        ("ingest", cmd_ingest, dict(seeds=True), None),
+        ("build", cmd_build, dict(seeds=True, build=True), None),
+        ("site", cmd_site, dict(seeds=True, build=True), None),
+        ("check", cmd_check, dict(config=True), None),
+        ("serve", cmd_serve, dict(seeds=True, build=True), _serve_options),
+        ("deploy", cmd_deploy, dict(seeds=True, build=True), _deploy_options),
     ]
-    for name, func, paths in commands:
+    for name, func, paths, options in commands:
         doc = func.__doc__ or ""
         p = sub.add_parser(name, help=doc.split("\n")[0], description=doc,
                            formatter_class=argparse.RawDescriptionHelpFormatter)
         _add_paths(p, **paths)
+        if options:
+            options(p)
         p.set_defaults(func=func)
     return top
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime
+import multiprocessing
 import re
+import signal
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -173,20 +176,132 @@ def format_entry(front: dict, paragraphs: tuple[str, ...]) -> str:
 
 # ---------------------------------------------------------------- loading and checking
 
-def load(content: Path) -> Corpus:
+class LoadCache:
+    """Files earlier loads read, reused while the file (and, for entries, the knowledge) is unchanged.
+
+    `serve` keeps one, so that after an edit only the edited files are read again; the checks
+    across files run in full every time.
+    """
+
+    def __init__(self) -> None:
+        self._knowledge: Knowledge | None = None
+        self._knowledge_stamps: tuple = ()
+        self._entries: dict[Path, tuple[tuple, Document, tuple[Problem, ...]]] = {}
+        self._yaml: dict[Path, tuple[tuple, Any]] = {}
+
+    def knowledge(self, content: Path) -> Knowledge:
+        stamps = tuple(_stamp(content / name) if (content / name).exists() else None for name in kb.KNOWLEDGE_FILES)
+        if self._knowledge is None or stamps != self._knowledge_stamps:
+            knowledge = kb.load(content)
+            if knowledge != self._knowledge:
+                self._entries.clear()
+                self._knowledge = knowledge
+            self._knowledge_stamps = stamps
+        return self._knowledge
+
+    def document(self, path: Path, knowledge: Knowledge, problems: list[Problem]) -> Document:
+        if knowledge is not self._knowledge and knowledge != self._knowledge:
+            self._entries.clear()
+        self._knowledge = knowledge
+        stamp = _stamp(path)
+        hit = self._entries.get(path)
+        if hit is None or hit[0] != stamp:
+            found: list[Problem] = []
+            hit = self._entries[path] = (stamp, _document(path, knowledge, found), tuple(found))
+        problems.extend(hit[2])
+        return hit[1]
+
+    def prefetch(self, content: Path, jobs: int) -> None:
+        """Read the entries not cached yet over `jobs` forked processes: a first load of thousands of them.
+
+        Reading is mostly YAML parsing, in pure Python. An entry that cannot be read is left for
+        load() to read again and report.
+        """
+        doc_dir = content / DOCUMENTS
+        if jobs < 2 or not doc_dir.is_dir() or "fork" not in multiprocessing.get_all_start_methods():
+            return
+        try:
+            knowledge = self.knowledge(content)
+        except UserError:
+            return
+        todo = [p for p in sorted(doc_dir.glob("*.md")) if p not in self._entries]
+        if len(todo) < PREFETCH_MIN:
+            return
+        chunks = [todo[i:i + PREFETCH_CHUNK] for i in range(0, len(todo), PREFETCH_CHUNK)]
+        timeline = content / TIMELINE
+        # Workers ignore Ctrl-C: the parent stops them.
+        with multiprocessing.get_context("fork").Pool(jobs, signal.signal, (signal.SIGINT, signal.SIG_IGN)) as pool:
+            # The timeline is one long file (an event per document or so): read it alongside.
+            parsed = None
+            if timeline.exists() and timeline not in self._yaml:
+                parsed = pool.apply_async(_read_yaml, (timeline,))
+            for read in pool.imap_unordered(partial(_read_entries, knowledge), chunks):
+                for path, stamp, doc, found in read:
+                    self._entries[path] = (stamp, doc, found)
+            if parsed is not None and (hit := parsed.get()) is not None:
+                self._yaml[timeline] = hit
+
+    def yaml(self, path: Path) -> Any:
+        stamp = _stamp(path)
+        hit = self._yaml.get(path)
+        if hit is None or hit[0] != stamp:
+            hit = self._yaml[path] = (stamp, yamlio.load(path))
+        return hit[1]
+
+    def forget(self, paths: list[Path]) -> None:
+        """Read these files again next time, whatever their time stamps say."""
+        for path in paths:
+            self._entries.pop(path, None)
+            self._yaml.pop(path, None)
+            if path.name in kb.KNOWLEDGE_FILES:
+                self._knowledge_stamps = ()
+
+
+PREFETCH_MIN = 500
+PREFETCH_CHUNK = 200
+
+
+def _read_entries(knowledge: Knowledge, paths: list[Path]) -> list[tuple[Path, tuple, Document, tuple[Problem, ...]]]:
+    out = []
+    for path in paths:
+        found: list[Problem] = []
+        try:
+            stamp = _stamp(path)
+            out.append((path, stamp, _document(path, knowledge, found), tuple(found)))
+        except (UserError, OSError):
+            continue
+    return out
+
+
+def _read_yaml(path: Path) -> tuple[tuple, Any] | None:
+    try:
+        return _stamp(path), yamlio.load(path)
+    except (UserError, OSError):
+        return None
+
+
+def _stamp(path: Path) -> tuple:
+    st = path.stat()
+    return (st.st_mtime_ns, st.st_size, st.st_ino)
+
+
+def load(content: Path, cache: LoadCache | None = None) -> Corpus:
     """Read and check all of `content`; every problem found is reported together."""
     if not content.is_dir():
         raise UserError(problem(content, "content folder does not exist (run `site-builder ingest` first)"))
     problems: list[Problem] = []
-    knowledge = kb.load(content)
+    knowledge = cache.knowledge(content) if cache else kb.load(content)
     docs: list[Document] = []
     doc_dir = content / DOCUMENTS
     paths = sorted(doc_dir.glob("*.md")) if doc_dir.is_dir() else []
+    unreadable: set[str] = set()
     for path in paths:
         try:
-            docs.append(_document(path, knowledge, problems))
+            docs.append(cache.document(path, knowledge, problems) if cache else _document(path, knowledge, problems))
         except UserError as e:
             problems.extend(e.problems)
+            # The entry exists but could not be read: references to it are not reported as unknown too.
+            unreadable.add(path.stem)
     ids: dict[str, Document] = {}
     for d in docs:
         if d.id in ids:
@@ -194,9 +309,9 @@ def load(content: Path) -> Corpus:
         ids[d.id] = d
     for d in docs:
         for rel in d.related:
-            if rel not in ids:
+            if rel not in ids and rel not in unreadable:
                 problems.append(problem(d.path, f"related: unknown document {rel!r}", _line(d, "related")))
-    events = _timeline(content / TIMELINE, knowledge, ids, problems)
+    events = _timeline(content / TIMELINE, knowledge, ids, problems, unreadable, cache)
     if problems:
         raise UserError(problems)
     docs.sort(key=lambda d: (sort_key(d.date), d.id))
@@ -316,11 +431,12 @@ def _quotes(value: Any, plain: tuple[str, ...], people: set[str], path: Path, li
     return tuple(out)
 
 
-def _timeline(path: Path, knowledge: Knowledge, docs: dict[str, Document], problems: list[Problem]) -> list[Event]:
+def _timeline(path: Path, knowledge: Knowledge, docs: dict[str, Document], problems: list[Problem],
+              unreadable: set[str] | frozenset[str] = frozenset(), cache: LoadCache | None = None) -> list[Event]:
     if not path.exists():
         return []
     try:
-        data = yamlio.load(path)
+        data = cache.yaml(path) if cache else yamlio.load(path)
     except UserError as e:
         problems.extend(e.problems)
         return []
@@ -350,14 +466,16 @@ def _timeline(path: Path, knowledge: Knowledge, docs: dict[str, Document], probl
                 r.fail(f"event {eid}: unknown topic {t!r}", "topics")
         documents = r.strings("documents")
         for d in documents:
-            if d not in docs:
+            if d not in docs and d not in unreadable:
                 r.fail(f"event {eid}: unknown document {d!r}", "documents")
         sources = []
         for s in r.record.get("sources") or []:
             sr = kb._Reader(path, s, f"event {eid} source", problems)
             doc_id = sr.str("document") or ""
             paras = sr.record.get("paragraphs") or []
-            if doc_id not in docs:
+            if doc_id in unreadable:
+                pass
+            elif doc_id not in docs:
                 sr.fail(f"event {eid}: source names unknown document {doc_id!r}", "document")
             elif not isinstance(paras, list) or not all(isinstance(n, int) and 1 <= n <= len(docs[doc_id].paragraphs) for n in paras):
                 sr.fail(f"event {eid}: source paragraphs must be numbers within {doc_id} (1–{len(docs[doc_id].paragraphs)})", "paragraphs")

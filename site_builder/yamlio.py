@@ -67,6 +67,9 @@ def parse(text: str, path: Path | str, first_line: int = 1) -> Any:
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
+        # An unclosed quote is noticed only at the end of the text: point at where it opened.
+        if e.context_mark and str(e.problem).startswith("found unexpected end of stream"):
+            mark = e.context_mark
         line = mark.line + first_line if mark else None
         message = " ".join(str(x) for x in (e.problem, e.context) if x) or "invalid YAML"
         raise UserError(problem(path, f"YAML: {message}", line)) from None

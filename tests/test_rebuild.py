@@ -1,0 +1,265 @@
+"""Incremental rebuilds (what serve runs after an edit): the bytes of a full build, and only what an edit affects."""
+
+from __future__ import annotations
+
+import filecmp
+import random
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from site_builder import knowledge as kb
+from site_builder import render, yamlio
+from site_builder.build import Builder, Project, _relative
+from site_builder.errors import UserError
+
+ROOT = Path(__file__).resolve().parent.parent
+DOC = "001-7d84094cef418d8d"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    """A copy of the repository's sources in tmp_path, built once (no search index)."""
+    for name in ("content", "templates", "static", "seeds"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copyfile(ROOT / "site.yaml", tmp_path / "site.yaml")
+    return Project(tmp_path / "content", tmp_path / "output", tmp_path / "site.yaml", tmp_path / "templates",
+                   tmp_path / "static", tmp_path / "seeds")
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file of a built site but the search index (Pagefind's output differs from run to run)."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.relative_to(folder).parts[0] != "pagefind"}
+
+
+def assert_same_as_full_build(project: Project, tmp_path: Path) -> None:
+    """A full build of the same sources into another folder is byte-identical to the updated output."""
+    other = tmp_path / "full-output"
+    shutil.rmtree(other, ignore_errors=True)
+    Builder(Project(project.content, other, project.config, project.templates, project.static, project.seeds),
+            index_search=False).full()
+    got, want = tree(project.output), tree(other)
+    assert sorted(got) == sorted(want), f"files differ: {sorted(set(got) ^ set(want))[:10]}"
+    differing = [name for name in want if got[name] != want[name]]
+    assert differing == [], f"{len(differing)} files differ from a full build, e.g. {differing[:5]}"
+
+
+def edit_front(path: Path, key: str, value: str) -> None:
+    """Replace the line `key: …` of an entry's front matter."""
+    text = path.read_text(encoding="utf-8")
+    new, n = re.subn(rf"^{key}:.*$", f"{key}: {value}", text, count=1, flags=re.M)
+    assert n == 1, key
+    path.write_text(new, encoding="utf-8")
+
+
+def edit_list(path: Path, key: str, items: list[str]) -> None:
+    """Replace the list `key:` (block or flow style) of an entry's front matter."""
+    text = path.read_text(encoding="utf-8")
+    new, n = re.subn(rf"^{key}:(?: \[\])?\n(?:- .*\n)*", f"{key}:\n" + "".join(f"- {i}\n" for i in items),
+                     text, count=1, flags=re.M)
+    assert n == 1, key
+    path.write_text(new, encoding="utf-8")
+
+
+def drop_related(text: str, gone: str) -> str:
+    m = re.search(r"^related:\n((?:- .*\n)*)", text, flags=re.M)
+    items = [line for line in m.group(1).splitlines(keepends=True) if line.strip() != f"- {gone}"]
+    return text[:m.start()] + ("related:\n" + "".join(items) if items else "related: []\n") + text[m.end():]
+
+
+def entry(project: Project, doc: str = DOC) -> Path:
+    return project.content / "documents" / f"{doc}.md"
+
+
+def test_body_edit_rewrites_only_the_documents_own_pages(project: Project, tmp_path: Path) -> None:
+    builder = Builder(project, index_search=False)
+    builder.full()
+    path = entry(project)
+    text = path.read_text(encoding="utf-8")
+    body_start = text.index("\n---\n", 4) + 5
+    para_end = text.index("\n\n", body_start + 2)
+    path.write_text(text[:para_end] + " Added words." + text[para_end:], encoding="utf-8")
+    update = builder.update([path])
+    assert not update.full
+    assert sorted(update.pages) == sorted(f"{lang}/documents/{DOC}/index.html" for lang in ("en", "ru", "kk", "az"))
+    assert "Added words." in (project.output / f"en/documents/{DOC}/index.html").read_text(encoding="utf-8")
+    assert update.seconds("own pages") is not None
+    assert_same_as_full_build(project, tmp_path)
+
+
+@pytest.mark.parametrize("case", ["title", "date", "topics", "people", "quotes", "related", "outlet", "language"])
+def test_front_matter_edit_gives_the_bytes_of_a_full_build(project: Project, tmp_path: Path, case: str) -> None:
+    builder = Builder(project, index_search=False)
+    builder.full()
+    before = tree(project.output)
+    path = entry(project)
+    text = path.read_text(encoding="utf-8")
+    if case == "title":
+        edit_front(path, "title", "A new title for the account")
+    elif case == "date":
+        edit_front(path, "date", "'2021-03-04'")
+    elif case == "topics":
+        edit_list(path, "topics", ["culture"])
+    elif case == "people":
+        # Still a speaker of the document's quotes, so still named by it: no entity page comes or goes.
+        m = re.search(r"^people:\n((?:- .*\n)+)", text, flags=re.M)
+        assert "- ilham-aliyev\n" in m.group(1)
+        people = m.group(1).replace("- ilham-aliyev\n", "")
+        path.write_text(text[:m.start(1)] + people + text[m.end(1):], encoding="utf-8")
+    elif case == "quotes":
+        text = re.sub(r"^quotes:\n(?:[- ] .*\n)+", "quotes: []\n", text, count=1, flags=re.M)
+        path.write_text(text, encoding="utf-8")
+    elif case == "related":
+        edit_list(path, "related", ["000-52c20af9d2dead56"])
+    elif case == "outlet":
+        edit_front(path, "outlet", "Some Outlet")
+    elif case == "language":
+        edit_front(path, "language", "en")
+    update = builder.update([path])
+    assert not update.full
+    assert update.pages[:4] == tuple(f"{lang}/documents/{DOC}/index.html" for lang in ("en", "ru", "kk", "az"))
+    assert tree(project.output) != before
+    assert_same_as_full_build(project, tmp_path)
+
+
+def test_timeline_edit(project: Project, tmp_path: Path) -> None:
+    builder = Builder(project, index_search=False)
+    builder.full()
+    path = project.content / "timeline.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Kazakhstan and Azerbaijan establish diplomatic relations",
+                                 "Diplomatic relations are established", 1), encoding="utf-8")
+    update = builder.update([path])
+    assert not update.full and update.pages
+    assert_same_as_full_build(project, tmp_path)
+
+
+def test_entity_page_appearing_rebuilds_everything(project: Project, tmp_path: Path) -> None:
+    builder = Builder(project, index_search=False)
+    builder.full()
+    named = {p.name for p in (project.output / "en/entities").iterdir()}
+    person = next(e.id for e in kb.load(project.content).entities if e.type == "person" and e.id not in named)
+    path = entry(project)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"^people:\n", f"people:\n- {person}\n", text, count=1, flags=re.M), encoding="utf-8")
+    update = builder.update([path])
+    assert update.full
+    assert (project.output / f"en/entities/{person}/index.html").exists()
+    assert_same_as_full_build(project, tmp_path)
+
+
+def test_new_seed_is_ingested_and_its_pages_written(project: Project, tmp_path: Path) -> None:
+    builder = Builder(project, index_search=False)
+    builder.full()
+    source = (project.seeds / "004_1659845da75dbc7f.txt").read_text(encoding="utf-8")
+    seed = project.seeds / "005_new.txt"
+    seed.write_text(source.replace("date 2025-10-21", "date 2024-05-06").replace("Азер Гараев", "Эльчин Мамедов"),
+                    encoding="utf-8")
+    update = builder.update([seed])
+    assert not update.full
+    assert (project.content / "documents" / "005-new.md").exists()
+    assert "en/documents/005-new/index.html" in update.pages
+    assert (project.output / "seeds" / "005_new.txt").read_bytes() == seed.read_bytes()
+    assert_same_as_full_build(project, tmp_path)
+
+
+def test_changed_seed_is_reported_and_kept(project: Project, tmp_path: Path) -> None:
+    builder = Builder(project, index_search=False)
+    builder.full()
+    seed = project.seeds / "000_52c20af9d2dead56.txt"
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nОдна новая строка.\n", encoding="utf-8")
+    update = builder.update([seed])
+    assert any("text changed since it was ingested" in w for w in update.warnings)
+    assert (project.output / "seeds" / seed.name).read_bytes() == seed.read_bytes()
+    assert_same_as_full_build(project, tmp_path)
+
+
+def test_removed_document(project: Project, tmp_path: Path) -> None:
+    """An entry removed with its seed and the references to it: its pages and files go, the rest is updated."""
+    builder = Builder(project, index_search=False)
+    builder.full()
+    source = (project.seeds / "004_1659845da75dbc7f.txt").read_text(encoding="utf-8")
+    seed = project.seeds / "005_new.txt"
+    seed.write_text(source.replace("date 2025-10-21", "date 2024-05-06") + "Ещё одна строка.\n", encoding="utf-8")
+    builder.update([seed])
+    gone = "005-new"
+    assert (project.output / "en/documents" / gone / "index.html").exists()
+    timeline = project.content / "timeline.yaml"
+    data = yamlio.load(timeline)
+    for ev in data["events"]:
+        ev["documents"] = [d for d in ev["documents"] if d != gone]
+        ev["sources"] = [s for s in ev["sources"] if s["document"] != gone]
+    data["events"] = [ev for ev in data["events"] if ev["documents"]]
+    timeline.write_text(yamlio.dump(data), encoding="utf-8")
+    changed = [timeline, entry(project, gone), seed]
+    for path in (project.content / "documents").glob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        if path != entry(project, gone) and gone in text:
+            path.write_text(drop_related(text, gone), encoding="utf-8")
+            changed.append(path)
+    entry(project, gone).unlink()
+    seed.unlink()
+    update = builder.update(changed)
+    assert not update.full
+    assert f"en/documents/{gone}/index.html" in update.removed
+    assert not (project.output / "en/documents" / gone).exists()
+    assert not (project.output / f"data/cite/{gone}.json").exists()
+    assert not (project.output / "seeds" / seed.name).exists()
+    assert_same_as_full_build(project, tmp_path)
+
+
+def test_failed_update_leaves_the_output_and_the_next_good_edit_recovers(project: Project, tmp_path: Path) -> None:
+    builder = Builder(project, index_search=False)
+    builder.full()
+    before = tree(project.output)
+    path = entry(project)
+    good = path.read_text(encoding="utf-8")
+    path.write_text(good.replace("\ntitle: ", "\ntitle: [unclosed ", 1), encoding="utf-8")
+    with pytest.raises(UserError) as e:
+        builder.update([path])
+    first = e.value.problems[0]
+    assert (first.path, first.message.split(":")[0]) == (str(path), "YAML") and first.line
+    assert tree(project.output) == before
+    path.write_text(good.replace("\ntitle: ", "\ntitle: Fixed ", 1), encoding="utf-8")
+    update = builder.update([path])
+    assert not update.full
+    assert "Fixed" in (project.output / f"en/documents/{DOC}/index.html").read_text(encoding="utf-8")
+    assert_same_as_full_build(project, tmp_path)
+
+
+def test_template_edit_rebuilds_everything(project: Project, tmp_path: Path) -> None:
+    builder = Builder(project, index_search=False)
+    builder.full()
+    base = project.templates / "base.html"
+    base.write_text(base.read_text(encoding="utf-8").replace("<body>", "<body data-edited>", 1), encoding="utf-8")
+    update = builder.update([base])
+    assert update.full
+    assert "data-edited" in (project.output / "en/timeline/index.html").read_text(encoding="utf-8")
+    assert_same_as_full_build(project, tmp_path)
+
+
+def test_worker_processes_write_what_one_process_writes(project: Project, tmp_path: Path) -> None:
+    one = Project(project.content, tmp_path / "one", project.config, project.templates, project.static, project.seeds)
+    two = Project(project.content, tmp_path / "two", project.config, project.templates, project.static, project.seeds)
+    Builder(one, jobs=1, index_search=False).full()
+    Builder(two, jobs=2, index_search=False).full()
+    cmp = filecmp.dircmp(one.output, two.output)
+    assert tree(one.output) == tree(two.output), cmp.report()
+
+
+def test_fast_relative_links_equal_render_relative_url() -> None:
+    rng = random.Random(7)
+    words = ["en", "ru", "documents", "x", "by-title", "static", "style.css", "index.html", "topics", "a-b"]
+    pages = ["index.html", "404.html", "en/index.html", "en/documents/x/index.html", "ru/topics/politics/index.html",
+             "en/documents/by-title/index.html"]
+    targets = ["", "#top", "en/", "en/documents/", "static/style.css", "data/cite/x.json", "en/documents/x/#p3",
+               "en", "en/documents/x", "../x", "a//b", "./en/"]
+    for _ in range(300):
+        targets.append("/".join(rng.choice(words) for _ in range(rng.randint(1, 4))) + rng.choice(["", "/", "#f"]))
+    for page in pages:
+        from_dir = tuple(page.split("/")[:-1])
+        for target in targets:
+            assert _relative(from_dir, page, target) == render.relative_url(page, target), (page, target)

@@ -1,0 +1,286 @@
+"""`site-builder serve` as a real process: live reload in Chromium, errors in page and terminal, recovery, Ctrl-C."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+DOC = "001-7d84094cef418d8d"
+ENTRY = Path("content/documents") / f"{DOC}.md"
+WAIT = 30.0
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until(what: str, check: Callable[[], object], timeout: float = WAIT) -> object:
+    """check()'s first true value, polled until `timeout` seconds have passed."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = check()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
+        time.sleep(0.1)
+
+
+@dataclass
+class Served:
+    """A `site-builder serve` process on a copy of the project, and what it printed."""
+
+    root: Path
+    url: str
+    process: subprocess.Popen
+    out: list[str] = field(default_factory=list)
+    err: list[str] = field(default_factory=list)
+
+    def printed(self, pattern: str, stream: str = "err") -> str | None:
+        lines = self.out if stream == "out" else self.err
+        return next((line for line in list(lines) if re.search(pattern, line)), None)
+
+    def get(self, path: str) -> tuple[int, str]:
+        try:
+            with urllib.request.urlopen(self.url + path, timeout=10) as r:
+                return r.status, r.read().decode("utf-8")
+        except urllib.error.HTTPError as e:
+            return e.code, e.read().decode("utf-8", "replace")
+
+    def stop(self) -> int:
+        """Ctrl-C, as a terminal sends it; the exit status."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+            try:
+                self.process.wait(timeout=WAIT)
+            except subprocess.TimeoutExpired:
+                self.process.send_signal(signal.SIGABRT)  # faulthandler prints where it is
+                time.sleep(1)
+                self.process.kill()
+                self.process.wait()
+                time.sleep(0.2)
+                raise AssertionError("serve did not stop on Ctrl-C:\n" + "\n".join(self.err[-40:])) from None
+        return self.process.returncode
+
+
+def _collect(stream, lines: list[str]) -> None:
+    for line in iter(stream.readline, ""):
+        lines.append(line.rstrip("\n"))
+
+
+def start_serve(root: Path, *extra: str) -> Served:
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+           "PYTHONIOENCODING": "utf-8", "PYTHONUNBUFFERED": "1", "PYTHONFAULTHANDLER": "1"}
+    process = subprocess.Popen([sys.executable, "-m", "site_builder", "serve", "--port", str(port), *extra], cwd=root,
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
+    served = Served(root, f"http://127.0.0.1:{port}", process)
+    for stream, lines in ((process.stdout, served.out), (process.stderr, served.err)):
+        threading.Thread(target=_collect, args=(stream, lines), daemon=True).start()
+    try:
+        wait_until("serve to start",
+                   lambda: served.printed(r"^serve: http://", "out") or process.poll() is not None, 120)
+        assert process.poll() is None, "\n".join(served.err)
+        wait_until("the server to answer", lambda: served.get("/")[0] == 200)
+    except BaseException:
+        served.stop()
+        raise
+    return served
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the project's sources in tmp_path."""
+    for name in ("content", "templates", "static", "seeds"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copyfile(ROOT / "site.yaml", tmp_path / "site.yaml")
+    return tmp_path
+
+
+@pytest.fixture
+def served(project: Path):
+    s = start_serve(project)
+    yield s
+    code = s.stop()
+    assert code == 0, "\n".join(s.out + s.err)
+    assert not s.printed("Traceback"), "\n".join(s.err)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"needs {CHROMIUM}")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def open_live(browser, served: Served, path: str):
+    """A page at `path`, once livereload's script in it has connected to the server."""
+    page = browser.new_page()
+    connected = len([line for line in served.err if "Browser Connected" in line])
+    page.goto(served.url + path)
+    wait_until("the page's live reload connection",
+               lambda: len([line for line in served.err if "Browser Connected" in line]) > connected)
+    page.evaluate("window.__notReloaded = true")
+    return page
+
+
+def page_shows(page, check: Callable[[], bool]) -> Callable[[], bool]:
+    """check() as a poll that tolerates the page being reloaded while it runs."""
+    from playwright.sync_api import Error
+
+    def poll() -> bool:
+        try:
+            return check()
+        except Error:  # the page navigated while we looked
+            return False
+
+    return poll
+
+
+@pytest.mark.browser
+def test_edited_document_reloads_in_the_browser(browser, served: Served) -> None:
+    page = open_live(browser, served, f"/en/documents/{DOC}/")
+    assert "Live edited title" not in page.title()
+    edit(served.root / ENTRY, "\ntitle: ", "\ntitle: Live edited title — ")
+    wait_until("the new title in the open page", page_shows(page, lambda: "Live edited title" in page.title()))
+    assert page.evaluate("window.__notReloaded === undefined")  # reloaded by itself, not by us
+    assert page.locator("h1").first.inner_text().startswith("Live edited title")
+    assert served.printed(r"^changed: content/documents/001-7d84094cef418d8d\.md$", "out")
+    assert served.printed(r"^rebuilt \d+ pages in ", "out")
+    page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("broken", [ENTRY, Path("content/topics.yaml")], ids=["entry", "knowledge"])
+def test_broken_yaml_shows_in_the_page_and_the_next_good_edit_recovers(browser, served: Served, broken: Path) -> None:
+    page = open_live(browser, served, f"/en/documents/{DOC}/")
+    good = (served.root / broken).read_text(encoding="utf-8")
+    key = "\ntitle: " if broken == ENTRY else "\n  - id: "
+    edit(served.root / broken, key, key + "[unclosed, ")
+    overlay = page.locator("#site-builder-error")
+    wait_until("the error in the page", page_shows(page, lambda: overlay.count() == 1 and overlay.is_visible()))
+    shown = overlay.inner_text()
+    line = wait_until("the error in the terminal",
+                      lambda: served.printed(rf"^error: {re.escape(str(broken))}:\d+: YAML"))
+    assert line.removeprefix("error: ") in shown
+    assert "last good build" in shown
+    # The last good build is still served under the error.
+    assert page.locator("h1").first.inner_text().strip() != ""
+    # Fixing the file removes the error; the edit made with the fix shows.
+    page.evaluate("window.__notReloaded = true")
+    if broken == ENTRY:
+        (served.root / broken).write_text(good.replace("\ntitle: ", "\ntitle: Recovered — ", 1), encoding="utf-8")
+    else:
+        (served.root / broken).write_text(good, encoding="utf-8")
+        edit(served.root / ENTRY, "\ntitle: ", "\ntitle: Recovered — ")
+    wait_until("the error to go", page_shows(page, lambda: overlay.count() == 0 and "Recovered" in page.title()))
+    assert page.evaluate("window.__notReloaded === undefined")
+    assert served.printed(r"^serve: fixed$", "out")
+    status, body = served.get(f"/en/documents/{DOC}/")
+    assert status == 200 and "site-builder-error" not in body
+    page.close()
+
+
+def test_error_shown_on_every_page_and_files_served_as_they_are(served: Served) -> None:
+    edit(served.root / "content/timeline.yaml", "\nevents:\n", "\nevents: [\n")
+    wait_until("the error", lambda: served.printed(r"^error: content/timeline\.yaml:\d+: YAML"))
+    for path in ("/", "/en/timeline/", "/ru/documents/"):
+        status, body = served.get(path)
+        assert status == 200 and 'id="site-builder-error"' in body and "content/timeline.yaml:" in body
+    status, css = served.get("/static/style.css")
+    assert status == 200 and css == (served.root / "static/style.css").read_text(encoding="utf-8")
+
+
+def test_new_seed_is_ingested_and_served(served: Served) -> None:
+    source = (served.root / "seeds/004_1659845da75dbc7f.txt").read_text(encoding="utf-8")
+    (served.root / "seeds/005_new.txt").write_text(source.replace("date 2025-10-21", "date 2024-05-06")
+                                                   + "Ещё одна строка.\n", encoding="utf-8")
+    wait_until("the new document's page", lambda: served.get("/en/documents/005-new/")[0] == 200)
+    assert (served.root / "content/documents/005-new.md").exists()
+    status, body = served.get("/en/documents/")
+    assert status == 200 and "005-new/index.html" in body
+
+
+def test_template_edit_rebuilds_every_page(served: Served) -> None:
+    edit(served.root / "templates/base.html", "<body>", '<body data-edited="yes">')
+    for path in ("/en/", "/kk/timeline/", f"/az/documents/{DOC}/"):
+        wait_until(f"the edited template on {path}", lambda: 'data-edited="yes"' in served.get(path)[1])
+
+
+def test_search_index_is_made_in_the_background(served: Served) -> None:
+    wait_until("the search index", lambda: (served.root / "output/pagefind/pagefind.js").exists(), 90)
+    assert served.get("/pagefind/pagefind.js")[0] == 200
+    edit(served.root / ENTRY, "\ntitle: ", "\ntitle: Indexed again — ")
+    wait_until("the rebuild", lambda: served.printed(r"^rebuilt \d+ pages", "out"))
+    # The index in place stays served while the next one is made, and is replaced in one step.
+    assert served.get("/pagefind/pagefind.js")[0] == 200
+
+
+def test_published_address_leads_to_the_same_page(served: Served) -> None:
+    status, body = served.get("/kz-az-record/en/timeline/")  # base_url's path in site.yaml
+    assert status == 200 and body == served.get("/en/timeline/")[1]
+    assert served.get("/no/such/page/")[0] == 404
+
+
+def test_listens_on_loopback_only(served: Served) -> None:
+    port = int(served.url.rsplit(":", 1)[1])
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        try:
+            s.connect(("10.255.255.255", 1))
+            address = s.getsockname()[0]
+        except OSError:
+            address = ""
+    if not address or address.startswith("127."):
+        pytest.skip("no address but loopback")
+    with pytest.raises(OSError):
+        socket.create_connection((address, port), timeout=2).close()
+
+
+def test_ctrl_c_stops_cleanly(project: Path) -> None:
+    s = start_serve(project)
+    assert s.stop() == 0
+    wait_until("the last line", lambda: s.printed(r"^serve: stopped$", "out"), 5)
+    assert not s.printed("Traceback")
+
+
+def test_busy_port_is_one_line(project: Path, run_cli) -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        code, _, err = run_cli(["serve", "--port", str(port)], project)
+    assert code == 1
+    assert [line for line in err.splitlines() if line.startswith("error:")] == [
+        f"error: 127.0.0.1:{port}: cannot listen there (Address already in use)"]
+    assert "Traceback" not in err
