@@ -1,24 +1,57 @@
-"""Build: render content/ through templates/ into a fresh output/, replacing it only on success."""
+"""Build: render content/ into output/, whole into a fresh folder swapped in, or only what an edit affects."""
 
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import re
 import shutil
+import signal
 import tempfile
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import Callable, Iterable
+
+import jinja2
 
 from site_builder import config as site_config
 from site_builder import content as ct
-from site_builder import exports, i18n, render
-from site_builder.errors import UserError, problem
-from site_builder.files import replace_dir
-from site_builder.pages import Page, Site, pick, route_path
+from site_builder import exports, i18n, render, search
+from site_builder.errors import Problem, UserError, problem
+from site_builder.files import replace_dir, write_bytes
+from site_builder.pages import Page, PageSpec, Site, route_path
 
 MARKER = ".site-builder"
 SEED_NAME = re.compile(r"^[\w][\w.\-]*$")
+# Below this many pages a pool of processes costs more than it saves.
+POOL_MIN_PAGES = 48
+CHUNK_PAGES = 12
+# Document fields that only the document's own pages and the data exports show: a change to
+# nothing else leaves every list, index, hub and related page as it was. doc_summary() is
+# compared as well, so a field these pages start showing is noticed (see affected()).
+BODY_FIELDS = frozenset({"paragraphs", "leftovers", "date_evidence", "outlet_cites", "seed", "seed_sha256",
+                         "path", "extra"})
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where a site's sources are, and where it is built."""
+
+    content: Path
+    output: Path
+    config: Path = Path("site.yaml")
+    templates: Path = Path("templates")
+    static: Path = Path("static")
+    seeds: Path = Path("seeds")
+    base_url: str | None = None
+    """Overrides base_url of the configuration."""
+
+    def whole_site_inputs(self) -> tuple[Path, ...]:
+        """Files and folders whose change re-renders every page."""
+        return (self.config, self.templates, self.static,
+                *(self.content / name for name in ("topics.yaml", "entities.yaml", "calendar.yaml")))
 
 
 @dataclass(frozen=True)
@@ -27,6 +60,74 @@ class BuildResult:
     files: int
     output: Path
     warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Affected:
+    """What a change of content shows on: the pages and files to make again."""
+
+    everything: bool = False
+    """The knowledge, the configuration or the set of entity pages changed: all pages."""
+    lists: bool = False
+    """Pages that are not about one document, topic or entity (home, indexes, timeline …)."""
+    documents: frozenset[str] = frozenset()
+    topics: frozenset[str] = frozenset()
+    entities: frozenset[str] = frozenset()
+    changed: frozenset[str] = frozenset()
+    """Documents whose entry changed (their own pages come first) or whose seed did."""
+    removed: frozenset[str] = frozenset()
+    """Documents that are gone: their pages and files are deleted."""
+    exports: bool = False
+    """Feeds, sitemap and data files."""
+
+    def wants(self, spec: PageSpec) -> bool:
+        if self.everything:
+            return True
+        if spec.kind == "document":
+            return spec.key in self.documents
+        if spec.kind == "topic":
+            return spec.key in self.topics
+        if spec.kind == "entity":
+            return spec.key in self.entities
+        # Any other page (and any kind added later) is treated as a list of everything.
+        return self.lists
+
+
+@dataclass(frozen=True)
+class Update:
+    """What one rebuild after an edit did."""
+
+    full: bool
+    """Everything was built again (into a fresh folder swapped in)."""
+    pages: tuple[str, ...]
+    """Site paths of the pages written, the edited documents' own pages first."""
+    removed: tuple[str, ...]
+    warnings: tuple[str, ...]
+    timings: tuple[tuple[str, float], ...]
+    """(phase, seconds since the update began) at the end of each phase: load, own pages, pages, files."""
+
+    def seconds(self, phase: str) -> float | None:
+        return dict(self.timings).get(phase)
+
+
+@dataclass(frozen=True)
+class _Inputs:
+    """Everything one build renders from."""
+
+    site: Site
+    env: jinja2.Environment
+    templates: Path
+    static: Path
+    seeds: Path
+    unpublished: frozenset[str]
+    """Documents whose raw seed cannot be published: their page does not link it."""
+
+
+def available_cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
 
 
 def _meta(page: Page, site: Site, s: dict[str, str]) -> dict:
@@ -64,7 +165,8 @@ def _meta(page: Page, site: Site, s: dict[str, str]) -> dict:
                 "ld": {**base, "@type": "ProfilePage", "mainEntity": {"@type": ld_type, "name": e["name"],
                                                                      "description": e["description"]["text"]}}}
     titles = {"timeline": (s["timeline"], s["timeline_intro"]), "documents": (s["all_documents"], s["documents_intro"]),
-              "topics": (s["all_topics"], s["topics_intro"]), "entities": (s["entities"], s["entities_intro"])}
+              "topics": (s["all_topics"], s["topics_intro"]), "entities": (s["entities"], s["entities_intro"]),
+              "search": (s["search"], s["search_intro"])}
     title, desc = titles[name]
     return {"title": title, "description": desc, "og_type": "website",
             "ld": {**base, "@type": "CollectionPage", "name": title, "description": desc}}
@@ -82,39 +184,277 @@ def _check_output(output: Path) -> None:
 
 
 def build(content: Path, output: Path, config_path: Path, templates: Path, static: Path,
-          base_url: str | None = None, seeds: Path = Path("seeds")) -> BuildResult:
+          base_url: str | None = None, seeds: Path = Path("seeds"), jobs: int | None = None) -> BuildResult:
     """Render the whole site into a staging folder, then swap it in place of `output`."""
-    cfg = site_config.load(config_path, base_url)
-    corpus = ct.load(content)
-    env = render.environment(templates)
-    _check_output(output)
-    site = Site(corpus, cfg)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-staging-", dir=output.resolve().parent))
-    try:
-        pages, warnings = _render_all(site, env, templates, static, seeds, staging)
-        files = sum(len(f) for _, _, f in os.walk(staging))
-        replace_dir(staging, output)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return BuildResult(pages, files, output, tuple(warnings))
+    project = Project(content, output, config_path, templates, static, seeds, base_url)
+    return Builder(project, jobs=jobs).full()
 
+
+class Builder:
+    """Builds a project, and keeps what it built from, so that after an edit only what it affects is made again.
+
+    `full()` is the build of `site-builder build`; `update(paths)` is what `serve` runs after
+    files change, and writes exactly the bytes a full build would (each file replaced in one step).
+    """
+
+    def __init__(self, project: Project, jobs: int | None = None, index_search: bool = True):
+        self.project = project
+        self.jobs = jobs or available_cpus()
+        self.index_search = index_search
+        """Run the search indexer in the build (serve indexes in the background instead)."""
+        self._cache = ct.LoadCache()
+        self._last: _Inputs | None = None
+        self._paths: dict[tuple[str, str | None, str], str] = {}
+        """Site path of every page of the last build, by (kind, key, lang)."""
+
+    @property
+    def config(self) -> site_config.Config | None:
+        """The configuration of the last good build."""
+        return self._last.site.config if self._last else None
+
+    def _inputs(self, site: Site, env: jinja2.Environment) -> _Inputs:
+        p = self.project
+        unpublished = frozenset(d.id for d in site.corpus.documents
+                                if not (SEED_NAME.match(d.seed) and (p.seeds / d.seed).is_file()))
+        return _Inputs(site, env, p.templates, p.static, p.seeds, unpublished)
+
+    def full(self) -> BuildResult:
+        """Render the whole site into a staging folder, then swap it in place of the output."""
+        p = self.project
+        # Until this build succeeds, nothing on disk can be trusted to be up to date.
+        self._last = None
+        cfg = site_config.load(p.config, p.base_url)
+        self._cache.prefetch(p.content, self.jobs)
+        corpus = ct.load(p.content, self._cache)
+        env = render.environment(p.templates)
+        _check_output(p.output)
+        inputs = self._inputs(Site(corpus, cfg), env)
+        p.output.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{p.output.name}-staging-", dir=p.output.resolve().parent))
+        try:
+            paths, warnings = _render_all(inputs, staging, self.jobs)
+            if self.index_search:
+                search.index(staging)
+            elif (p.output / search.BUNDLE).is_dir():
+                # Serve indexes in the background: keep the last index until the next one is ready.
+                os.replace(p.output / search.BUNDLE, staging / search.BUNDLE)
+            files = sum(len(f) for _, _, f in os.walk(staging))
+            replace_dir(staging, p.output)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        self._last, self._paths = inputs, paths
+        return BuildResult(len(paths) + 2, files, p.output, tuple(warnings))
+
+    def update(self, changed: Iterable[Path]) -> Update:
+        """Make again what the changed files affect; a UserError leaves the output as it was.
+
+        A changed seed is ingested first (new seeds become entries; an entry is never overwritten).
+        Templates, static files, the configuration or the knowledge files rebuild everything.
+        """
+        start = time.perf_counter()
+        p = self.project
+        changed = [Path(c) for c in changed]
+        self._cache.forget(changed)
+        if self._last is None or not p.output.is_dir() or any(_within(c, w) for c in changed
+                                                                for w in p.whole_site_inputs()):
+            result = self.full()
+            return Update(True, (), (), result.warnings, (("pages", time.perf_counter() - start),))
+        warnings: list[str] = []
+        seeds = {c.name for c in changed if _within(c, p.seeds)}
+        if seeds:
+            from site_builder.ingest import ingest
+
+            report = ingest(p.seeds, p.content)
+            warnings.extend(str(w) for w in report.warnings)
+            if report.problems:
+                raise UserError(report.problems)
+        old = self._last
+        corpus = ct.load(p.content, self._cache)
+        site = Site(corpus, old.site.config)
+        inputs = self._inputs(site, old.env)
+        affected = affected_by(old.site, site, seeds)
+        timings = [("load", time.perf_counter() - start)]
+        if affected.everything:
+            result = self.full()
+            return Update(True, (), (), tuple(warnings) + result.warnings,
+                          (*timings, ("pages", time.perf_counter() - start)))
+        try:
+            return self._write_update(inputs, affected, seeds, warnings, timings, start)
+        except BaseException:
+            # Some files may be written already: the next update cannot trust what is on disk.
+            self._last = None
+            raise
+
+    def _write_update(self, inputs: _Inputs, affected: Affected, seeds: set[str], warnings: list[str],
+                      timings: list[tuple[str, float]], start: float) -> Update:
+        old, site, corpus = self._last, inputs.site, inputs.site.corpus
+        assert old is not None
+        out = self.project.output
+        specs = [s for s in site.plan() if affected.wants(s)]
+        own = [s for s in specs if s.kind == "document" and s.key in affected.changed]
+        rest = [s for s in specs if not (s.kind == "document" and s.key in affected.changed)]
+        written = _render_pages(inputs, own, out, 1, atomic=True)
+        timings.append(("own pages", time.perf_counter() - start))
+        written.update(_render_pages(inputs, rest, out, self.jobs, atomic=True))
+        paths = {k: v for k, v in self._paths.items() if not (k[0] == "document" and k[1] in affected.removed)}
+        paths.update(written)
+        removed = sorted(set(self._paths.values()) - set(paths.values()))
+        for rel in removed:
+            (out / rel).unlink(missing_ok=True)
+            _remove_empty_dirs(out, (out / rel).parent)
+        if affected.lists:
+            _render_root(inputs, out, _put)
+        timings.append(("pages", time.perf_counter() - start))
+        if affected.exports or affected.changed:
+            docs = [site.docs[i] for i in sorted(affected.changed) if i in site.docs]
+            warnings.extend(_write_exports(inputs, out, sorted(paths.values()), docs, _put_if_changed,
+                                           everything=affected.exports))
+            for i in sorted(affected.removed):
+                for rel in (f"data/cite/{i}.json", f"data/cite/{i}.bib"):
+                    (out / rel).unlink(missing_ok=True)
+            used = {d.seed for d in corpus.documents if d.id not in inputs.unpublished}
+            for name in sorted({old.site.docs[i].seed for i in affected.removed} | seeds):
+                if name not in used and SEED_NAME.match(name):
+                    (out / "seeds" / name).unlink(missing_ok=True)
+        timings.append(("files", time.perf_counter() - start))
+        self._last, self._paths = inputs, paths
+        order = [written[(s.kind, s.key, s.lang)] for s in own + rest]
+        return Update(False, tuple(order), tuple(removed), tuple(warnings), tuple(timings))
+
+
+def affected_by(old: Site, new: Site, seeds: Iterable[str] = ()) -> Affected:
+    """The pages and files a change from `old` to `new` content shows on.
+
+    A document's pages show its related documents and the events it shares (with their
+    sources); a topic's or entity's page shows its documents and the events they report
+    (Site.showing); the other pages list everything. A document whose change shows nowhere
+    but on its own pages (BODY_FIELDS) re-renders only those and the data exports.
+    """
+    if old.k != new.k or old.config != new.config or old.entity_ids != new.entity_ids:
+        return Affected(everything=True)
+    ids = old.docs.keys() | new.docs.keys()
+    changed = {i for i in ids if old.docs.get(i) is not new.docs.get(i) and old.docs.get(i) != new.docs.get(i)}
+    listed = {i for i in changed if _shown_elsewhere(old, new, i)}
+    old_events = {ev.id: ev for ev in old.corpus.events}
+    new_events = {ev.id: ev for ev in new.corpus.events}
+    events = {i for i in old_events.keys() | new_events.keys() if old_events.get(i) != new_events.get(i)}
+    seeds = set(seeds)
+    changed |= {d.id for d in new.corpus.documents if d.seed in seeds}
+    docs, topics, entities = set(changed), set(), set()
+
+    def event_changed(site: Site, ev) -> None:
+        docs.update(ev.documents)
+        docs.update(s.document for s in ev.sources)
+        shown_topics, shown_entities = site.showing(ev)
+        topics.update(shown_topics)
+        entities.update(shown_entities)
+
+    for i in listed:
+        for site in (old, new):
+            d = site.docs.get(i)
+            if d is None:
+                continue
+            docs.update(site.same_event.get(i, ()))
+            topics.update(d.topics)
+            entities.update(d.entities + tuple(q.speaker for q in d.quotes if q.speaker))
+            for ev in site.events_of_doc.get(i, ()):
+                event_changed(site, ev)
+    for i in events:
+        for site, by_id in ((old, old_events), (new, new_events)):
+            if i in by_id:
+                event_changed(site, by_id[i])
+    return Affected(
+        lists=bool(listed or events), documents=frozenset(docs & new.docs.keys()),
+        topics=frozenset(topics & new.topics.keys()), entities=frozenset(entities & new.entity_ids),
+        changed=frozenset(changed & new.docs.keys()), removed=frozenset(old.docs.keys() - new.docs.keys()),
+        exports=bool(changed or events))
+
+
+def _shown_elsewhere(old: Site, new: Site, doc_id: str) -> bool:
+    """Whether a changed document shows differently on pages other than its own."""
+    a, b = old.docs.get(doc_id), new.docs.get(doc_id)
+    if a is None or b is None:
+        return True
+    if any(getattr(a, f.name) != getattr(b, f.name) for f in fields(a) if f.name not in BODY_FIELDS):
+        return True
+    return any(old.doc_summary(a, lang) != new.doc_summary(b, lang) for lang in new.config.languages)
+
+
+def _within(path: Path, folder: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except OSError:
+        return False
+
+
+def _remove_empty_dirs(root: Path, folder: Path) -> None:
+    root = root.resolve()
+    folder = folder.resolve()
+    while folder != root and folder.is_relative_to(root):
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
+
+
+# ---------------------------------------------------------------- writing
 
 def _write(root: Path, rel: str, text: str | bytes) -> None:
+    """Write into a staging folder nobody reads yet."""
     path = root / rel
     path.parent.mkdir(parents=True, exist_ok=True)
     data = text.encode("utf-8") if isinstance(text, str) else text
     path.write_bytes(data)
 
 
+def _put(root: Path, rel: str, text: str | bytes) -> None:
+    """Write into a live output folder: each file is replaced in one step."""
+    write_bytes(root / rel, text.encode("utf-8") if isinstance(text, str) else text)
+
+
+def _put_if_changed(root: Path, rel: str, text: str | bytes) -> None:
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    path = root / rel
+    try:
+        if path.read_bytes() == data:
+            return
+    except OSError:
+        pass
+    write_bytes(path, data)
+
+
+# ---------------------------------------------------------------- rendering
+
+def _relative(from_dir: tuple[str, ...], from_path: str, to_route: str) -> str:
+    """render.relative_url, without its os.path work for the plain site paths templates link to.
+
+    It runs for every link of every page; posixpath.relpath spent a third of the build in getcwd().
+    """
+    if to_route.startswith("#"):
+        return to_route
+    target, _, fragment = to_route.partition("#")
+    if target == "" or target.endswith("/"):
+        target += "index.html"
+    parts = target.split("/")
+    if "" in parts or "." in parts or ".." in parts:
+        return render.relative_url(from_path, to_route)
+    i, n = 0, min(len(from_dir), len(parts))
+    while i < n and from_dir[i] == parts[i]:
+        i += 1
+    rel = "/".join([".."] * (len(from_dir) - i) + parts[i:]) or "."
+    return rel + (f"#{fragment}" if fragment else "")
+
+
 def _common(site: Site, page_path: str, lang: str, route: str | None) -> dict:
     """What every template gets: the language, its words, links relative to this page."""
     cfg = site.config
     s = i18n.strings(lang)
+    from_dir = tuple(p for p in page_path.split("/")[:-1])
 
     def url(target: str) -> str:
-        return render.relative_url(page_path, target)
+        return _relative(from_dir, page_path, target)
 
     def lurl(route_: str) -> str:
         return url(f"{lang}/{route_}")
@@ -138,50 +478,134 @@ def _common(site: Site, page_path: str, lang: str, route: str | None) -> dict:
     }
 
 
-def _render_all(site: Site, env, templates: Path, static: Path, seeds: Path, out: Path) -> tuple[int, list[str]]:
-    cfg, corpus = site.config, site.corpus
-    warnings: list[str] = []
-    html_paths: list[str] = []
-    count = 0
-    for page in site.pages():
-        ctx = {**_common(site, page.path, page.lang, page.route), **page.context, "route": page.route,
-               "template": page.template}
-        ctx["meta"] = _meta(page, site, ctx["t"])
-        _write(out, page.path, render.render(env, page.template, ctx, templates))
-        html_paths.append(page.path)
-        count += 1
+def _render_page(inputs: _Inputs, spec: PageSpec) -> tuple[str, str]:
+    """(site path, HTML) of one page."""
+    site = inputs.site
+    page = spec.make()
+    ctx = {**_common(site, page.path, page.lang, page.route), **page.context, "route": page.route,
+           "template": page.template}
+    # A document page links to its raw text only when _copy_seed can publish it.
+    if page.template == "document.html" and page.context["doc"]["id"] in inputs.unpublished:
+        ctx["seed"] = {"name": "", "sha256": ""}
+    ctx["meta"] = _meta(page, site, ctx["t"])
+    return page.path, render.render(inputs.env, page.template, ctx, inputs.templates)
+
+
+PageKey = tuple[str, "str | None", str]
+
+
+@dataclass(frozen=True)
+class _Job:
+    """Pages for worker processes to render; they inherit it when forked (nothing is pickled)."""
+
+    inputs: _Inputs
+    specs: tuple[PageSpec, ...]
+    out: Path
+    atomic: bool
+
+
+_job: _Job | None = None
+"""The job of a worker process (set in the worker only, by _start_worker)."""
+
+
+def _start_worker(job: _Job) -> None:
+    global _job
+    _job = job
+    # Ctrl-C reaches the whole process group: the parent stops the pool, workers need not speak.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _render_chunk(indexes: list[int]) -> tuple[list[tuple[int, str]], tuple[Problem, ...]]:
+    assert _job is not None
+    done = []
+    try:
+        for i in indexes:
+            done.append((i, _render_one(_job, _job.specs[i])))
+    except UserError as e:
+        # UserError does not survive pickling back to the parent; its problems do.
+        return done, e.problems
+    return done, ()
+
+
+def _render_one(job: _Job, spec: PageSpec) -> str:
+    path, html = _render_page(job.inputs, spec)
+    (_put if job.atomic else _write)(job.out, path, html)
+    return path
+
+
+def _render_pages(inputs: _Inputs, specs: list[PageSpec], out: Path, jobs: int, atomic: bool) -> dict[PageKey, str]:
+    """Render and write `specs`, over `jobs` forked processes when there are many; their site paths by key."""
+    job = _Job(inputs, tuple(specs), out, atomic)
+    keys = [(s.kind, s.key, s.lang) for s in specs]
+    if jobs < 2 or len(specs) < POOL_MIN_PAGES or "fork" not in multiprocessing.get_all_start_methods():
+        return {key: _render_one(job, spec) for key, spec in zip(keys, specs)}
+    chunks = [list(range(i, min(i + CHUNK_PAGES, len(specs)))) for i in range(0, len(specs), CHUNK_PAGES)]
+    paths: dict[int, str] = {}
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(min(jobs, len(chunks)), initializer=_start_worker, initargs=(job,)) as pool:
+        for done, problems in pool.imap_unordered(_render_chunk, chunks):
+            if problems:
+                raise UserError(problems)
+            paths.update(done)
+    return {keys[i]: paths[i] for i in range(len(specs))}
+
+
+def _render_root(inputs: _Inputs, out: Path, put: Callable[[Path, str, str | bytes], None]) -> None:
     # The site root shows the default language's home page (its canonical URL is the language
     # folder), so the address people type works without a redirect or JavaScript.
+    site, cfg = inputs.site, inputs.site.config
     home = site.home(cfg.default_language)
     root_ctx = {**_common(site, "index.html", home.lang, home.route), **home.context, "route": "", "template": "home.html"}
     root_ctx["meta"] = _meta(home, site, root_ctx["t"])
-    _write(out, "index.html", render.render(env, "home.html", root_ctx, templates))
+    put(out, "index.html", render.render(inputs.env, "home.html", root_ctx, inputs.templates))
+
+
+def _render_404(inputs: _Inputs, out: Path, put: Callable[[Path, str, str | bytes], None]) -> None:
+    site, cfg = inputs.site, inputs.site.config
     nf = {**_common(site, "404.html", cfg.default_language, None), "route": None, "template": "404.html",
           "base_path": cfg.base_path}
     nf["meta"] = {"title": nf["t"]["not_found"], "description": nf["t"]["not_found_text"], "og_type": "website",
                   "ld": {"@context": "https://schema.org", "@type": "WebPage", "name": nf["t"]["not_found"]}}
-    _write(out, "404.html", render.render(env, "404.html", nf, templates))
-    count += 2
-    for lang in cfg.languages:
-        _write(out, f"{lang}/feed.xml", exports.atom_feed(corpus, cfg, lang))
-    _write(out, "sitemap.xml", exports.sitemap(cfg, html_paths))
-    _write(out, "robots.txt", exports.robots(cfg))
-    for rel, text in exports.data_files(corpus, cfg).items():
-        _write(out, rel, text)
-    for d in corpus.documents:
-        _write(out, f"data/cite/{d.id}.json", exports.csl_json(corpus, cfg, d))
-        _write(out, f"data/cite/{d.id}.bib", exports.bibtex(corpus, cfg, d))
-        warnings.extend(_copy_seed(d, seeds, out))
-    if static.is_dir():
-        shutil.copytree(static, out / "static", dirs_exist_ok=True)
+    put(out, "404.html", render.render(inputs.env, "404.html", nf, inputs.templates))
+
+
+def _write_exports(inputs: _Inputs, out: Path, html_paths: list[str], docs: Iterable[ct.Document],
+                   put: Callable[[Path, str, str | bytes], None], everything: bool = True) -> list[str]:
+    """Feeds, sitemap, robots.txt and data files (unless not `everything`); citations and raw seeds of `docs`."""
+    cfg, corpus = inputs.site.config, inputs.site.corpus
+    if everything:
+        for lang in cfg.languages:
+            put(out, f"{lang}/feed.xml", exports.atom_feed(corpus, cfg, lang))
+        put(out, "sitemap.xml", exports.sitemap(cfg, html_paths))
+        put(out, "robots.txt", exports.robots(cfg))
+        for rel, text in exports.data_files(corpus, cfg).items():
+            put(out, rel, text)
+    warnings: list[str] = []
+    for d in docs:
+        put(out, f"data/cite/{d.id}.json", exports.csl_json(corpus, cfg, d))
+        put(out, f"data/cite/{d.id}.bib", exports.bibtex(corpus, cfg, d))
+        warnings.extend(_copy_seed(d, inputs.seeds, out, put))
+    return warnings
+
+
+def _render_all(inputs: _Inputs, out: Path, jobs: int) -> tuple[dict[PageKey, str], list[str]]:
+    """Every page and file of the site into the empty folder `out`."""
+    cfg, corpus = inputs.site.config, inputs.site.corpus
+    paths = _render_pages(inputs, inputs.site.plan(), out, jobs, atomic=False)
+    _render_root(inputs, out, _write)
+    _render_404(inputs, out, _write)
+    warnings = _write_exports(inputs, out, list(paths.values()), corpus.documents, _write)
+    if inputs.static.is_dir():
+        shutil.copytree(inputs.static, out / "static", dirs_exist_ok=True)
     _write(out, ".nojekyll", "")
     if cfg.cname:
         _write(out, "CNAME", cfg.cname + "\n")
     _write(out, MARKER, "This folder is generated by site-builder build; it is replaced on every build.\n")
-    return count, warnings
+    return paths, warnings
 
 
-def _copy_seed(d: ct.Document, seeds: Path, out: Path) -> list[str]:
+def _copy_seed(d: ct.Document, seeds: Path, out: Path,
+               put: Callable[[Path, str, str | bytes], None] = _write) -> list[str]:
     """Copy the document's raw seed into the site, byte for byte."""
     if not SEED_NAME.match(d.seed):
         return [f"{d.path}: seed {d.seed!r} is not a plain file name; raw text not published"]
@@ -192,5 +616,5 @@ def _copy_seed(d: ct.Document, seeds: Path, out: Path) -> list[str]:
     warnings = []
     if d.seed_sha256 and hashlib.sha256(data).hexdigest() != d.seed_sha256:
         warnings.append(f"{src}: text changed since it was ingested (seed_sha256 differs)")
-    _write(out, f"seeds/{d.seed}", data)
+    put(out, f"seeds/{d.seed}", data)
     return warnings

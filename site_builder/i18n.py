@@ -161,6 +161,30 @@ _STRINGS: dict[str, tuple[str, str, str, str]] = {
     "event": ("Event", "Событие", "Оқиға", "Hadisə"),
     "summary": ("Summary", "Кратко", "Қысқаша", "Qısaca"),
     "topic": ("Topic", "Тема", "Тақырып", "Mövzu"),
+    "search_label": ("Search the documents and events", "Поиск по документам и событиям",
+                     "Құжаттар мен оқиғалардан іздеу", "Sənədlərdə və hadisələrdə axtarış"),
+    "search_button": ("Search", "Найти", "Іздеу", "Axtar"),
+    "search_intro": ("Search every document and event in all four languages. Names are found in any spelling: "
+                     "Алиев, Әлиев, Aliyev and Əliyev all find Ilham Aliyev.",
+                     "Поиск по всем документам и событиям на четырёх языках. Имена находятся в любом написании: "
+                     "Алиев, Әлиев, Aliyev и Əliyev находят Ильхама Алиева.",
+                     "Барлық құжаттар мен оқиғалардан төрт тілде іздеу. Есімдер кез келген жазылуымен табылады: "
+                     "Алиев, Әлиев, Aliyev және Əliyev — бәрі Ильхам Әлиевті табады.",
+                     "Bütün sənədlərdə və hadisələrdə dörd dildə axtarış. Adlar istənilən yazılışda tapılır: "
+                     "Алиев, Әлиев, Aliyev və Əliyev İlham Əliyevi tapır."),
+    "search_nojs": ("Search needs JavaScript. Without it, browse the documents, the timeline or the index of names.",
+                    "Для поиска нужен JavaScript. Без него воспользуйтесь списком документов, хронологией или указателем.",
+                    "Іздеу үшін JavaScript қажет. Онсыз құжаттар тізімін, хронологияны немесе көрсеткішті қараңыз.",
+                    "Axtarış üçün JavaScript lazımdır. Onsuz sənədlər siyahısına, xronologiyaya və ya göstəriciyə baxın."),
+    "results": ("results", "результатов", "нәтиже", "nəticə"),
+    "no_results": ("No results.", "Ничего не найдено.", "Ештеңе табылмады.", "Heç nə tapılmadı."),
+    "filters": ("Filter", "Фильтр", "Сүзгі", "Filtr"),
+    "any": ("Any", "Любой", "Кез келген", "İstənilən"),
+    "entity": ("Person, place or organization", "Человек, место или организация", "Адам, жер немесе ұйым",
+               "Şəxs, yer və ya təşkilat"),
+    "clear_filters": ("Show all", "Показать все", "Барлығын көрсету", "Hamısını göstər"),
+    "shown": ("shown", "показано", "көрсетілді", "göstərilir"),
+    "of": ("of", "из", "/", "/"),
 }
 
 TEXT_LANGUAGE_NAMES = {

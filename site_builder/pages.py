@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Any
+from functools import partial
+from typing import Any, Callable, NamedTuple
 
-from site_builder import charts, i18n, markup
+from site_builder import charts, i18n, markup, search
 from site_builder.config import Config
 from site_builder.content import Corpus, Document, Event
 from site_builder.knowledge import Entity
@@ -33,6 +34,20 @@ class Page:
     @property
     def path(self) -> str:
         return f"{self.lang}/{self.route}index.html"
+
+
+class PageSpec(NamedTuple):
+    """One page before it is made: which Site method makes it, for what, in which language.
+
+    (A named tuple, not a dataclass: a site of 10,000 documents plans 40,000 of them on every rebuild.)
+    """
+
+    kind: str
+    """The Site method that makes it: 'document', 'topic', 'entity', 'home' …"""
+    key: str | None
+    """Which page of its kind: a document, topic or entity id, a sort order; None if the kind has one page."""
+    lang: str
+    make: Callable[[], Page]
 
 
 def route_path(lang: str, route: str) -> str:
@@ -71,16 +86,27 @@ class Site:
         self.entities = [e for e in self.k.entities if e.id in self.docs_of_entity and e.type != "outlet"]
         self.entity_ids = {e.id for e in self.entities}
         self.same_event: dict[str, list[str]] = defaultdict(list)
+        # Each list keeps its order; the sets beside them make the membership tests O(1), since an
+        # event reported by k documents would otherwise cost k³ (a few hundred is common).
+        seen: dict[str, set[str]] = defaultdict(set)
+
+        def add(d: str, x: str) -> None:
+            if x not in seen[d]:
+                seen[d].add(x)
+                self.same_event[d].append(x)
+
         for ev in corpus.events:
             members = list(ev.documents)
             for d in members:
-                self.same_event[d].extend(x for x in members if x != d and x not in self.same_event[d])
+                for x in members:
+                    if x != d:
+                        add(d, x)
         for d in corpus.documents:
             for r in d.related:
-                if r not in self.same_event[d.id]:
-                    self.same_event[d.id].append(r)
-                if d.id not in self.same_event[r]:
-                    self.same_event[r].append(d.id)
+                add(d.id, r)
+                add(r, d.id)
+        # Views shown on many pages are made once per language and shared (never modified).
+        self._memo: dict[tuple, Any] = {}
 
     # ------------------------------------------------------------ small views
 
@@ -94,11 +120,24 @@ class Site:
         t = self.topics[tid]
         return {"id": tid, "name": pick(t.name, lang)["text"], "route": f"topics/{tid}/"}
 
+    def _memoized(self, key: tuple, make: Callable[[], Any]) -> Any:
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = make()
+            return value
+
     def date_view(self, date: str | None, precision: str | None, lang: str) -> dict:
+        return self._memoized(("date", date, precision, lang), partial(self._date_view, date, precision, lang))
+
+    def _date_view(self, date: str | None, precision: str | None, lang: str) -> dict:
         return {"text": i18n.format_partial_date(date, precision, lang), "iso": date or "",
                 "precision": precision or "", "year": date[:4] if date else ""}
 
     def doc_summary(self, d: Document, lang: str) -> dict:
+        return self._memoized(("doc", d.id, lang), partial(self._doc_summary, d, lang))
+
+    def _doc_summary(self, d: Document, lang: str) -> dict:
         return {
             "id": d.id, "title": d.title, "title_lang": d.language, "route": f"documents/{d.id}/",
             "date": self.date_view(d.date, d.date_precision, lang),
@@ -108,6 +147,9 @@ class Site:
         }
 
     def event_view(self, ev: Event, lang: str) -> dict:
+        return self._memoized(("event", ev.id, lang), partial(self._event_view, ev, lang))
+
+    def _event_view(self, ev: Event, lang: str) -> dict:
         place = self.entity_link(ev.place, lang) if ev.place else None
         sources = []
         for s in ev.sources:
@@ -130,17 +172,47 @@ class Site:
     # ------------------------------------------------------------ pages
 
     def pages(self) -> list[Page]:
-        out: list[Page] = []
+        return [spec.make() for spec in self.plan()]
+
+    def plan(self) -> list[PageSpec]:
+        """Every page, in build order, not yet made: a caller can make a subset, or spread them over processes."""
+        out: list[PageSpec] = []
+
+        def add(kind: str, lang: str, *args: Any, key: str | None = None) -> None:
+            out.append(PageSpec(kind, key, lang, partial(getattr(self, kind), *args)))
+
         for lang in self.config.languages:
-            out.append(self.home(lang))
-            out.append(self.timeline(lang))
-            out.extend(self.document_index(lang, sort) for sort in DOC_SORTS)
-            out.extend(self.document(d, lang) for d in self.corpus.documents)
-            out.append(self.topic_index(lang))
-            out.extend(self.topic(t.id, lang) for t in self.k.topics)
-            out.append(self.entity_index(lang))
-            out.extend(self.entity(e, lang) for e in self.entities)
+            add("home", lang, lang)
+            add("timeline", lang, lang)
+            for sort in DOC_SORTS:
+                add("document_index", lang, lang, sort, key=sort)
+            document = self.document
+            out.extend(PageSpec("document", d.id, lang, partial(document, d, lang)) for d in self.corpus.documents)
+            add("topic_index", lang, lang)
+            for t in self.k.topics:
+                add("topic", lang, t.id, lang, key=t.id)
+            add("entity_index", lang, lang)
+            for e in self.entities:
+                add("entity", lang, e, lang, key=e.id)
+            add("search", lang, lang)
         return out
+
+    def filter_options(self, lang: str) -> dict:
+        """The values the timeline and document filters offer, in display order."""
+        return self._memoized(("filters", lang), partial(self._filter_options, lang))
+
+    def _filter_options(self, lang: str) -> dict:
+        docs = self.corpus.documents
+        years = sorted({d.date[:4] for d in docs if d.date} | {ev.date[:4] for ev in self.corpus.events}, reverse=True)
+        entities = sorted((self.entity_link(e.id, lang) for e in self.entities),
+                          key=lambda x: (markup.collation_key(x["name"]), x["id"]))
+        languages = sorted({d.language for d in docs})
+        return {"topics": [self.topic_link(t.id, lang) for t in self.k.topics], "years": years,
+                "languages": [{"id": x, "name": i18n.TEXT_LANGUAGE_NAMES[lang][x]} for x in languages],
+                "entities": entities}
+
+    def search(self, lang: str) -> Page:
+        return Page("search/", lang, "search.html", {})
 
     def _years_chart(self, items: list[tuple[str, tuple[str, ...]]], lang: str, title_key: str) -> dict:
         s = i18n.strings(lang)
@@ -156,7 +228,10 @@ class Site:
         counts = {"documents": len(self.corpus.documents), "events": len(events),
                   "entities": len(self.entities), "languages": len({d.language for d in self.corpus.documents})}
         chart = self._years_chart([(ev.date[:4], ev.topics) for ev in events], lang, "chart_title")
-        return Page("", lang, "home.html", {"latest": latest, "hubs": hubs, "counts": counts, "chart": chart})
+        doc_chart = self._years_chart([(d.date[:4], d.topics) for d in self.corpus.documents if d.date], lang,
+                                      "chart_docs_title")
+        return Page("", lang, "home.html", {"latest": latest, "hubs": hubs, "counts": counts, "chart": chart,
+                                            "doc_chart": doc_chart})
 
     def timeline(self, lang: str) -> Page:
         years: dict[str, list[dict]] = {}
@@ -164,7 +239,8 @@ class Site:
             years.setdefault(ev.date[:4], []).append(self.event_view(ev, lang))
         chart = self._years_chart([(ev.date[:4], ev.topics) for ev in self.corpus.events], lang, "chart_title")
         return Page("timeline/", lang, "timeline.html",
-                    {"years": [{"year": y, "events": evs} for y, evs in years.items()], "chart": chart})
+                    {"years": [{"year": y, "events": evs} for y, evs in years.items()], "chart": chart,
+                     "filters": self.filter_options(lang)})
 
     def document_index(self, lang: str, sort: str) -> Page:
         rows = [self.doc_summary(d, lang) for d in self.corpus.documents]
@@ -177,7 +253,8 @@ class Site:
         rows.sort(key=keys[sort])
         route = "documents/" if sort == "date" else f"documents/by-{sort}/"
         sorts = [{"key": k, "route": "documents/" if k == "date" else f"documents/by-{k}/"} for k in DOC_SORTS]
-        return Page(route, lang, "documents.html", {"rows": rows, "sort": sort, "sorts": sorts})
+        return Page(route, lang, "documents.html", {"rows": rows, "sort": sort, "sorts": sorts,
+                                                    "filters": self.filter_options(lang)})
 
     def document(self, d: Document, lang: str) -> Page:
         same = [self.doc_summary(self.docs[x], lang) for x in self.same_event[d.id] if x in self.docs]
@@ -202,8 +279,19 @@ class Site:
             "paragraphs": paragraphs, "quotes": quotes, "same_event": same, "events": events,
             "seed": {"name": d.seed, "sha256": d.seed_sha256 or ""},
             "citation": {"csl": f"data/cite/{d.id}.json", "bib": f"data/cite/{d.id}.bib"},
+            "search_terms": self.search_terms(d),
         }
         return Page(f"documents/{d.id}/", lang, "document.html", ctx)
+
+    def search_terms(self, d: Document) -> str:
+        """Index-only words: every name of the entities the text names, and its folded words."""
+        names: dict[str, None] = {}
+        for eid in d.entities + tuple(q.speaker for q in d.quotes if q.speaker):
+            e = self.k.entity(eid)
+            if e:
+                names.update(dict.fromkeys(e.all_names))
+        words = list(names) + search.folded_words(list(names) + list(d.plain_paragraphs()))
+        return " ".join(dict.fromkeys(words))
 
     def topic_index(self, lang: str) -> Page:
         counts = Counter(t for d in self.corpus.documents for t in d.topics)
@@ -214,9 +302,8 @@ class Site:
     def topic(self, tid: str, lang: str) -> Page:
         t = self.topics[tid]
         docs = [d for d in self.corpus.documents if tid in d.topics]
-        doc_ids = {d.id for d in docs}
-        events = [self.event_view(ev, lang) for ev in self.corpus.events
-                  if tid in ev.topics or doc_ids & set(ev.documents)]
+        shown = self._events_shown()[0][tid]
+        events = [self.event_view(ev, lang) for ev in shown]
         mentioned = Counter(e for d in docs for e in dict.fromkeys(d.entities) if e in self.entity_ids)
         top = [{**self.entity_link(e, lang), "count": n}
                for e, n in sorted(mentioned.items(), key=lambda x: (-x[1], x[0]))[:TOP_ENTITIES]]
@@ -227,12 +314,38 @@ class Site:
                     quotes.append({"speaker": self.entity_link(q.speaker, lang), "text": q.text,
                                    "paragraph": q.paragraph, "doc": self.doc_summary(d, lang)})
                     seen_docs.add(d.id)
-        chart = self._years_chart([(d.date[:4], (tid,)) for d in docs if d.date], lang, "chart_docs_title")
+        chart = self._years_chart([(d.date[:4], d.topics) for d in docs if d.date], lang, "chart_docs_title")
+        event_chart = self._years_chart([(ev.date[:4], ev.topics) for ev in shown], lang, "chart_title")
         entity_chart = charts.bars([(x["name"], x["count"]) for x in top], i18n.strings(lang)["most_mentioned"])
         ctx = {"topic": {**self.topic_link(tid, lang), "intro": pick(t.intro, lang)},
                "events": events, "documents": [self.doc_summary(d, lang) for d in reversed(docs)],
-               "quotes": quotes, "top_entities": top, "chart": chart, "entity_chart": entity_chart}
+               "quotes": quotes, "top_entities": top, "chart": chart, "event_chart": event_chart,
+               "entity_chart": entity_chart}
         return Page(f"topics/{tid}/", lang, "topic.html", ctx)
+
+    def _events_shown(self) -> tuple[dict[str, list[Event]], dict[str, list[Event]]]:
+        """The events a topic's page shows (tagged with it, or reported by a document on it) and those an
+        entity's page shows (at its place, or reported by a document naming it), in timeline order."""
+        return self._memoized(("events shown",), self._index_events_shown)
+
+    def _index_events_shown(self) -> tuple[dict[str, list[Event]], dict[str, list[Event]]]:
+        by_topic: dict[str, list[Event]] = defaultdict(list)
+        by_entity: dict[str, list[Event]] = defaultdict(list)
+        for ev in self.corpus.events:
+            topics, entities = self.showing(ev)
+            for t in topics:
+                by_topic[t].append(ev)
+            for e in entities:
+                by_entity[e].append(ev)
+        return by_topic, by_entity
+
+    def showing(self, ev: Event) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The topics and the entities whose pages show `ev` (a rebuild after a change re-renders them)."""
+        docs = [self.docs[x] for x in dict.fromkeys(ev.documents) if x in self.docs]
+        topics = dict.fromkeys([*ev.topics, *(t for d in docs for t in d.topics)])
+        named = (e for d in docs for e in d.entities + tuple(q.speaker for q in d.quotes if q.speaker))
+        entities = dict.fromkeys(e for e in (ev.place, *named) if e)
+        return tuple(topics), tuple(entities)
 
     def entity_index(self, lang: str) -> Page:
         groups = []
@@ -245,9 +358,7 @@ class Site:
 
     def entity(self, e: Entity, lang: str) -> Page:
         docs = self.docs_of_entity[e.id]
-        doc_ids = {d.id for d in docs}
-        events = [self.event_view(ev, lang) for ev in self.corpus.events
-                  if ev.place == e.id or doc_ids & set(ev.documents)]
+        events = [self.event_view(ev, lang) for ev in self._events_shown()[1][e.id]]
         quotes = [{"text": q.text, "paragraph": q.paragraph, "doc": self.doc_summary(d, lang)}
                   for d, q in self.quotes_of[e.id]]
         other_names = sorted({n for n in e.name.values()} - {pick(e.name, lang)["text"]})

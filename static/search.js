@@ -1,0 +1,223 @@
+// Full-text search with the Pagefind bundle the build writes into pagefind/. The query and the
+// filters live in the URL (?q=cable&Topic=Energy), so a search can be shared and the back button
+// works. Without JavaScript the page says so and links to the lists that hold everything.
+(function () {
+  "use strict";
+  var form = document.getElementById("search-form");
+  if (!form) return;
+  var input = form.elements.q;
+  var filterBox = document.getElementById("search-filters");
+  var status = document.getElementById("search-status");
+  var list = document.getElementById("search-results");
+  var MAX_RESULTS = 50;
+  // Pagefind has no Kazakh or Azerbaijani stemmer. The index holds the texts' words and their
+  // forms with Kazakh and Azerbaijani letters folded (ә→а, ə→a …); a query is folded the same
+  // way, and a Kazakh case ending is dropped when the whole word finds nothing, since Pagefind
+  // matches the start of words (Бакуге → Баку).
+  var FOLD = {"ә": "а", "ғ": "г", "қ": "к", "ң": "н", "ө": "о", "ұ": "у", "ү": "у", "һ": "х", "і": "и",
+              "ə": "a", "ğ": "g", "ı": "i", "ş": "s", "ç": "c", "ö": "o", "ü": "u"};
+  var ENDINGS = ["ның", "нің", "дың", "дің", "тың", "тің", "нан", "нен", "дан", "ден", "тан", "тен",
+                 "мен", "бен", "пен", "ға", "ге", "қа", "ке", "на", "не", "да", "де", "та", "те",
+                 "ны", "ні", "ды", "ді", "ты", "ті", "ин", "ын", "ін", "а", "е", "у", "ю", "ы", "ом", "ем"];
+  var pagefind = null;
+
+  function fold(text) {
+    return text.toLowerCase().replace(/[әғқңөұүһіəğışçöü]/g, function (c) { return FOLD[c]; });
+  }
+
+  function stem(word) {
+    for (var i = 0; i < ENDINGS.length; i++) {
+      var e = ENDINGS[i];
+      if (word.length - e.length >= 4 && word.slice(-e.length) === e) return word.slice(0, -e.length);
+    }
+    return word;
+  }
+
+  function load() {
+    if (!pagefind) {
+      var bundle = new URL(form.dataset.bundle, location.href);
+      pagefind = import(bundle.href).then(function (pf) {
+        // Result URLs are relative to the site's root, wherever the site is served (/REPO/ …).
+        return pf.options({baseUrl: new URL("..", bundle).pathname}).then(function () { return pf; });
+      });
+    }
+    return pagefind;
+  }
+
+  function el(name, text, attrs) {
+    var node = document.createElement(name);
+    if (text) node.textContent = text;
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    return node;
+  }
+
+  // Where a word found stands: a paragraph (#p-N), a timeline event (#event-…), the names the
+  // index adds to a text (#search-terms: Aliyev finds a text that writes Алиев), or neither
+  // (the title and the facts above the text).
+  function anchorOf(data, at) {
+    var best = null;
+    (data.anchors || []).forEach(function (a) {
+      if (a.location <= at && /^(p-\d+|event-.+|search-terms)$/.test(a.id)) best = a;
+    });
+    return best;
+  }
+
+  // The first place found in the text itself, else in the title and facts, else in the names.
+  function bestPlace(data) {
+    var places = (data.locations || []).slice().sort(function (x, y) { return x - y; }).map(function (at) {
+      var a = anchorOf(data, at);
+      var rank = !a ? 1 : a.id === "search-terms" ? 2 : 0;
+      return {at: at, anchor: a, rank: rank};
+    });
+    places.sort(function (x, y) { return x.rank - y.rank || x.at - y.at; });
+    return places[0] || null;
+  }
+
+  // An excerpt of the page's own words around `at`, the words found marked (built as text: no HTML).
+  function excerpt(data, place) {
+    var words = data.content.split(/[\r\n\s]+/);
+    var found = {};
+    (data.locations || []).forEach(function (at) { found[at] = true; });
+    var at = place.at, start = Math.max(0, at - 12), end = Math.min(words.length, at + 18);
+    if (place.rank === 2) {
+      // A list of spellings says little: the name found, then the opening words of the text.
+      var first = (data.anchors || []).filter(function (x) { return x.id === "p-1"; })[0];
+      start = first ? first.location : 0;
+      end = Math.min(words.length, start + 30);
+    }
+    var p = el("p", "", {"class": "excerpt"});
+    if (place.rank === 2) {
+      p.appendChild(el("mark", words[at]));
+      p.appendChild(document.createTextNode(" — "));
+    }
+    if (start > 0) p.appendChild(document.createTextNode("… "));
+    for (var i = start; i < end; i++) {
+      if (found[i] && place.rank !== 2) p.appendChild(el("mark", words[i]));
+      else p.appendChild(document.createTextNode(words[i]));
+      p.appendChild(document.createTextNode(" "));
+    }
+    if (end < words.length) p.appendChild(document.createTextNode("…"));
+    return p;
+  }
+
+  function result(data) {
+    var place = bestPlace(data);
+    var href = data.url;
+    if (place && place.anchor && place.rank === 0) href += "#" + place.anchor.id;
+    var li = el("li");
+    var h = el("h2", "", {"class": "result-title"});
+    h.appendChild(el("a", (data.meta && data.meta.title) || data.url, {href: href}));
+    li.appendChild(h);
+    if (place) li.appendChild(excerpt(data, place));
+    return li;
+  }
+
+  function chosenFilters() {
+    var out = {};
+    Array.prototype.forEach.call(filterBox.querySelectorAll("select"), function (s) {
+      if (s.value) out[s.dataset.filter] = [s.value];
+    });
+    return out;
+  }
+
+  function buildFilters(pf) {
+    return pf.filters().then(function (all) {
+      var params = new URLSearchParams(location.search);
+      Object.keys(all).sort().forEach(function (name, i) {
+        var id = "sf-" + i;
+        var p = el("p");
+        p.appendChild(el("label", name, {"for": id}));
+        var select = el("select", "", {id: id, name: name});
+        select.dataset.filter = name;
+        select.appendChild(el("option", filterBox.dataset.any, {value: ""}));
+        // Years newest first, as on the timeline; every other filter in alphabetical order.
+        Object.keys(all[name]).sort(function (a, b) {
+          return name === filterBox.dataset.year ? b.localeCompare(a) : a.localeCompare(b);
+        }).forEach(function (value) {
+          select.appendChild(el("option", value + " (" + all[name][value] + ")", {value: value}));
+        });
+        if (params.get(name)) select.value = params.get(name);
+        p.appendChild(select);
+        filterBox.appendChild(p);
+      });
+    });
+  }
+
+  function queries(text) {
+    var folded = fold(text);
+    var stemmed = folded.split(/\s+/).map(stem).join(" ");
+    return [text, folded, stemmed].filter(function (q, i, all) { return all.indexOf(q) === i; });
+  }
+
+  // Every form of the query is searched and the results merged, best score first.
+  function run(pf, text, filters) {
+    var tries = text === null ? [null] : queries(text);
+    return Promise.all(tries.map(function (q) { return pf.search(q, {filters: filters}); })).then(function (all) {
+      var best = {};
+      all.forEach(function (found) {
+        found.results.forEach(function (r) {
+          if (!best[r.id] || best[r.id].score < r.score) best[r.id] = r;
+        });
+      });
+      return Object.keys(best).map(function (id) { return best[id]; }).sort(function (x, y) {
+        return y.score - x.score || (x.id < y.id ? -1 : 1);
+      });
+    });
+  }
+
+  var generation = 0;
+
+  function search(push) {
+    var text = input.value.trim();
+    var filters = chosenFilters();
+    var params = new URLSearchParams();
+    if (text) params.set("q", text);
+    Object.keys(filters).forEach(function (k) { params.set(k, filters[k][0]); });
+    var url = location.pathname + (params.toString() ? "?" + params : "");
+    if (push) history.pushState(null, "", url); else history.replaceState(null, "", url);
+    var mine = ++generation;
+    list.textContent = "";
+    if (!text && !Object.keys(filters).length) {
+      status.textContent = "";
+      list.dataset.query = url;
+      return Promise.resolve();
+    }
+    return start().then(load).then(function (pf) {
+      return run(pf, text || null, filters);
+    }).then(function (results) {
+      return Promise.all(results.slice(0, MAX_RESULTS).map(function (r) { return r.data(); }))
+        .then(function (datas) { return [results.length, datas]; });
+    }).then(function (out) {
+      if (mine !== generation) return;  // a newer search has started
+      var total = out[0];
+      status.textContent = total ? total + " " + status.dataset.results : status.dataset.none;
+      out[1].forEach(function (data) { list.appendChild(result(data)); });
+      list.dataset.query = url;
+    });
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    search(true);
+  });
+  filterBox.addEventListener("change", function () { search(true); });
+  window.addEventListener("popstate", function () {
+    var params = new URLSearchParams(location.search);
+    input.value = params.get("q") || "";
+    Array.prototype.forEach.call(filterBox.querySelectorAll("select"), function (s) {
+      s.value = params.get(s.dataset.filter) || "";
+    });
+    search(false);
+  });
+
+  // The index is fetched when it is wanted (a query in the URL, or the reader comes to the
+  // form), not by every visit: it is the largest thing on the page for a slow link.
+  var ready = null;
+  function start() {
+    if (!ready) ready = load().then(buildFilters);
+    return ready;
+  }
+  input.value = new URLSearchParams(location.search).get("q") || "";
+  if (location.search) start().then(function () { return search(false); });
+  else form.addEventListener("focusin", start, {once: true});
+})();
