@@ -229,8 +229,11 @@ class Builder:
         env = render.environment(p.templates)
         _check_output(p.output)
         inputs = self._inputs(Site(corpus, cfg), env)
-        p.output.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{p.output.name}-staging-", dir=p.output.resolve().parent))
+        try:
+            p.output.parent.mkdir(parents=True, exist_ok=True)
+            staging = Path(tempfile.mkdtemp(prefix=f".{p.output.name}-staging-", dir=p.output.resolve().parent))
+        except OSError as e:
+            raise UserError(problem(p.output, f"cannot write the site there ({e.strerror or e})")) from None
         try:
             paths, warnings = _render_all(inputs, staging, self.jobs)
             if self.index_search:
@@ -240,6 +243,11 @@ class Builder:
                 os.replace(p.output / search.BUNDLE, staging / search.BUNDLE)
             files = sum(len(f) for _, _, f in os.walk(staging))
             replace_dir(staging, p.output)
+        except OSError as e:
+            # A full disk, a folder made read-only: the previous output stays as it was.
+            shutil.rmtree(staging, ignore_errors=True)
+            where = Path(e.filename) if e.filename else p.output
+            raise UserError(problem(where, f"cannot write the site ({e.strerror or e})")) from None
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise

@@ -183,6 +183,8 @@ def parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=doc.split("\n")[0], description=doc,
                            formatter_class=argparse.RawDescriptionHelpFormatter)
         _add_paths(p, **paths)
+        # Also after the command (site-builder build --verbose); SUPPRESS keeps the top one's value.
+        p.add_argument("--verbose", action="store_true", default=argparse.SUPPRESS, help="show tracebacks and details")
         if options:
             options(p)
         p.set_defaults(func=func)

@@ -68,8 +68,21 @@ def template_error(e: Exception, templates: Path) -> UserError:
     return UserError(problem(Path(where) if where else templates, f"template: {message}", line))
 
 
+def _in_template(e: BaseException, templates: Path) -> bool:
+    tb = e.__traceback__
+    while tb is not None:
+        if Path(tb.tb_frame.f_code.co_filename).resolve().is_relative_to(templates.resolve()):
+            return True
+        tb = tb.tb_next
+    return False
+
+
 def render(env: jinja2.Environment, name: str, context: dict, templates: Path) -> str:
     try:
         return env.get_template(name).render(context)
-    except (jinja2.TemplateError, TypeError, ValueError, KeyError, AttributeError) as e:
+    except Exception as e:
+        # Whatever a template's own expression raises ({{ 1 // 0 }}, a bad filter argument …) is
+        # the template's mistake; an exception that never passed through a template is a bug.
+        if not (isinstance(e, jinja2.TemplateError) or _in_template(e, templates)):
+            raise
         raise template_error(e, templates).with_traceback(None) from (e if "--verbose" in sys.argv else None)

@@ -83,8 +83,12 @@ class ChangeWatcher(Watcher):
         self._seen = snapshot(roots)
 
     def examine(self) -> tuple[str | None, float | None]:
-        if self._changes:  # livereload's own start-up message
-            return self._changes.pop()
+        if self._changes:
+            # livereload's start-up message: it would reload, on the first poll (0.8 s after start),
+            # any page that connected before it, a page just opened included. Pages open from an
+            # earlier run reconnect later than that anyway, so it is dropped.
+            self._changes.clear()
+            return None, None
         now = snapshot(self.roots)
         if now == self._seen:
             self.on_idle()

@@ -194,3 +194,18 @@ def test_a_folder_holding_only_gitkeep_is_built_into_and_keeps_it(site, build):
     code, out, err = build(site)
     assert (code, err) == (0, "")
     assert (site / "output" / ".gitkeep").is_file() and (site / "output" / ".site-builder").is_file()
+
+
+def test_an_error_raised_by_a_template_expression_names_the_template_line(site, build):
+    line = insert_after(site / "templates/timeline.html", "{% block main %}", "<p>{{ (1 // 0) }}</p>")
+    code, out, err = build(site)
+    assert (code, err) == (1, f"error: templates/timeline.html:{line}: template: ZeroDivisionError: "
+                              "integer division or modulo by zero\n")
+
+
+def test_an_output_folder_that_cannot_be_made_is_one_error_line(site, build):
+    (site / "blocker").write_text("a file, not a folder\n", encoding="utf-8")
+    code, out, err = build(site, output="blocker/output")
+    assert code == 1 and "Traceback" not in err and len(err.splitlines()) == 1, err
+    assert err.startswith("error: blocker/output: cannot write the site there (")
+    assert (site / "blocker").read_text(encoding="utf-8") == "a file, not a folder\n"
