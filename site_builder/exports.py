@@ -85,8 +85,12 @@ def _entity_refs(corpus: Corpus, ids: tuple[str, ...]) -> list[dict]:
     return out
 
 
-def document_record(corpus: Corpus, config: Config, d: Document) -> dict:
-    """Everything known about one document, with entity ids and their English names."""
+def document_record(corpus: Corpus, config: Config, d: Document, named_by: tuple[str, ...] = ()) -> dict:
+    """Everything known about one document, with entity ids and their English names.
+
+    `related` holds the entry's own list, then the documents whose entries name this one: an
+    entry ingested before another account of its event does not list the later one itself.
+    """
     speakers = {q.speaker: None for q in d.quotes if q.speaker}
     names = {r["id"]: r["name"] for r in _entity_refs(corpus, tuple(speakers))}
     return {
@@ -97,7 +101,7 @@ def document_record(corpus: Corpus, config: Config, d: Document) -> dict:
         "organizations": _entity_refs(corpus, d.organizations),
         "quotes": [{"speaker": {"id": q.speaker, "name": names.get(q.speaker)} if q.speaker else None,
                     "text": q.text, "paragraph": q.paragraph} for q in d.quotes],
-        "related": list(d.related), "seed": d.seed, "seed_sha256": d.seed_sha256,
+        "related": list(dict.fromkeys([*d.related, *named_by])), "seed": d.seed, "seed_sha256": d.seed_sha256,
         "url": permalink(config, config.default_language, f"documents/{d.id}/"),
         "paragraphs": list(d.plain_paragraphs()),
     }
@@ -126,18 +130,23 @@ def _csv(header: list[str], rows: list[list]) -> str:
 
 def data_files(corpus: Corpus, config: Config) -> dict[str, str]:
     """data/documents.json, data/timeline.json and their CSV twins."""
-    docs = [document_record(corpus, config, d) for d in corpus.documents]
+    named_by: dict[str, list[str]] = {}
+    for d in corpus.documents:
+        for r in d.related:
+            named_by.setdefault(r, []).append(d.id)
+    docs = [document_record(corpus, config, d, tuple(named_by.get(d.id, ()))) for d in corpus.documents]
     events = [event_record(corpus, config, ev) for ev in corpus.events]
     ids = lambda refs: ";".join(r["id"] for r in refs)  # noqa: E731
     return {
         "data/documents.json": _json({"documents": docs}),
         "data/timeline.json": _json({"events": events}),
         "data/documents.csv": _csv(
-            ["id", "title", "date", "date_precision", "language", "outlet", "outlet_cites", "topics", "people",
-             "places", "organizations", "quotes", "seed", "seed_sha256", "url"],
-            [[d["id"], d["title"], d["date"] or "", d["date_precision"] or "", d["language"], d["outlet"] or "",
-              d["outlet_cites"] or "", ";".join(d["topics"]), ids(d["people"]), ids(d["places"]),
-              ids(d["organizations"]), len(d["quotes"]), d["seed"], d["seed_sha256"] or "", d["url"]] for d in docs]),
+            ["id", "title", "date", "date_precision", "date_evidence", "language", "outlet", "outlet_cites", "topics",
+             "people", "places", "organizations", "quotes", "related", "seed", "seed_sha256", "url"],
+            [[d["id"], d["title"], d["date"] or "", d["date_precision"] or "", d["date_evidence"] or "", d["language"],
+              d["outlet"] or "", d["outlet_cites"] or "", ";".join(d["topics"]), ids(d["people"]), ids(d["places"]),
+              ids(d["organizations"]), len(d["quotes"]), ";".join(d["related"]), d["seed"], d["seed_sha256"] or "",
+              d["url"]] for d in docs]),
         "data/timeline.csv": _csv(
             ["id", "date", "date_precision", "title_en", "title_ru", "place", "topics", "documents"],
             [[e["id"], e["date"], e["date_precision"], e["title"].get("en", ""), e["title"].get("ru", ""),

@@ -439,6 +439,9 @@ def test_citation_meta_tags(site, docs):
     assert meta(page, "citation_title") == ["Бакуге сапар – нәтижелі сапар болды"]
     assert meta(page, "citation_publication_date") == ["2022/08/24"]
     assert meta(page, "citation_language") == ["kk"]
+    assert meta(page, "citation_author") == ["Kazinform"]
+    assert meta(site.page(doc_page("en", "000-52c20af9d2dead56")), "citation_author") == [
+        "Kazakhstan–Azerbaijan documentary record"]
     assert meta(page, "citation_public_url") == [BASE + "en/documents/003-3fa965019c280142/"]
     for doc_id, front in docs.items():
         assert meta(site.page(doc_page("ru", doc_id)), "citation_title") == [front["title"]]
@@ -685,6 +688,24 @@ def test_data_files(site, docs, timeline):
         rows = list(csv.DictReader(io.StringIO((site.root / f"data/{name}.csv").read_text(encoding="utf-8"), newline="")))
         assert [r["id"] for r in rows] == [r["id"] for r in records]
         assert [r["date"] for r in rows] == [r["date"] or "" for r in records]
+    rows = list(csv.DictReader(io.StringIO((site.root / "data/documents.csv").read_text(encoding="utf-8"), newline="")))
+    assert [r["related"].split(";") if r["related"] else [] for r in rows] == [d["related"] for d in documents]
+    assert [r["date_evidence"] for r in rows] == [d["date_evidence"] or "" for d in documents]
+
+
+def test_data_files_give_related_accounts_both_ways(run_cli, tmp_path):
+    """An entry ingested before the other account of its event does not name it; the export does."""
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    entry = tmp_path / "content" / "documents" / "003-3fa965019c280142.md"
+    text = entry.read_text(encoding="utf-8")
+    assert "\nrelated:\n- 001-7d84094cef418d8d\n" in text
+    entry.write_text(text.replace("\nrelated:\n- 001-7d84094cef418d8d\n", "\nrelated: []\n"), encoding="utf-8")
+    run_build(run_cli, tmp_path / "output", "--content", str(tmp_path / "content"))
+    documents = json.loads((tmp_path / "output" / "data/documents.json").read_text(encoding="utf-8"))["documents"]
+    related = {d["id"]: d["related"] for d in documents}
+    assert related["003-3fa965019c280142"] == ["001-7d84094cef418d8d"]
+    assert related["001-7d84094cef418d8d"] == ["003-3fa965019c280142"]
+    assert related["000-52c20af9d2dead56"] == []
 
 
 # ---------------------------------------------------------------- safety
