@@ -40,6 +40,23 @@ _SURNAME = re.compile(
     r"(ов|ев|ёв|ин|ын|ский|цкий|ова|ева|ина|ская|ұлы|улы|қызы|кызы|yev|yeva|ov|ova|oğlu|qızı|li|lı|ly|shvili|yan|ян)"
     r"(а|у|ым|ом|е|ой|ым|тің|тың|дің|дың|ке|қа|ға|ге|ның|нің|in|ın|un|ün|nın|nin)?$")
 _PERSON_LIKE = re.compile(rf"(?<![\w.])(?:[A-ZА-ЯЁ]\.\s?)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}")
+# A name that is not Slavic or Turkic in form (Джо Байден, Emmanuel Macron) is a person's when a
+# title stands before it or a verb of speech after it, in the same sentence.
+_TITLE_BEFORE = re.compile(
+    r"(президент\w*|премьер-министр\w*|министр\w*|канцлер\w*|госсекретар\w*|генсек\w*|генеральн\w+ секретар\w*|"
+    r"посол|посл[аоу]\w*|король|корол\w+|эмир\w*|председател\w*|спикер\w*|"
+    r"президенті\w*|премьер-министрі\w*|министрі\w*|төраға\w*|елші\w*|"
+    r"president|prime minister|minister|secretary(?:-general)?|chancellor|ambassador|king|emir|chairman|speaker|"
+    r"prezident\w*|baş nazir\w*|nazir\w*|səfir\w*|sədr\w*)"
+    r"(?:\s+[A-ZА-ЯЁƏ][\w-]*){0,2}\s*$", re.I)
+_SPEECH_AFTER = re.compile(
+    r"^\s*,?\s*(заявил|сказал|отметил|подчеркнул|сообщил|добавил|считает|said|says|told|stated|noted|added|"
+    r"деді|атап өтті|мәлімдеді|айтты|dedi|bildirib|qeyd edib|vurğulayıb)", re.I)
+# Capitalised words that start sentences, not names ("Как Вы отметили", "As He said").
+_NOT_NAMES = frozenset(
+    "как вы мы он она они оно это этот так также когда если где там вот все сегодня вчера ранее "
+    "ол олар біз сіз сен бұл осы мұнда бүгін as he she we they it you this that when if there today earlier "
+    "biz siz onlar bu həmçinin bu gün".split())
 
 
 @dataclass(frozen=True)
@@ -266,8 +283,15 @@ class Annotator:
                 if m.start() > 0 and p[m.start() - 1] in "«\"“„":
                     continue  # a title or an award in quotation marks, not a person
                 words = m.group(0).replace(".", ". ").split()
-                if not any(_SURNAME.search(w.lower()) and len(w) > 3 for w in words[-2:]):
+                before = re.split(r"[.!?…]\s", p[max(0, m.start() - 80):m.start()])[-1]
+                # "President Joe Biden", "президент Франции Эммануэль Макрон": the title is not the name.
+                while len(words) > 2 and _TITLE_BEFORE.search(f"{before} {words[0]}"):
+                    before += f" {words.pop(0)}"
+                looks_like = any(_SURNAME.search(w.lower()) and len(w) > 3 for w in words[-2:])
+                if not looks_like and (any(w.lower() in _NOT_NAMES for w in words) or not (
+                        _TITLE_BEFORE.search(before) or _SPEECH_AFTER.match(p[m.end():m.end() + 40]))):
                     continue
-                if m.group(0) not in out:
-                    out.append(m.group(0))
+                name = m.group(0)[m.group(0).find(words[0]):]  # as written, from the first word kept
+                if name not in out:
+                    out.append(name)
         return tuple(out)

@@ -395,6 +395,13 @@ SAMPLES = {
           "Tokayevi qəbul edib.\nGörüşdə iqtisadi əməkdaşlıq, nəqliyyat və enerji məsələləri müzakirə olunub.\n",
     "petrov": "Президент Казахстана Касым-Жомарт Токаев встретился в Баку с Ильхамом Алиевым 5 мая 2024 года.\n"
               "В переговорах участвовал министр Иван Петров.\n",
+    "foreign": "Президент Казахстана Касым-Жомарт Токаев встретился в Баку с Ильхамом Алиевым 5 мая 2024 года.\n"
+               "Ранее президент Франции Эммануэль Макрон обсуждал Средний коридор. Антониу Гутерриш заявил, что "
+               "поддерживает проект.\n"
+               "Встречу с премьер-министром Индии Нарендрой Моди отложили. Стороны посетили Каспийское море.\n",
+    "foreign-en": "On 5 May 2024 President Kassym-Jomart Tokayev met President Ilham Aliyev in Baku.\n"
+                  "Earlier, President Joe Biden discussed the Middle Corridor. Olaf Scholz said he supports it.\n"
+                  "The Middle Corridor crosses the Caspian Sea.\n",
 }
 
 
@@ -456,3 +463,17 @@ def test_unknown_person_is_suggested(samples):
     assert set(front["people"]) == {"kassym-jomart-tokayev", "ilham-aliyev"}
     assert [w for w in warnings if w[0] == "petrov.txt"] == [
         ("petrov.txt", "name not in the knowledge base: 'Иван Петров' (add it to content/entities.yaml)")]
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("foreign", ["Эммануэль Макрон", "Антониу Гутерриш", "Нарендрой Моди"]),
+    ("foreign-en", ["Joe Biden", "Olaf Scholz"]),
+])
+def test_unknown_people_of_any_origin_are_suggested(samples, name, expected):
+    """A title before the name or a verb of speech after it tells a person, whatever the name's form."""
+    _, warnings = samples
+    front = sample(samples, name)
+    assert front["unmatched_names"] == expected
+    assert set(front["people"]) == {"kassym-jomart-tokayev", "ilham-aliyev"}
+    assert [m for f, m in warnings if f == f"{name}.txt" and m.startswith("name not in")] == [
+        f"name not in the knowledge base: {n!r} (add it to content/entities.yaml)" for n in expected]
