@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import difflib
 import multiprocessing
 import re
 import signal
@@ -337,6 +338,12 @@ def _document(path: Path, knowledge: Knowledge, problems: list[Problem]) -> Docu
     for key in REQUIRED_KEYS:
         if key not in front:
             fail(f"missing {key}")
+    for key in front:
+        # An editor's own keys are welcome; one a letter or two off a known key is a typo that
+        # would silently empty the field (tpoics: the document loses its topics).
+        close = difflib.get_close_matches(str(key), FRONT_KEYS, n=1, cutoff=0.8) if key not in FRONT_KEYS else []
+        if close:
+            fail(f"unknown key {key!r}; did you mean {close[0]!r}?", key)
     doc_id = front.get("id")
     if doc_id is not None and (not isinstance(doc_id, str) or not kb.ID.match(doc_id)):
         fail(f"id {doc_id!r} must be lowercase letters, digits and hyphens", "id")

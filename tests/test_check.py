@@ -72,6 +72,11 @@ def test_every_problem_reported_at_its_line(project: Path, run_cli) -> None:
     text = d2.read_text(encoding="utf-8")
     d2.write_text(re.sub(r"^title: .*\n", "", text, count=1, flags=re.M), encoding="utf-8")
     expected.add(f"{DOCS}/{d2.name}:2: missing title")
+    # A misspelled key, which would silently empty the field; a key of the editor's own is welcome.
+    text = d2.read_text(encoding="utf-8")
+    d2.write_text(text.replace("\nlanguage: ", "\nreviewed_by: the editor\nlanguage: ", 1), encoding="utf-8")
+    n = replace_line(d2, "topics:", "tpoics:")
+    expected.add(f"{DOCS}/{d2.name}:{n}: unknown key 'tpoics'; did you mean 'topics'?")
     # Duplicate ids: a copied entry, and a timeline event named twice.
     shutil.copyfile(project / DOCS / "004-1659845da75dbc7f.md", project / DOCS / "zzz.md")
     expected.add(f"{DOCS}/zzz.md:2: id '004-1659845da75dbc7f' differs from the file name 'zzz.md'")
