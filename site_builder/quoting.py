@@ -17,6 +17,10 @@ _SAID_AFTER = re.compile(
     re.I)
 # Who speaks before a colon: "Президент Азербайджана Ильхам Алиев сказал:"
 _SAYS_COLON = re.compile(r"(?P<who>.{2,160}?)\s+(?:сказал|заявил|отметил|said|stated|деді|айтты|dedi|bildirdi)\w*\s*:\s*$", re.I)
+# Who speaks before a quotation in the same sentence: "Ильхам Алиев отметил: «…»".
+_SAID_BEFORE = re.compile(
+    r"(?P<who>[^.!?…«»\"]{2,160}?)\s+(?:сказал|заявил|отметил|подчеркнул|добавил|указал|said|stated|noted|added|"
+    r"stressed|деді|айтты|атап өтті|мәлімдеді|dedi|bildirib|qeyd edib|vurğulayıb)\w*\s*:\s*$", re.I)
 # A paragraph ending "…, – Касым-Жомарт Токаев": the whole paragraph is the named person's words.
 _TRAILING_NAME = re.compile(r"^(?P<text>.{20,}?)[,.!?…]?\s+[-–—]\s*(?P<who>[^–—.,:;!?«»\"]{3,60})$")
 _LEADING_DASH = re.compile(r"^[-–—]\s*")
@@ -75,10 +79,11 @@ def find(paragraphs: tuple[str, ...], resolve: Resolver, person_names: Callable[
     claimed: set[int] = set()
     for p0, start, p1, end in _quoted_spans(paragraphs):
         after = paragraphs[p1][end + 1:]
-        m = _SAID_AFTER.match(after)
+        m = _SAID_AFTER.match(after) or _SAID_BEFORE.search(paragraphs[p0][:start])
         if not m:
             continue
-        who = next(g for g in (m.group("who_ru"), m.group("who_kk"), m.group("who_az2"), m.group("who_en")) if g is not None)
+        who = next(g for g in (m.groupdict().get(k) for k in ("who_ru", "who_kk", "who_az2", "who_en", "who"))
+                   if g is not None)
         speaker = resolve(who.strip(), p0)
         if speaker == NOT_SPOKEN:
             continue

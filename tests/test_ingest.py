@@ -395,6 +395,9 @@ SAMPLES = {
           "Tokayevi qəbul edib.\nGörüşdə iqtisadi əməkdaşlıq, nəqliyyat və enerji məsələləri müzakirə olunub.\n",
     "petrov": "Президент Казахстана Касым-Жомарт Токаев встретился в Баку с Ильхамом Алиевым 5 мая 2024 года.\n"
               "В переговорах участвовал министр Иван Петров.\n",
+    "said-before": "5 мая 2024 года в Баку состоялись переговоры. Президент Азербайджана Ильхам Алиев отметил: "
+                   "«Казахстан и Азербайджан – братские страны». Стороны обсудили Средний коридор.\n"
+                   "At the briefing Kassym-Jomart Tokayev said: \"We will build the Middle Corridor together\".\n",
     "foreign": "Президент Казахстана Касым-Жомарт Токаев встретился в Баку с Ильхамом Алиевым 5 мая 2024 года.\n"
                "Ранее президент Франции Эммануэль Макрон обсуждал Средний коридор. Антониу Гутерриш заявил, что "
                "поддерживает проект.\n"
@@ -477,3 +480,11 @@ def test_unknown_people_of_any_origin_are_suggested(samples, name, expected):
     assert set(front["people"]) == {"kassym-jomart-tokayev", "ilham-aliyev"}
     assert [m for f, m in warnings if f == f"{name}.txt" and m.startswith("name not in")] == [
         f"name not in the knowledge base: {n!r} (add it to content/entities.yaml)" for n in expected]
+
+
+def test_a_quotation_introduced_before_its_marks_has_its_speaker(samples):
+    front = sample(samples, "said-before")
+    assert front["quotes"] == [
+        {"speaker": "ilham-aliyev", "text": "Казахстан и Азербайджан – братские страны", "paragraph": 1},
+        {"speaker": "kassym-jomart-tokayev", "text": "We will build the Middle Corridor together", "paragraph": 2},
+    ]
