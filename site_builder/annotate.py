@@ -145,6 +145,7 @@ class Annotator:
         # A known event dates a report only when the report's lead speaks of it.
         reported = {k: v for k, v in event_hits.items() if set(event_anywhere[k]) & set(lead)}
         date = dating.infer(seed.header_date, paragraphs, lead, self.knowledge, event_hits, event_words, reported)
+        event_hits = self._plausible(event_hits, event_words, date)
         outlet, cites = self._outlet(paragraphs, matches)
         topics, evidence = self._topics(paragraphs, matches)
         by_type: dict[str, list[str]] = {"person": [], "place": [], "organization": []}
@@ -166,6 +167,24 @@ class Annotator:
             organizations=tuple(by_type["organization"]), quotes=quotes,
             events={k: tuple(sorted({i + 1 for i in v})) for k, v in event_hits.items()},
             leftovers=leftovers, unmatched_names=self._unmatched(paragraphs, matches), lead=lead_start + 1)
+
+    def _plausible(self, hits: dict[str, list[int]], words: dict[str, list[str]],
+                   date: dating.DocDate) -> dict[str, list[int]]:
+        """The known events a text of `date` can mean: none dated more than a year after the text
+        (it would be another event of the same name), and where the triggers count months from
+        the text's year ("в ноябре прошлого года"), only an event of that month."""
+        if not date.date:
+            return hits
+        year = int(date.date[:4])
+        out = {}
+        for ev in self.knowledge.events:
+            if ev.id not in hits or int(ev.date[:4]) > year + 1:
+                continue
+            months = dating.relative_months(" ".join(words[ev.id]), year)
+            if months and not any(ev.date.startswith(m) or m.startswith(ev.date) for m in months):
+                continue
+            out[ev.id] = hits[ev.id]
+        return out
 
     def _events(self, paragraphs: tuple[str, ...]) -> tuple[dict[str, list[int]], dict[str, list[str]], dict[str, list[int]]]:
         """Known events whose every trigger group matches: (cited paragraphs, matched words, all paragraphs hit)."""

@@ -59,6 +59,26 @@ _DAYS_LATER = (
     re.compile(rf"{_NUM}\s+gün\w*\s+sonra", re.I),
 )
 _SENTENCE = re.compile(r"[^.!?…]+[.!?…]*")
+# "в ноябре прошлого года", "last November", "өткен жылдың қарашасында", "ötən ilin noyabrında":
+# a month counted from the document's own year (-1 last year, 0 this year, +1 next year).
+_RELATIVE_MONTH = tuple((re.compile(pattern.replace("MONTH", _MONTH), re.I), offset) for pattern, offset in (
+    (r"MONTH\s+прошлого\s+года", -1), (r"last\s+MONTH", -1), (r"MONTH\s+of\s+last\s+year", -1),
+    (r"(?:өткен|былтырғы)\s+жыл\w*\s+MONTH", -1), (r"былтыр\s+MONTH", -1), (r"(?:ötən|keçən)\s+il\w*\s+MONTH", -1),
+    (r"MONTH\s+(?:этого|текущего|нынешнего)\s+года", 0), (r"MONTH\s+this\s+year", 0), (r"this\s+MONTH", 0),
+    (r"(?:биылғы|осы\s+жылғы)\s+MONTH", 0), (r"(?:bu|cari)\s+il\w*\s+MONTH", 0),
+    (r"MONTH\s+следующего\s+года", 1), (r"next\s+MONTH", 1), (r"келесі\s+жыл\w*\s+MONTH", 1),
+    (r"gələn\s+il\w*\s+MONTH", 1),
+))
+# "в среду, 24 августа", "Wednesday, 24 August", "24 тамыз, сәрсенбі": the weekday tells the year.
+_WEEKDAY_NUMBERS = ((0, "понедельник|дүйсенбі|bazar ertəsi|monday"), (1, "вторник|сейсенбі|çərşənbə axşamı|tuesday"),
+                    (2, "сред[ау]|сәрсенбі|çərşənbə|wednesday"), (3, "четверг|бейсенбі|cümə axşamı|thursday"),
+                    (4, "пятниц[ау]|жұма|cümə|friday"), (5, "суббот[ау]|сенбі|şənbə|saturday"),
+                    (6, "воскресенье|жексенбі|bazar|sunday"))
+_WEEKDAY_DATE = (
+    re.compile(rf"(?P<weekday>{_WEEKDAYS}),?\s+{_DAY}\s+{_MONTH}(?!\s*,?\s*(?:19|20)\d\d)", re.I),
+    re.compile(rf"(?P<weekday>{_WEEKDAYS}),?\s+{_MONTH}\s+{_DAY}(?![\d,]*\s*(?:19|20)\d\d)", re.I),
+    re.compile(rf"(?<!\d){_DAY}\s+{_MONTH},?\s+(?:в\s+|во\s+)?(?P<weekday>{_WEEKDAYS})", re.I),
+)
 
 
 @dataclass(frozen=True)
@@ -119,6 +139,28 @@ def explicit(paragraphs: tuple[str, ...], lead: range) -> DocDate | None:
     return None
 
 
+def relative_months(text: str, year: int) -> list[str]:
+    """The months (YYYY-MM) that phrases like "в ноябре прошлого года" name, for a document of `year`."""
+    return [f"{year + offset:04d}-{_month_number(m.group('month')):02d}"
+            for pattern, offset in _RELATIVE_MONTH for m in pattern.finditer(text)]
+
+
+def weekday_date(paragraphs: tuple[str, ...], lead: range, years: range) -> DocDate | None:
+    """A day and month with their weekday and no year: the one year of `years` (those the text
+    names, or any) in which that day falls on that weekday."""
+    for i in lead:
+        for pattern in _WEEKDAY_DATE:
+            m = pattern.search(paragraphs[i])
+            if not m:
+                continue
+            weekday = next(n for n, words in _WEEKDAY_NUMBERS if re.fullmatch(words, m.group("weekday"), re.I))
+            month, day = _month_number(m.group("month")), int(m.group("day"))
+            fits = [y for y in years if _iso(y, month, day) and datetime.date(y, month, day).weekday() == weekday]
+            if len(fits) == 1:
+                return DocDate(_iso(fits[0], month, day), "day", m.group(0), (i + 1,))
+    return None
+
+
 def anniversary(paragraphs: tuple[str, ...], knowledge: Knowledge, phrase_hits: dict[str, list[int]]) -> DocDate | None:
     """'30 years of diplomatic relations … in three days': count from a known event's date."""
     for event in knowledge.events:
@@ -162,6 +204,12 @@ def infer(header_date: str | None, paragraphs: tuple[str, ...], lead: range, kno
         precision = ("year", "month", "day")[header_date.count("-")]
         return DocDate(header_date, precision, "header", ())
     found = explicit(paragraphs, lead) or anniversary(paragraphs, knowledge, event_hits)
+    if not found or found.precision != "day":
+        # The years the text names narrow a weekday's date; with none, the years of the record.
+        named = sorted({int(y) for p in paragraphs for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", p)})
+        by_weekday = weekday_date(paragraphs, lead, range(named[0], named[-1] + 1) if named else range(1991, 2031))
+        if by_weekday:
+            return by_weekday
     if found and found.precision == "day":
         return found
     for event in knowledge.events:

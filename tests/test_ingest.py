@@ -398,6 +398,14 @@ SAMPLES = {
     "said-before": "5 мая 2024 года в Баку состоялись переговоры. Президент Азербайджана Ильхам Алиев отметил: "
                    "«Казахстан и Азербайджан – братские страны». Стороны обсудили Средний коридор.\n"
                    "At the briefing Kassym-Jomart Tokayev said: \"We will build the Middle Corridor together\".\n",
+    "weekday": "В среду, 24 августа, Касым-Жомарт Токаев провел переговоры с Ильхамом Алиевым в Баку.\n"
+               "Стороны подписали программу сотрудничества на 2022 год.\n",
+    "cable-2025": " date 2025-03-01\nКазахстан и Азербайджан обсудили энергетику. В ноябре прошлого года было подписано "
+                  "соглашение о строительстве электрического кабеля по дну Каспия.\n",
+    "cable-2024": " date 2024-12-10\nКазахстан и Азербайджан обсудили энергетику и связь. В ноябре прошлого года было "
+                  "подписано соглашение о строительстве электрического кабеля по дну Каспия.\n",
+    "cable-2019": " date 2019-05-01\nКазахстан и Азербайджан обсудили энергетическое сотрудничество. В ноябре прошлого года было подписано "
+                  "соглашение о строительстве электрического кабеля по дну Каспия.\n",
     "foreign": "Президент Казахстана Касым-Жомарт Токаев встретился в Баку с Ильхамом Алиевым 5 мая 2024 года.\n"
                "Ранее президент Франции Эммануэль Макрон обсуждал Средний коридор. Антониу Гутерриш заявил, что "
                "поддерживает проект.\n"
@@ -488,3 +496,18 @@ def test_a_quotation_introduced_before_its_marks_has_its_speaker(samples):
         {"speaker": "ilham-aliyev", "text": "Казахстан и Азербайджан – братские страны", "paragraph": 1},
         {"speaker": "kassym-jomart-tokayev", "text": "We will build the Middle Corridor together", "paragraph": 2},
     ]
+
+
+def test_a_weekday_and_a_day_date_the_text_in_the_year_it_names(samples):
+    front = sample(samples, "weekday")
+    assert (front["date"], front["date_precision"], front["date_evidence"]) == ("2022-08-24", "day", "среду, 24 августа")
+
+
+# 2024: a year before, so the month is November 2023; 2019: five years before the agreement.
+@pytest.mark.parametrize("name, expected", [("cable-2025", True), ("cable-2024", False), ("cable-2019", False)])
+def test_last_year_is_counted_from_the_text_s_own_date(samples, name, expected):
+    """"В ноябре прошлого года" in a 2025 text is November 2024, the cable agreement; in a 2019 text it is not."""
+    content, _ = samples
+    events = yaml.safe_load((content / "timeline.yaml").read_text(encoding="utf-8"))["events"]
+    cable = [e for e in events if e["id"] == "caspian-power-cable-agreement-2024"]
+    assert (bool(cable) and name in cable[0]["documents"]) == expected
