@@ -20,6 +20,7 @@ from site_builder.ingest import ingest
 # Sets where order carries no meaning; every item checked against the text it comes from.
 EXPECTED = {
     "000_52c20af9d2dead56": dict(
+        title="Поблагодарив Ильхама Алиева за традиционное гостеприимство и организацию первого Саммита СПЕКА, Касым-Жомарт Токаев…",  # the first sentence, cut at a word
         id="000-52c20af9d2dead56", date="2023-11-24", date_precision="day", language="ru",
         outlet=None, outlet_cites=None,
         topics={"politics", "transport", "energy", "culture"},
@@ -35,6 +36,7 @@ EXPECTED = {
         date_words=["СПЕКА"],
     ),
     "001_7d84094cef418d8d": dict(
+        title="Программу официального визита президента Казахстана Касым-Жомарт Токаева в Азербайджан продолжили переговоры глав…",  # the first sentence, cut at a word
         id="001-7d84094cef418d8d", date="2022-08-24", date_precision="day", language="ru",
         outlet="Akorda", outlet_cites=None,
         topics={"politics", "economy", "transport", "culture"},
@@ -51,6 +53,7 @@ EXPECTED = {
         date_words=["официального визита", "Декларация"],
     ),
     "002_2756a6254414e1e0": dict(
+        title="21 октября в Астане с участием Президента Азербайджанской Республики Ильхама Алиева и Президента Республики Казахстан…",  # the first sentence, cut at a word
         id="002-2756a6254414e1e0", date="2025-10-21", date_precision="day", language="ru",
         outlet="Day.Az", outlet_cites="AZERTAC",
         topics={"politics", "transport", "economy", "energy", "culture", "humanitarian"},
@@ -67,6 +70,7 @@ EXPECTED = {
         date_words=None,
     ),
     "003_3fa965019c280142": dict(
+        title="Бакуге сапар – нәтижелі сапар болды",  # the headline line
         id="003-3fa965019c280142", date="2022-08-24", date_precision="day", language="kk",
         outlet="Kazinform", outlet_cites="Akorda",
         topics={"politics", "culture", "transport"},
@@ -82,6 +86,7 @@ EXPECTED = {
         date_words=["30 жыл", "үш күннен кейін"],
     ),
     "004_1659845da75dbc7f": dict(
+        title="Государственный визит Президента Ильхама Алиева в Казахстан является важным событием с точки зрения дальнейшего…",  # the first sentence, cut at a word
         id="004-1659845da75dbc7f", date="2025-10-21", date_precision="day", language="ru",
         outlet="Day.Az", outlet_cites="Trend",
         topics={"politics", "transport", "economy", "energy", "culture"},
@@ -133,11 +138,29 @@ def test_one_entry_per_seed(curated):
 
 
 @pytest.mark.parametrize("stem", SEEDS)
-@pytest.mark.parametrize("key", ["id", "date", "date_precision", "language", "outlet", "outlet_cites",
+@pytest.mark.parametrize("key", ["id", "title", "date", "date_precision", "language", "outlet", "outlet_cites",
                                  "related", "leftovers"])
 def test_field(curated, stem, key):
     front, _ = entry(curated, stem)
     assert front[key] == EXPECTED[stem][key]
+
+
+@pytest.mark.parametrize("stem", SEEDS)
+def test_the_committed_content_agrees_with_a_careful_reader(repo_root, stem):
+    """The repository's content/ is the reviewed ingest: the same annotations, whatever was curated since."""
+    front, _ = entry(repo_root / "content", stem)
+    expected = EXPECTED[stem]
+    for key in ("id", "title", "date", "date_precision", "language", "outlet", "outlet_cites", "related", "leftovers"):
+        assert front[key] == expected[key], key
+    for key in ("topics", "people", "places", "organizations"):
+        assert set(front[key]) == expected[key], key
+    assert [(q["speaker"], q["paragraph"]) for q in front["quotes"]] == expected["quotes"]
+    # Every topic rests on evidence quoted from the text.
+    _, paragraphs = entry(repo_root / "content", stem)
+    text = " ".join(" ".join(paragraphs).lower().split())
+    assert set(front["topic_evidence"]) == set(front["topics"])
+    for topic, words in front["topic_evidence"].items():
+        assert words and all(" ".join(w.lower().split()) in text for w in words), topic
 
 
 @pytest.mark.parametrize("stem", SEEDS)
@@ -238,6 +261,14 @@ def test_entries_load_as_checked_content(curated):
 # ---------------------------------------------------------------- timeline
 
 # (event, date, precision, {document: cited paragraphs}) in timeline order
+TIMELINE_FACTS = {  # place and topics of each event
+    "kz-az-diplomatic-relations-1992": (None, ["politics"]),
+    "tokayev-official-visit-azerbaijan-2022": ("baku", ["politics"]),
+    "speca-summit-baku-2023": ("baku", ["politics"]),
+    "caspian-power-cable-agreement-2024": (None, ["energy"]),
+    "washington-summit-2025": ("washington", ["politics", "security"]),
+    "supreme-interstate-council-astana-2025": ("astana", ["politics"]),
+}
 TIMELINE = [
     ("kz-az-diplomatic-relations-1992", "1992-08-27", "day", {"003-3fa965019c280142": [5]}),
     ("tokayev-official-visit-azerbaijan-2022", "2022-08-24", "day",
@@ -260,6 +291,10 @@ def test_timeline_events(curated):
     assert got == TIMELINE
     for e in timeline(curated):
         assert e["documents"] == [s["document"] for s in e["sources"]]
+        assert (e["place"], e["topics"]) == TIMELINE_FACTS[e["id"]], e["id"]
+        # Titles in all four languages, summaries in English and Russian at least.
+        assert set(e["title"]) == {"en", "ru", "kk", "az"} and all(e["title"].values())
+        assert {"en", "ru"} <= set(e["summary"]) and all(e["summary"].values())
 
 
 @pytest.mark.parametrize("date, documents", [
