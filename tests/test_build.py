@@ -491,12 +491,13 @@ def test_document_json_ld_and_open_graph(site, docs):
 
 def test_every_page_has_json_ld_and_open_graph(site):
     for path in site.html:
-        if path == "404.html":
-            continue
         page = site.page(path)
         (ld,) = json_ld(page)
         assert ld["@context"] == "https://schema.org" and ld["@type"], path
         assert meta(page, "og:title", "property") and meta(page, "og:type", "property"), path
+        if path == "404.html":  # served at every missing address: it has no URL of its own
+            assert ld["@type"] == "WebPage" and meta(page, "og:url", "property") == []
+            continue
         assert [site.url_to_file(u) for u in meta(page, "og:url", "property")] in ([path], ["en/index.html"]), path
 
 
