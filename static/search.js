@@ -78,7 +78,9 @@
     var words = data.content.split(/[\r\n\s]+/);
     var found = {};
     (data.locations || []).forEach(function (at) { found[at] = true; });
-    var at = place.at, start = Math.max(0, at - 12), end = Math.min(words.length, at + 18);
+    // From no earlier than the paragraph or event the words stand in (not the tail of the one before).
+    var floor = place.anchor && place.rank === 0 ? place.anchor.location : 0;
+    var at = place.at, start = Math.max(floor, at - 12), end = Math.min(words.length, at + 18);
     if (place.rank === 2) {
       // A list of spellings says little: the name found, then the opening words of the text.
       var first = (data.anchors || []).filter(function (x) { return x.id === "p-1"; })[0];
@@ -100,13 +102,23 @@
     return p;
   }
 
+  // An event of the timeline is shown under its own title (its heading is #title-<event id>).
+  function eventTitle(data, anchor) {
+    if (!anchor || anchor.id.indexOf("event-") !== 0) return "";
+    var id = "title-" + anchor.id.slice("event-".length);
+    var heading = (data.anchors || []).filter(function (x) { return x.id === id; })[0];
+    return heading ? heading.text : "";
+  }
+
   function result(data) {
     var place = bestPlace(data);
     var href = data.url;
     if (place && place.anchor && place.rank === 0) href += "#" + place.anchor.id;
+    var title = (data.meta && data.meta.title) || data.url;
+    var event = place && place.rank === 0 ? eventTitle(data, place.anchor) : "";
     var li = el("li");
     var h = el("h2", "", {"class": "result-title"});
-    h.appendChild(el("a", (data.meta && data.meta.title) || data.url, {href: href}));
+    h.appendChild(el("a", event ? title + ": " + event : title, {href: href}));
     li.appendChild(h);
     if (place) li.appendChild(excerpt(data, place));
     return li;
@@ -143,10 +155,14 @@
     });
   }
 
+  // The forms of a query to search: as typed, folded, without Kazakh case endings. Pagefind
+  // ignores case, so forms that differ only in case are searched once (each search of a common
+  // word costs seconds on a cold page at 10,000 documents).
   function queries(text) {
+    var typed = text.toLowerCase();
     var folded = fold(text);
     var stemmed = folded.split(/\s+/).map(stem).join(" ");
-    return [text, folded, stemmed].filter(function (q, i, all) { return all.indexOf(q) === i; });
+    return [typed, folded, stemmed].filter(function (q, i, all) { return all.indexOf(q) === i; });
   }
 
   // Every form of the query is searched and the results merged, best score first.
@@ -217,6 +233,15 @@
     if (!ready) ready = load().then(buildFilters);
     return ready;
   }
+  // While the reader types, Pagefind loads the parts of the index the words will need.
+  var typing = null;
+  input.addEventListener("input", function () {
+    clearTimeout(typing);
+    typing = setTimeout(function () {
+      var text = input.value.trim();
+      if (text) start().then(load).then(function (pf) { queries(text).forEach(function (q) { pf.preload(q); }); });
+    }, 200);
+  });
   input.value = new URLSearchParams(location.search).get("q") || "";
   if (location.search) start().then(function () { return search(false); });
   else form.addEventListener("focusin", start, {once: true});

@@ -1,0 +1,106 @@
+"""Benchmark search: the Pagefind index of a generated corpus — its size, and how fast a reader's query answers.
+
+    python benchmarks/bench_search.py                # 10,000 documents
+    python benchmarks/bench_search.py 1000 --keep /tmp/site-1000
+
+The corpus (benchmarks/corpus.py) is built once, with the search index, into a temporary folder
+(or --keep DIR, reused when it holds a build). Then, in Debian's headless Chromium driven by
+Playwright, the Russian search page is opened and each query typed and submitted as a reader
+would; the time is from pressing Enter to the results listed on the page (the search page's
+own code: every form of the query, the merge, the first 50 results' excerpts), on the same
+machine as the server (no network latency). Keys are typed 120 ms apart, as a quick typist would. "cold" is the
+first query of a fresh browser (index chunks fetched from the local server, no cache), "warm"
+the median of five repeats. Also: the bundle's size on disk, its file count, and the bytes one
+cold query made the browser fetch.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT / "tests"))
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+TYPING_MS = 120  # between keys: a quick typist (the page preloads the index while one types)
+QUERIES = ("Алиев", "кабель", "Aliyev", "Бакуде", "Средний коридор")
+WAIT = """q => (document.getElementById('search-results').dataset.query || '')
+               .includes(encodeURIComponent(q).replace(/%20/g, '+'))"""
+
+
+def build_site(n: int, keep: Path | None) -> Path:
+    import corpus
+
+    from site_builder import build
+
+    out = keep or Path(tempfile.mkdtemp(prefix="bench-search-")) / "output"
+    if (out / "pagefind" / "pagefind.js").exists():
+        return out
+    project = corpus.project(n)
+    t = time.perf_counter()
+    build.build(project / "content", out, config_path=project / "site.yaml", templates=project / "templates",
+                static=project / "static", seeds=project / "seeds")
+    print(f"built {n} documents in {time.perf_counter() - t:.0f} s -> {out}", flush=True)
+    return out
+
+
+def timed_query(page, query: str) -> tuple[float, int]:
+    page.fill("#q", "")
+    page.locator("#q").focus()
+    page.keyboard.type(query, delay=TYPING_MS)
+    t = time.perf_counter()
+    page.keyboard.press("Enter")
+    page.wait_for_function(WAIT, arg=query, timeout=120_000)
+    return time.perf_counter() - t, page.locator("#search-results li").count()
+
+
+def measure(site: Path) -> None:
+    from pages_server import PagesServer
+    from playwright.sync_api import sync_playwright
+
+    bundle = site / "pagefind"
+    files = [p for p in bundle.rglob("*") if p.is_file()]
+    print(f"index: {sum(p.stat().st_size for p in files) / 1e6:.1f} MB in {len(files)} files "
+          f"(of which fragments {sum(1 for p in files if p.suffix == '.pf_fragment')})")
+    with PagesServer(site, "/REPO/") as server, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for query in QUERIES:
+            context = browser.new_context()
+            page = context.new_page()
+            requests = []  # Pagefind fetches from a worker too: count at the network, not in the page
+            context.on("requestfinished", lambda r: requests.append(r) if "/pagefind/" in r.url else None)
+            page.goto(server.url("ru/search/"), wait_until="load")
+            cold, count = timed_query(page, query)
+            cold_bytes = sum(r.sizes()["responseBodySize"] for r in requests)
+            warm = statistics.median(timed_query(page, query)[0] for _ in range(5))
+            print(f"query {query!r}: {count} results shown; cold {cold * 1000:.0f} ms "
+                  f"({cold_bytes / 1e6:.2f} MB fetched), warm {warm * 1000:.0f} ms", flush=True)
+            context.close()
+        browser.close()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("size", nargs="?", type=int, default=10000)
+    ap.add_argument("--keep", type=Path, help="build into (or reuse) this folder instead of a temporary one")
+    args = ap.parse_args()
+    site = build_site(args.size, args.keep)
+    try:
+        measure(site)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(site.parent, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
