@@ -26,12 +26,13 @@ def repo_root() -> Path:
 
 @pytest.fixture(scope="session")
 def run_cli():
-    """run_cli(args, cwd) -> (exit code, stdout, stderr) of `python -m site_builder *args` run in `cwd`."""
+    """run_cli(args, cwd) -> (exit code, stdout, stderr) of `python -m site_builder *args` run in `cwd`
+    (after the command `prefix`, if given: setpriv, say)."""
 
-    def run(args: list[str], cwd: Path) -> tuple[int, str, str]:
+    def run(args: list[str], cwd: Path, prefix: tuple[str, ...] = ()) -> tuple[int, str, str]:
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
                "PYTHONIOENCODING": "utf-8"}
-        done = subprocess.run([sys.executable, "-m", "site_builder", *map(str, args)], cwd=cwd, env=env,
+        done = subprocess.run([*prefix, sys.executable, "-m", "site_builder", *map(str, args)], cwd=cwd, env=env,
                               capture_output=True, text=True, encoding="utf-8", timeout=120)
         return done.returncode, done.stdout, done.stderr
 

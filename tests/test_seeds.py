@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -55,8 +56,8 @@ def _assert_clean(content: Path) -> None:
     _entries(content)
 
 
-def _ingest(run_cli, tmp_path: Path) -> tuple[int, str, str]:
-    return run_cli(["ingest", "--seeds", "seeds", "--content", "content"], tmp_path)
+def _ingest(run_cli, tmp_path: Path, prefix: tuple[str, ...] = ()) -> tuple[int, str, str]:
+    return run_cli(["ingest", "--seeds", "seeds", "--content", "content"], tmp_path, prefix)
 
 
 # ---------------------------------------------------------------- texts that are converted
@@ -192,18 +193,26 @@ def test_seed_folder_that_is_a_file(tmp_path, run_cli):
     assert not (tmp_path / "content").exists()
 
 
-def _locked(path: Path) -> None:
+# Root reads a file whatever its mode, by the capabilities below: without them, as an editor would.
+UNPRIVILEGED = ("setpriv", "--bounding-set=-dac_override,-dac_read_search")
+
+
+def _locked(path: Path) -> tuple[str, ...]:
+    """chmod 000 `path`; the command prefix under which it is unreadable (none, unless running as root)."""
     path.chmod(0)
-    if os.access(path, os.R_OK):
-        path.chmod(0o755)
-        pytest.skip("chmod 000 leaves the file readable: running as root, which reads anything")
+    if not os.access(path, os.R_OK):
+        return ()
+    if shutil.which(UNPRIVILEGED[0]) and subprocess.run([*UNPRIVILEGED, "test", "-r", str(path)]).returncode != 0:
+        return UNPRIVILEGED
+    path.chmod(0o755)
+    pytest.skip("chmod 000 leaves the file readable: running as root, and setpriv cannot drop the capability")
 
 
 def test_unreadable_seed_folder(tmp_path, repo_root, run_cli):
     seeds = _seeds(tmp_path, repo_root, {})
-    _locked(seeds)
+    prefix = _locked(seeds)
     try:
-        code, stdout, stderr = _ingest(run_cli, tmp_path)
+        code, stdout, stderr = _ingest(run_cli, tmp_path, prefix)
     finally:
         seeds.chmod(0o755)
 
@@ -213,9 +222,9 @@ def test_unreadable_seed_folder(tmp_path, repo_root, run_cli):
 
 def test_unreadable_seed_file(tmp_path, repo_root, run_cli):
     seeds = _seeds(tmp_path, repo_root, {"locked.txt": TEXT.encode("utf-8")})
-    _locked(seeds / "locked.txt")
+    prefix = _locked(seeds / "locked.txt")
     try:
-        code, _, stderr = _ingest(run_cli, tmp_path)
+        code, _, stderr = _ingest(run_cli, tmp_path, prefix)
     finally:
         (seeds / "locked.txt").chmod(0o644)
 
