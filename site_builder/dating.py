@@ -33,6 +33,8 @@ _FULL_DATES = (
     re.compile(rf"(?<!\d){_DAY}\s+{_MONTH}\s+{_YEAR}", re.I),
     re.compile(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}", re.I),
     re.compile(rf"{_YEAR}\s*(?:жылғы|-?(?:ci|cü|cu|cı)\s+il(?:in)?)\s+{_DAY}\s+{_MONTH}", re.I),
+    # Azerbaijani: "2025-ci il oktyabrın 21-də", "2025-ci ilin 21 oktyabrında" (the line above).
+    re.compile(rf"{_YEAR}\s*-?(?:ci|cü|cu|cı)\s+il(?:in)?\s+{_MONTH}\s+{_DAY}(?:-?(?:də|da|i|ı|u|ü))?(?!\d)", re.I),
     re.compile(r"(?<![\d.])(?P<day>[0-3]\d)\.(?P<monthnum>[01]\d)\.(?P<year>(?:19|20)\d\d)(?![\d])"),
     re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<monthnum>[01]\d)-(?P<day>[0-3]\d)(?![\d])"),
 )

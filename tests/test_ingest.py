@@ -428,6 +428,8 @@ SAMPLES = {
           "Тараптар Орта дәлізді дамыту мәселесін талқылады.\n",
     "az": "12 mart 2024-cü il tarixində Prezident İlham Əliyev Bakıda Qazaxıstan Prezidenti Kasım-Jomart "
           "Tokayevi qəbul edib.\nGörüşdə iqtisadi əməkdaşlıq, nəqliyyat və enerji məsələləri müzakirə olunub.\n",
+    "az-day": "2025-ci il oktyabrın 21-də Astanada Qazaxıstan ilə Azərbaycan arasında Ali Dövlətlərarası Şuranın "
+              "ikinci iclası keçirilib.\nTərəflər nəqliyyat və enerji əməkdaşlığını müzakirə ediblər.\n",
     "petrov": "Президент Казахстана Касым-Жомарт Токаев встретился в Баку с Ильхамом Алиевым 5 мая 2024 года.\n"
               "В переговорах участвовал министр Иван Петров.\n",
     "said-before": "5 мая 2024 года в Баку состоялись переговоры. Президент Азербайджана Ильхам Алиев отметил: "
@@ -478,6 +480,7 @@ def sample(samples, name: str) -> dict:
     ("en", "2024-03-12", "day", "12 March 2024"),
     ("kk", "2024-03-12", "day", "2024 жылғы 12 наурызда"),
     ("az", "2024-03-12", "day", "12 mart 2024"),
+    ("az-day", "2025-10-21", "day", "2025-ci il oktyabrın 21-də"),
 ])
 def test_date_of_a_text(samples, name, date, precision, evidence):
     front = sample(samples, name)
