@@ -43,6 +43,8 @@ _MONTH_YEAR = (
     re.compile(rf"{_YEAR}\s*(?:жылғы|-?(?:ci|cü|cu|cı)\s+il(?:in)?)\s+{_MONTH}", re.I),
 )
 _Y = r"((?:19|20)\d\d)"
+# Reported speech before a year: the year belongs to what is said, not to the report.
+_REPORTED = re.compile(r",\s*(?:что|чтобы|как)\b|\bthat\b|\bki\b|\bдеп\b|(?:сказал|заявил|отметил|напомнил|said|noted|recalled)\w*\s*:", re.I)
 _YEAR_ONLY = re.compile(rf"(?:в\s+{_Y}\s+году|{_Y}\s+жылы|in\s+{_Y}(?![-–\d])|{_Y}-?(?:ci|cü|cu|cı)\s+ildə)", re.I)
 
 _NUMBERS = {
@@ -134,8 +136,10 @@ def explicit(paragraphs: tuple[str, ...], lead: range) -> DocDate | None:
                 if m and (iso := _match_date(m, with_day)):
                     return DocDate(iso, precision, m.group(0), (i + 1,))
     for i in lead:
-        m = _YEAR_ONLY.search(paragraphs[i])
-        if m:
+        for m in _YEAR_ONLY.finditer(paragraphs[i]):
+            sentence = paragraphs[i][:m.start()].rsplit(".", 1)[-1]
+            if _REPORTED.search(sentence):
+                continue  # "Токаев сказал, что в 2022 году …": a year in what someone says, not the text's
             year = next(g for g in m.groups() if g)
             return DocDate(year, "year", m.group(0), (i + 1,))
     return None

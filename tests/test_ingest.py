@@ -428,6 +428,8 @@ SAMPLES = {
           "Тараптар Орта дәлізді дамыту мәселесін талқылады.\n",
     "az": "12 mart 2024-cü il tarixində Prezident İlham Əliyev Bakıda Qazaxıstan Prezidenti Kasım-Jomart "
           "Tokayevi qəbul edib.\nGörüşdə iqtisadi əməkdaşlıq, nəqliyyat və enerji məsələləri müzakirə olunub.\n",
+    "year-in-speech": "Касым-Жомарт Токаев напомнил, что в 2022 году товарооборот вырос на треть.\n"
+                      "Стороны обсудили Средний коридор.\n",
     "az-day": "2025-ci il oktyabrın 21-də Astanada Qazaxıstan ilə Azərbaycan arasında Ali Dövlətlərarası Şuranın "
               "ikinci iclası keçirilib.\nTərəflər nəqliyyat və enerji əməkdaşlığını müzakirə ediblər.\n",
     "petrov": "Президент Казахстана Касым-Жомарт Токаев встретился в Баку с Ильхамом Алиевым 5 мая 2024 года.\n"
@@ -481,6 +483,7 @@ def sample(samples, name: str) -> dict:
     ("kk", "2024-03-12", "day", "2024 жылғы 12 наурызда"),
     ("az", "2024-03-12", "day", "12 mart 2024"),
     ("az-day", "2025-10-21", "day", "2025-ci il oktyabrın 21-də"),
+    ("year-in-speech", None, None, "no date found in the text"),
 ])
 def test_date_of_a_text(samples, name, date, precision, evidence):
     front = sample(samples, name)
@@ -490,7 +493,8 @@ def test_date_of_a_text(samples, name, date, precision, evidence):
 def test_undated_text_is_a_warning(samples):
     _, warnings = samples
     assert [w for w in warnings if "date" in w[1]] == [
-        ("nodate.txt", "no date found in the text; set date and date_precision by hand")]
+        (name, "no date found in the text; set date and date_precision by hand")
+        for name in ("nodate.txt", "year-in-speech.txt")]
 
 
 @pytest.mark.parametrize("name, language", [
