@@ -178,6 +178,14 @@ _STRINGS: dict[str, tuple[str, str, str, str]] = {
                     "Axtarış üçün JavaScript lazımdır. Onsuz sənədlər siyahısına, xronologiyaya və ya göstəriciyə baxın."),
     "results": ("results", "результатов", "нәтиже", "nəticə"),
     "no_results": ("No results.", "Ничего не найдено.", "Ештеңе табылмады.", "Heç nə tapılmadı."),
+    "search_failed": ("Search is not available: its index could not be loaded. The documents and the timeline list "
+                      "everything.",
+                      "Поиск недоступен: не удалось загрузить его индекс. Все материалы есть в списке документов и в "
+                      "хронологии.",
+                      "Іздеу қолжетімсіз: оның индексі жүктелмеді. Барлық материал құжаттар тізімі мен хронологияда "
+                      "бар.",
+                      "Axtarış mümkün deyil: onun indeksi yüklənmədi. Bütün materiallar sənədlər siyahısında və "
+                      "xronologiyadadır."),
     "filters": ("Filter", "Фильтр", "Сүзгі", "Filtr"),
     "any": ("Any", "Любой", "Кез келген", "İstənilən"),
     "entity": ("Person, place or organization", "Человек, место или организация", "Адам, жер немесе ұйым",

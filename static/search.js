@@ -209,6 +209,12 @@
       status.textContent = total ? total + " " + status.dataset.results : status.dataset.none;
       out[1].forEach(function (data) { list.appendChild(result(data)); });
       list.dataset.query = url;
+    }).catch(function () {
+      // No index (opened from disk, a failed download …): say so; the next search tries again.
+      if (mine !== generation) return;
+      pagefind = ready = null;
+      status.textContent = status.dataset.failed;
+      list.dataset.query = url;
     });
   }
 
@@ -229,6 +235,8 @@
   // The index is fetched when it is wanted (a query in the URL, or the reader comes to the
   // form), not by every visit: it is the largest thing on the page for a slow link.
   var ready = null;
+  // A failed load is reported by the search that needs it (see search()), not twice.
+  function quiet() { pagefind = ready = null; }
   function start() {
     if (!ready) ready = load().then(buildFilters);
     return ready;
@@ -239,10 +247,11 @@
     clearTimeout(typing);
     typing = setTimeout(function () {
       var text = input.value.trim();
-      if (text) start().then(load).then(function (pf) { queries(text).forEach(function (q) { pf.preload(q); }); });
+      if (text) start().then(load).then(function (pf) { queries(text).forEach(function (q) { pf.preload(q); }); })
+        .catch(quiet);
     }, 200);
   });
   input.value = new URLSearchParams(location.search).get("q") || "";
-  if (location.search) start().then(function () { return search(false); });
-  else form.addEventListener("focusin", start, {once: true});
+  if (location.search) start().catch(quiet).then(function () { return search(false); });
+  else form.addEventListener("focusin", function () { start().catch(quiet); }, {once: true});
 })();

@@ -671,3 +671,18 @@ def test_without_javascript_filters_and_search_step_aside(server, browser, corpu
     assert notice.is_visible() and "JavaScript" in notice.inner_text()
     assert notice.get_by_role("link").count() == 3
     context.close()
+
+
+@pytest.mark.browser
+def test_search_without_its_index_says_so(server, browser):
+    """The index cannot be loaded (a failed download, the site opened from disk): the page says so."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.route("**/pagefind/**", lambda route: route.abort())
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    run_search(page, server, "en", "Baku")
+    assert page.locator("#search-status").inner_text() == i18n.strings("en")["search_failed"]
+    assert page.locator("#search-results li").count() == 0
+    assert errors == []
+    context.close()
