@@ -150,6 +150,7 @@ class SearchIndexer:
         self._messages = None
         self._process, self._staging = None, None
         if code == 0 and (staging / "pagefind.js").exists() and self.output.is_dir():
+            search.canonicalize(staging)
             target = self.output / search.BUNDLE
             old = self.output / f".{search.BUNDLE}.old"
             shutil.rmtree(old, ignore_errors=True)
