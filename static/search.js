@@ -12,8 +12,8 @@
   var MAX_RESULTS = 50;
   // Pagefind has no Kazakh or Azerbaijani stemmer. The index holds the texts' words and their
   // forms with Kazakh and Azerbaijani letters folded (ә→а, ə→a …); a query is folded the same
-  // way, and a Kazakh case ending is dropped when the whole word finds nothing, since Pagefind
-  // matches the start of words (Бакуге → Баку).
+  // way and also searched without a Kazakh case ending, since Pagefind matches the start of
+  // words (Бакуде → баку finds Бакуге); the results of every form are merged.
   var FOLD = {"ә": "а", "ғ": "г", "қ": "к", "ң": "н", "ө": "о", "ұ": "у", "ү": "у", "һ": "х", "і": "и",
               "ə": "a", "ğ": "g", "ı": "i", "ş": "s", "ç": "c", "ö": "o", "ü": "u"};
   var ENDINGS = ["ның", "нің", "дың", "дің", "тың", "тің", "нан", "нен", "дан", "ден", "тан", "тен",
@@ -212,7 +212,6 @@
     }).catch(function () {
       // No index (opened from disk, a failed download …): say so; the next search tries again.
       if (mine !== generation) return;
-      pagefind = ready = null;
       status.textContent = status.dataset.failed;
       list.dataset.query = url;
     });
@@ -235,12 +234,15 @@
   // The index is fetched when it is wanted (a query in the URL, or the reader comes to the
   // form), not by every visit: it is the largest thing on the page for a slow link.
   var ready = null;
-  // A failed load is reported by the search that needs it (see search()), not twice.
-  function quiet() { pagefind = ready = null; }
   function start() {
-    if (!ready) ready = load().then(buildFilters);
+    if (!ready) {
+      ready = load().then(buildFilters);
+      ready.catch(function () { pagefind = ready = null; });  // the next search loads it again
+    }
     return ready;
   }
+  // A failed load is reported by the search that needed it (search()), not by every caller.
+  function quiet() {}
   // While the reader types, Pagefind loads the parts of the index the words will need.
   var typing = null;
   input.addEventListener("input", function () {
