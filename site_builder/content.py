@@ -186,6 +186,8 @@ class LoadCache:
 
     def __init__(self) -> None:
         self._knowledge: Knowledge | None = None
+        self.knowledge_problems: tuple[Problem, ...] = ()
+        """The problems of the knowledge the last knowledge() call returned."""
         self._knowledge_stamps: tuple = ()
         self._entries: dict[Path, tuple[tuple, Document, tuple[Problem, ...]]] = {}
         self._yaml: dict[Path, tuple[tuple, Any]] = {}
@@ -193,7 +195,7 @@ class LoadCache:
     def knowledge(self, content: Path) -> Knowledge:
         stamps = tuple(_stamp(content / name) if (content / name).exists() else None for name in kb.KNOWLEDGE_FILES)
         if self._knowledge is None or stamps != self._knowledge_stamps:
-            knowledge = kb.load(content)
+            knowledge, self.knowledge_problems = kb.read(content)
             if knowledge != self._knowledge:
                 self._entries.clear()
                 self._knowledge = knowledge
@@ -290,8 +292,13 @@ def load(content: Path, cache: LoadCache | None = None) -> Corpus:
     """Read and check all of `content`; every problem found is reported together."""
     if not content.is_dir():
         raise UserError(problem(content, "content folder does not exist (run `site-builder ingest` first)"))
-    problems: list[Problem] = []
-    knowledge = cache.knowledge(content) if cache else kb.load(content)
+    # A knowledge file's problems are reported with the content's, checked against what it holds.
+    if cache:
+        knowledge = cache.knowledge(content)
+        problems = list(cache.knowledge_problems)
+    else:
+        knowledge, found = kb.read(content)
+        problems = list(found)
     docs: list[Document] = []
     doc_dir = content / DOCUMENTS
     paths = sorted(doc_dir.glob("*.md")) if doc_dir.is_dir() else []

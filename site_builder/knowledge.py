@@ -88,6 +88,15 @@ def default_text(name: str) -> str:
 
 def load(content: Path) -> Knowledge:
     """Read the knowledge files of `content`, falling back to the built-in ones that are absent."""
+    knowledge, problems = read(content)
+    if problems:
+        raise UserError(list(problems))
+    return knowledge
+
+
+def read(content: Path) -> tuple[Knowledge, tuple[Problem, ...]]:
+    """The knowledge of `content` and its problems (a duplicate id, an unknown reference …), so that
+    the content can still be checked against it; a file that is not YAML at all is raised at once."""
     problems: list[Problem] = []
     raw: dict[str, Any] = {}
     for name in KNOWLEDGE_FILES:
@@ -107,9 +116,7 @@ def load(content: Path) -> Knowledge:
             if eid not in entity_ids:
                 path = raw["topics.yaml"][0]
                 problems.append(problem(path, f"topic {t.id}: unknown entity {eid!r}"))
-    if problems:
-        raise UserError(problems)
-    return Knowledge(tuple(topics), threshold, tuple(entities), tuple(events))
+    return Knowledge(tuple(topics), threshold, tuple(entities), tuple(events)), tuple(problems)
 
 
 class _Reader:

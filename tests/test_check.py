@@ -136,3 +136,18 @@ def test_help_with_an_example(tmp_path: Path, run_cli, command: str) -> None:
     code, out, _ = run_cli([command, "--help"], tmp_path)
     assert code == 0
     assert f"Example: site-builder {command}" in out
+
+
+def test_a_knowledge_problem_does_not_hide_the_content_s(project: Path, run_cli) -> None:
+    """A duplicate entity id is reported, and the entries are still checked against the knowledge."""
+    entities = project / "content" / "entities.yaml"
+    n = replace_line(entities, "  - id: heydar-aliyev", "  - id: ilham-aliyev")
+    entry = project / DOCS / "003-3fa965019c280142.md"
+    m = replace_line(entry, "- transport", "- nonsense", after=line_of(entry, "topics:"))
+    code, out, _ = run_cli(["check"], project)
+    assert code == 1
+    assert out.splitlines() == [
+        f"content/entities.yaml:{n}: duplicate entity id 'ilham-aliyev'",
+        f"{DOCS}/003-3fa965019c280142.md:{m}: topics: unknown topic 'nonsense'",
+        "check: 2 problems in 2 files",
+    ]
