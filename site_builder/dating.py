@@ -26,9 +26,14 @@ _MONTHS = {
 _MONTH = "(?P<month>" + "|".join(stem for stems in _MONTHS.values() for stem in stems) + r")\w*"
 _DAY = r"(?P<day>[0-3]?\d)"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_WEEKDAYS = (r"(?:понедельник|вторник|сред[ау]|четверг|пятниц[ау]|суббот[ау]|воскресенье|дүйсенбі|сейсенбі|"
-             r"сәрсенбі|бейсенбі|жұма|сенбі|жексенбі|bazar ertəsi|çərşənbə axşamı|çərşənbə|cümə axşamı|cümə|"
-             r"şənbə|bazar|monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
+# Weekdays in the four languages, Monday = 0 as in datetime.
+_WEEKDAY_NUMBERS = ((0, "понедельник|дүйсенбі|bazar ertəsi|monday"), (1, "вторник|сейсенбі|çərşənbə axşamı|tuesday"),
+                    (2, "сред[ау]|сәрсенбі|çərşənbə|wednesday"), (3, "четверг|бейсенбі|cümə axşamı|thursday"),
+                    (4, "пятниц[ау]|жұма|cümə|friday"), (5, "суббот[ау]|сенбі|şənbə|saturday"),
+                    (6, "воскресенье|жексенбі|bazar|sunday"))
+# Longest first: "çərşənbə axşamı" (Tuesday) before "çərşənbə" (Wednesday).
+_WEEKDAYS = "(?:" + "|".join(sorted((w for _, words in _WEEKDAY_NUMBERS for w in words.split("|")),
+                                    key=lambda w: (-len(w), w))) + ")"
 _FULL_DATES = (
     re.compile(rf"(?<!\d){_DAY}\s+{_MONTH}\s+{_YEAR}", re.I),
     re.compile(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}", re.I),
@@ -74,10 +79,6 @@ _RELATIVE_MONTH = tuple((re.compile(pattern.replace("MONTH", _MONTH), re.I), off
     (r"gələn\s+il\w*\s+MONTH", 1),
 ))
 # "в среду, 24 августа", "Wednesday, 24 August", "24 тамыз, сәрсенбі": the weekday tells the year.
-_WEEKDAY_NUMBERS = ((0, "понедельник|дүйсенбі|bazar ertəsi|monday"), (1, "вторник|сейсенбі|çərşənbə axşamı|tuesday"),
-                    (2, "сред[ау]|сәрсенбі|çərşənbə|wednesday"), (3, "четверг|бейсенбі|cümə axşamı|thursday"),
-                    (4, "пятниц[ау]|жұма|cümə|friday"), (5, "суббот[ау]|сенбі|şənbə|saturday"),
-                    (6, "воскресенье|жексенбі|bazar|sunday"))
 _WEEKDAY_DATE = (
     re.compile(rf"(?P<weekday>{_WEEKDAYS}),?\s+{_DAY}\s+{_MONTH}(?!\s*,?\s*(?:19|20)\d\d)", re.I),
     re.compile(rf"(?P<weekday>{_WEEKDAYS}),?\s+{_MONTH}\s+{_DAY}(?![\d,]*\s*(?:19|20)\d\d)", re.I),
