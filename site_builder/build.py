@@ -496,6 +496,7 @@ def _render_page(inputs: _Inputs, spec: PageSpec) -> tuple[str, str]:
     if page.template == "document.html" and page.context["doc"]["id"] in inputs.unpublished:
         ctx["seed"] = {"name": "", "sha256": ""}
     ctx["meta"] = _meta(page, site, ctx["t"])
+    ctx["csp"] = render.content_security_policy(page.template)
     return page.path, render.render(inputs.env, page.template, ctx, inputs.templates)
 
 
@@ -565,13 +566,14 @@ def _render_root(inputs: _Inputs, out: Path, put: Callable[[Path, str, str | byt
     home = site.home(cfg.default_language)
     root_ctx = {**_common(site, "index.html", home.lang, home.route), **home.context, "route": "", "template": "home.html"}
     root_ctx["meta"] = _meta(home, site, root_ctx["t"])
+    root_ctx["csp"] = render.content_security_policy("home.html")
     put(out, "index.html", render.render(inputs.env, "home.html", root_ctx, inputs.templates))
 
 
 def _render_404(inputs: _Inputs, out: Path, put: Callable[[Path, str, str | bytes], None]) -> None:
     site, cfg = inputs.site, inputs.site.config
     nf = {**_common(site, "404.html", cfg.default_language, None), "route": None, "template": "404.html",
-          "base_path": cfg.base_path}
+          "base_path": cfg.base_path, "csp": render.content_security_policy("404.html")}
     nf["meta"] = {"title": nf["t"]["not_found"], "description": nf["t"]["not_found_text"], "og_type": "website",
                   "ld": {"@context": "https://schema.org", "@type": "WebPage", "name": nf["t"]["not_found"]}}
     put(out, "404.html", render.render(inputs.env, "404.html", nf, inputs.templates))

@@ -29,6 +29,34 @@ def relative_url(from_path: str, to_route: str) -> str:
     return rel + (f"#{fragment}" if fragment else "")
 
 
+# The site's Content-Security-Policy, carried by a <meta http-equiv> on every page (GitHub Pages
+# sends no headers of its own). Everything comes from the site itself; nothing inline runs or
+# styles (JSON-LD is data, not a script: browsers do not run it). frame-ancestors and
+# report-uri are not honoured in a <meta>, so they are left out.
+CSP = {
+    "default-src": "'none'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "img-src": "'self'",
+    "connect-src": "'self'",
+    "object-src": "'none'",
+    "base-uri": "'self'",
+    "form-action": "'self'",
+}
+# Pages whose scripts compile WebAssembly (Pagefind's search, in its worker or the page):
+# 'wasm-unsafe-eval' allows that and nothing else that 'unsafe-eval' would.
+WASM_TEMPLATES = frozenset({"search.html"})
+
+
+def content_security_policy(template: str) -> Markup:
+    """The policy of a page made from `template`, for a content="…" attribute (it needs no escaping)."""
+    directives = dict(CSP)
+    if template in WASM_TEMPLATES:
+        directives["script-src"] += " 'wasm-unsafe-eval'"
+        directives["worker-src"] = "'self'"
+    return Markup("; ".join(f"{name} {sources}" for name, sources in directives.items()))
+
+
 def json_ld(data: Any) -> Markup:
     """JSON for a <script type="application/ld+json">, safe against '</script>'."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=None)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import os
 import re
@@ -32,6 +34,31 @@ SETTLE_LIMIT_SECONDS = 3.0
 # Editors' swap, backup and lock files.
 IGNORED = re.compile(r"^(\..*|.*~|.*\.sw[a-p]|.*\.tmp|4913|#.*#)$")
 ERROR_ID = "site-builder-error"
+# The error overlay's look: a <style> the preview's policy allows by its hash (the site's own
+# policy allows no inline style, so style="" attributes would be refused).
+OVERLAY_CSS = (f"#{ERROR_ID}{{position:fixed;left:0;right:0;top:0;z-index:2147483647;max-height:60vh;overflow:auto;"
+               "margin:0;padding:1em 1.25em;background:#fff1f0;color:#8a1010;border-bottom:4px solid #c62828;"
+               f"font:15px/1.45 ui-monospace,monospace;text-align:left}}#{ERROR_ID} pre{{white-space:pre-wrap;"
+               "margin:.5em 0 0}")
+CSP_META = re.compile(rb'(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(")')
+SCRIPT_TEXT = re.compile(rb"<script[^>]*>(.*?)</script>", re.S)
+
+
+def csp_hash(text: bytes) -> str:
+    """A CSP source that allows one inline <script> or <style> whose text is `text`."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text).digest()).decode("ascii") + "'"
+
+
+def allow_in_policy(policy: str, extra: dict[str, str]) -> str:
+    """`policy` with `extra` sources added to its directives."""
+    directives: dict[str, str] = {}
+    for part in policy.split(";"):
+        name, _, sources = part.strip().partition(" ")
+        if name:
+            directives[name] = sources
+    for name, sources in extra.items():
+        directives[name] = f"{directives[name]} {sources}" if directives.get(name) else sources
+    return "; ".join(f"{name} {sources}" for name, sources in directives.items())
 
 
 def snapshot(roots: tuple[Path, ...]) -> dict[str, tuple[int, int, int]]:
@@ -246,11 +273,27 @@ class Session:
     def overlay(self) -> bytes:
         """The HTML that shows the last error on top of a served page."""
         lines = "\n".join(html.escape(line) for line in self.errors)
-        return (f'<div id="{ERROR_ID}" role="alert" style="position:fixed;left:0;right:0;top:0;z-index:2147483647;'
-                'max-height:60vh;overflow:auto;margin:0;padding:1em 1.25em;background:#fff1f0;color:#8a1010;'
-                'border-bottom:4px solid #c62828;font:15px/1.45 ui-monospace,monospace;text-align:left">'
+        return (f'<style>{OVERLAY_CSS}</style><div id="{ERROR_ID}" role="alert">'
                 '<strong>site-builder: this edit does not build — showing the last good build.</strong>'
-                f'<pre style="white-space:pre-wrap;margin:.5em 0 0">{lines}</pre></div>').encode("utf-8")
+                f'<pre>{lines}</pre></div>').encode("utf-8")
+
+    def preview(self, page: bytes, live_script: bytes | None) -> bytes:
+        """A built page as the preview serves it: the error on it, if any, and a policy that lets
+        livereload's inline script (`live_script`, injected by livereload after this) and the
+        overlay's style run — in the preview only; the files on disk keep the site's policy."""
+        if self.errors:
+            at = page.rfind(b"</body>")
+            page = page[:at] + self.overlay() + page[at:] if at >= 0 else page + self.overlay()
+        extra = {"style-src": csp_hash(OVERLAY_CSS.encode("utf-8"))}
+        found = SCRIPT_TEXT.search(live_script or b"")
+        if found:
+            extra["script-src"] = csp_hash(found.group(1))
+
+        def allow(m: re.Match) -> bytes:
+            policy = html.unescape(m.group(2).decode("utf-8"))
+            return m.group(1) + allow_in_policy(policy, extra).encode("utf-8") + m.group(3)
+
+        return CSP_META.sub(allow, page, count=1)
 
 
 def handler_class(session: Session) -> type[StaticFileHandler]:
@@ -265,16 +308,14 @@ def handler_class(session: Session) -> type[StaticFileHandler]:
                 rest = path[len(prefix):].lstrip("/")
                 self.redirect("/" + rest + (f"?{self.request.query}" if self.request.query else ""))
                 return
-            if not session.errors:
-                await super().get(path, include_body)
-                return
             try:
                 self.path = self.parse_url_path(path)
                 absolute = self.validate_absolute_path(self.root, self.get_absolute_path(self.root, self.path))
             except web.HTTPError:
-                absolute = None
-                if not path.endswith((".html", "/")) and path:
+                # A missing page while an edit fails: the error, on an empty page.
+                if not (session.errors and (not path or path.endswith((".html", "/")))):
                     raise
+                absolute = None
             else:
                 if absolute is None:  # redirected to the folder's address with a slash
                     return
@@ -284,16 +325,22 @@ def handler_class(session: Session) -> type[StaticFileHandler]:
             page = Path(absolute).read_bytes() if absolute else (
                 b"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>site-builder: error</title></head>"
                 b"<body></body></html>\n")
-            at = page.rfind(b"</body>")
-            page = page[:at] + session.overlay() + page[at:] if at >= 0 else page + session.overlay()
             self.set_status(200 if absolute else 500)
             self.set_header("Content-Type", "text/html; charset=utf-8")
             self.set_header("Cache-Control", "no-store")
-            self.finish(page)
+            self.finish(session.preview(page, self._live_script()))
+
+        def _live_script(self) -> bytes | None:
+            """The <script> livereload injects into HTML responses (its transform holds it)."""
+            for transform in self.application.transforms:
+                script = getattr(transform, "script", None)
+                if isinstance(script, bytes):
+                    return script
+            return None
 
         def compute_etag(self) -> str | None:
-            # A page with the error on it must not be taken for the file on disk.
-            return None if session.errors else super().compute_etag()
+            # A page as the preview shows it is not the file on disk.
+            return None
 
         def set_extra_headers(self, path: str) -> None:
             # A reload must show the file as it is now.
@@ -303,7 +350,7 @@ def handler_class(session: Session) -> type[StaticFileHandler]:
             not_found = Path(self.root) / "404.html"
             if status_code == 404 and not_found.is_file():
                 self.set_header("Content-Type", "text/html; charset=utf-8")
-                self.finish(not_found.read_bytes())
+                self.finish(session.preview(not_found.read_bytes(), self._live_script()))
             else:
                 super().write_error(status_code, **kwargs)
 

@@ -113,13 +113,27 @@ def doc_path(lang: str, doc: ct.Document) -> str:
     return f"{lang}/documents/{doc.id}/"
 
 
+# Every Content-Security-Policy violation of a page, as the browser reports it to the page, kept
+# in window.__csp and logged as a console error (which Watch reports). Runs before the page's own
+# content, so it sees violations while the document is parsed.
+CSP_LISTENER = """(() => {
+  window.__csp = [];
+  document.addEventListener('securitypolicyviolation', e => {
+    const v = {directive: e.effectiveDirective, blocked: e.blockedURI, sample: e.sample, line: e.lineNumber};
+    window.__csp.push(v);
+    console.error('CSP violation: ' + JSON.stringify(v));
+  });
+})()"""
+
+
 class Watch:
-    """Console errors, uncaught page errors and failed requests of one page object."""
+    """Console errors, uncaught page errors, failed requests and CSP violations of one page object."""
 
     def __init__(self, page) -> None:
         self.where = ""
         self.errors: list[str] = []
         self._bad: set[str] = set()
+        page.add_init_script(CSP_LISTENER)
         page.on("console", self._console)
         page.on("pageerror", lambda e: self.errors.append(f"{self.where}: page error: {e}"))
         page.on("response", self._response)
@@ -478,7 +492,7 @@ def test_skip_link_is_first_visible_and_moves_focus(server, browser, doc003, whi
                            [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2])
     assert on_top, "the focused skip link is covered by something else"
     page.keyboard.press("Enter")
-    page.wait_for_function("document.activeElement && document.activeElement.id === 'main'", timeout=2000)
+    page.wait_for_function("() => document.activeElement && document.activeElement.id === 'main'", timeout=2000)
     assert page.evaluate("document.activeElement.localName") == "main"
     assert urlsplit(page.url).fragment == "main"
     context.close()
@@ -555,7 +569,7 @@ def test_search_filters_narrow_and_live_in_the_url(site, server, browser, corpus
     assert {h.split("#")[0] for h in found} >= set(docs), found
     year_select = page.get_by_label("Year", exact=True)
     year_select.select_option("2022")
-    page.wait_for_function("document.getElementById('search-results').dataset.query.includes('Year=2022')")
+    page.wait_for_function("() => document.getElementById('search-results').dataset.query.includes('Year=2022')")
     narrowed = {h.split("#")[0] for h in page.locator("#search-results a").evaluate_all(
         "links => links.map(a => new URL(a.href).pathname)")}
     assert narrowed == {u for u, d in docs.items() if (d.date or "").startswith("2022")}, narrowed
@@ -572,7 +586,7 @@ def test_search_filters_narrow_and_live_in_the_url(site, server, browser, corpus
     assert not violations, "\n".join(axe_report(violations))
     # Back returns to the unfiltered results.
     page.go_back()
-    page.wait_for_function("!document.getElementById('search-results').dataset.query.includes('Year=')")
+    page.wait_for_function("() => !document.getElementById('search-results').dataset.query.includes('Year=')")
     assert page.get_by_label("Year", exact=True).input_value() == ""
     assert not watch.errors, "\n".join(watch.errors)
     context.close()
@@ -627,7 +641,7 @@ def test_timeline_filter_narrows_and_its_url_restores_the_view(server, browser, 
     assert other.get_by_label("Year", exact=True).input_value() == year
     # "Show all" clears the filters and the URL.
     other.get_by_role("button", name="Show all").click()
-    other.wait_for_function("location.search === ''")
+    other.wait_for_function("() => location.search === ''")
     assert len(visible_ids(other, "article.event")) == len(corpus.events)
     assert not watch.errors, "\n".join(watch.errors)
     context.close()
@@ -637,6 +651,7 @@ def test_timeline_filter_narrows_and_its_url_restores_the_view(server, browser, 
 def test_document_filter_keeps_its_view_across_sort_orders(server, browser, corpus):
     context = browser.new_context()
     page = context.new_page()
+    watch = Watch(page)
     page.goto(server.url("en/documents/?language=kk"), wait_until="load")
     rows = page.locator("#documents-table tbody tr")
     shown = rows.evaluate_all("rs => rs.filter(r => r.offsetParent !== null).map(r => r.dataset.language)")
@@ -653,6 +668,7 @@ def test_document_filter_keeps_its_view_across_sort_orders(server, browser, corp
     expected = sum(1 for d in corpus.documents if eid in d.entities)
     assert rows.evaluate_all("rs => rs.filter(r => r.offsetParent !== null).length") == expected
     assert f"entity={eid}" in page.url
+    assert not watch.errors, "\n".join(watch.errors)
     context.close()
 
 
@@ -685,4 +701,142 @@ def test_search_without_its_index_says_so(server, browser):
     assert page.locator("#search-status").inner_text() == i18n.strings("en")["search_failed"]
     assert page.locator("#search-results li").count() == 0
     assert errors == []
+    context.close()
+
+
+# -- 11. the Content-Security-Policy --
+
+class _Head(HTMLParser):
+    """The tags of a page in order, with their attributes, and what breaks the policy's rules."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.inline: list[str] = []
+        self._script: dict | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        self.tags.append((tag, a))
+        for name in a:
+            if name.startswith("on") or name == "style":
+                self.inline.append(f"<{tag} {name}=…>")
+        if tag == "style":
+            self.inline.append("<style>")
+        if tag == "script":
+            self._script = a
+
+    def handle_data(self, data):
+        if self._script is not None and "src" not in self._script and data.strip() \
+                and self._script.get("type") != "application/ld+json":
+            self.inline.append(f"<script> {data.strip()[:40]}")
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._script = None
+
+
+@pytest.mark.parametrize("nothing", [None])
+def test_every_page_carries_the_policy_first(site, nothing):
+    """Every HTML file: the policy right after the charset (before any base, link or script), and
+    nothing inline it would refuse — so the browser tests' zero violations hold for every page."""
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 150
+    bad = []
+    for path in pages:
+        head = _Head()
+        head.feed(path.read_text(encoding="utf-8"))
+        rel = str(path.relative_to(site))
+        metas = [a for t, a in head.tags if t == "meta" and a.get("http-equiv", "").lower() == "content-security-policy"]
+        if len(metas) != 1:
+            bad.append(f"{rel}: {len(metas)} policies")
+            continue
+        first = [t for t, a in head.tags[:5]]
+        if first[:4] != ["html", "head", "meta", "meta"] or head.tags[3][1] is not metas[0]:
+            bad.append(f"{rel}: the policy is not the first thing after the charset: {first}")
+        policy = dict(part.strip().split(" ", 1) for part in metas[0]["content"].split(";"))
+        wasm = "'wasm-unsafe-eval'" if rel.endswith("search/index.html") else None
+        expected = {"default-src": "'none'", "script-src": " ".join(filter(None, ["'self'", wasm])),
+                    "style-src": "'self'", "img-src": "'self'", "connect-src": "'self'", "object-src": "'none'",
+                    "base-uri": "'self'", "form-action": "'self'"}
+        if wasm:
+            expected["worker-src"] = "'self'"
+        if policy != expected:
+            bad.append(f"{rel}: policy {policy}")
+        bad.extend(f"{rel}: {what}" for what in head.inline)
+    assert not bad, "\n".join(bad[:40])
+
+
+@pytest.mark.browser
+def test_policy_refuses_what_slips_into_a_page(site, server, browser):
+    """A timeline page with inline script, an event handler, inline style and a foreign script
+    injected into it: the browser refuses each and says so, and the site's own script still runs."""
+    html = (site / "en" / "timeline" / "index.html").read_text(encoding="utf-8")
+    payload = ('<script>window.__inline = 1</script>'
+               '<button id="injected" onclick="window.__handler = 1">x</button>'
+               '<p id="styled" style="color: rgb(255, 0, 0)">x</p>'
+               '<script src="https://evil.example/x.js"></script>'
+               '<object data="https://evil.example/x.swf"></object>')
+    assert "<main" in html
+    injected = html.replace("</main>", payload + "</main>", 1)
+    context = browser.new_context()
+    page = context.new_page()
+    page.add_init_script(CSP_LISTENER)
+    url = server.url("en/timeline/")
+    page.route(url, lambda route: route.fulfill(status=200, content_type="text/html; charset=utf-8", body=injected))
+    page.goto(url, wait_until="load")
+    page.locator("#injected").click()
+    assert page.evaluate("[window.__inline, window.__handler]") == [None, None]
+    assert page.evaluate("getComputedStyle(document.getElementById('styled')).color") != "rgb(255, 0, 0)"
+    refused = {(v["directive"], v["blocked"]) for v in page.evaluate("window.__csp")}
+    assert {("script-src-elem", "inline"), ("script-src-attr", "inline"), ("style-src-attr", "inline"),
+            ("script-src-elem", "https://evil.example/x.js"), ("object-src", "https://evil.example")} <= refused, refused
+    # static/filters.js, from the site itself, ran: its controls are there.
+    assert page.locator("#filters select").count() > 0
+    context.close()
+
+
+@pytest.mark.browser
+def test_policy_holds_on_the_404_page_at_depth_and_with_search(server, browser):
+    """No violation where the policy meets <base> (the 404 page three folders down) or Pagefind's
+    WebAssembly (a search); the same policy without 'wasm-unsafe-eval' would stop the search."""
+    context = browser.new_context()
+    page = context.new_page()
+    watch = Watch(page)
+    watch.where = "404"
+    page.goto(server.url("x/y/z/"), wait_until="load")
+    assert page.evaluate("getComputedStyle(document.body).marginTop") == "0px"
+    assert page.evaluate("window.__csp") == []
+    search = context.new_page()
+    watch_search = Watch(search)
+    watch_search.where = "search"
+    assert run_search(search, server, "en", "Aliyev")
+    assert search.evaluate("window.__csp") == []
+    assert not watch.errors + watch_search.errors, "\n".join(watch.errors + watch_search.errors)
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("wasm", [True, False], ids=["wasm-unsafe-eval", "without"])
+def test_search_without_its_worker_needs_wasm_unsafe_eval(site, server, browser, wasm):
+    """Pagefind searches in a worker, and in the page when the worker cannot start; there its
+    WebAssembly needs 'wasm-unsafe-eval' — the one addition the search page's policy makes."""
+    html = (site / "en" / "search" / "index.html").read_text(encoding="utf-8")
+    assert "worker-src 'self'" in html and "'wasm-unsafe-eval'" in html
+    html = html.replace("worker-src 'self'", "worker-src 'none'")
+    if not wasm:
+        html = html.replace(" 'wasm-unsafe-eval'", "")
+    context = browser.new_context()
+    page = context.new_page()
+    page.add_init_script(CSP_LISTENER)
+    url = server.url("en/search/")
+    page.route(url, lambda route: route.fulfill(status=200, content_type="text/html; charset=utf-8", body=html))
+    found = run_search(page, server, "en", "Aliyev")
+    refused = {v["directive"] for v in page.evaluate("window.__csp")}
+    assert "worker-src" in refused
+    if wasm:
+        assert found and refused == {"worker-src"}, (found, refused)
+    else:
+        assert not found and "script-src" in refused, (found, refused)
+        assert page.locator("#search-status").inner_text() == i18n.strings("en")["search_failed"]
     context.close()

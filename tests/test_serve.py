@@ -144,9 +144,18 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+# Content-Security-Policy violations of a page, kept in window.__csp from before the page loads.
+CSP_LISTENER = """(() => {
+  window.__csp = [];
+  document.addEventListener('securitypolicyviolation',
+    e => window.__csp.push(e.effectiveDirective + ' ' + e.blockedURI + ' ' + e.sample));
+})()"""
+
+
 def open_live(browser, served: Served, path: str):
     """A page at `path`, once livereload's script in it has connected to the server."""
     page = browser.new_page()
+    page.add_init_script(CSP_LISTENER)
     connected = len([line for line in served.err if "Browser Connected" in line])
     page.goto(served.url + path)
     wait_until("the page's live reload connection",
@@ -176,6 +185,12 @@ def test_edited_document_reloads_in_the_browser(browser, served: Served) -> None
     wait_until("the new title in the open page", page_shows(page, lambda: "Live edited title" in page.title()))
     assert page.evaluate("window.__notReloaded === undefined")  # reloaded by itself, not by us
     assert page.locator("h1").first.inner_text().startswith("Live edited title")
+    # The site's policy holds in the preview too; it allows livereload's script and nothing more.
+    assert page.evaluate("window.__csp") == []
+    policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+    assert re.search(r"script-src 'self' 'sha256-[A-Za-z0-9+/]+=*'(;|$)", policy), policy
+    assert "unsafe-inline" not in policy
+    assert "'sha256-" not in (served.root / "output/en/documents" / DOC / "index.html").read_text(encoding="utf-8")
     assert served.printed(r"^changed: content/documents/001-7d84094cef418d8d\.md$", "out")
     assert served.printed(r"^rebuilt \d+ pages in ", "out")
     page.close()
@@ -195,6 +210,9 @@ def test_broken_yaml_shows_in_the_page_and_the_next_good_edit_recovers(browser, 
                       lambda: served.printed(rf"^error: {re.escape(str(broken))}:\d+: YAML"))
     assert line.removeprefix("error: ") in shown
     assert "last good build" in shown
+    # Its look comes from a <style> the preview's policy allows by its hash: no violation.
+    assert overlay.evaluate("e => getComputedStyle(e).position") == "fixed"
+    assert page.evaluate("window.__csp") == []
     # The last good build is still served under the error.
     assert page.locator("h1").first.inner_text().strip() != ""
     # Fixing the file removes the error; the edit made with the fix shows.
