@@ -431,7 +431,10 @@ def _quotes(value: Any, plain: tuple[str, ...], people: set[str], path: Path, li
             problems.append(problem(path, "quotes: each quote needs speaker and text", line))
             continue
         speaker = q.get("speaker")
-        if speaker is not None and speaker not in people:
+        if speaker is not None and not isinstance(speaker, str):
+            problems.append(problem(path, "quotes: speaker must be an entity id", line))
+            speaker = None
+        elif speaker is not None and speaker not in people:
             problems.append(problem(path, f"quotes: unknown speaker {speaker!r}", line))
         paragraph = q.get("paragraph")
         if paragraph is not None and (not isinstance(paragraph, int) or not 1 <= paragraph <= len(plain)):
@@ -483,7 +486,11 @@ def _timeline(path: Path, knowledge: Knowledge, docs: dict[str, Document], probl
             if d not in docs and d not in unreadable:
                 r.fail(f"event {eid}: unknown document {d!r}", "documents")
         sources = []
-        for s in r.record.get("sources") or []:
+        listed = r.record.get("sources") or []
+        if not isinstance(listed, list):
+            r.fail(f"event {eid}: sources must be a list", "sources")
+            listed = []
+        for s in listed:
             sr = kb._Reader(path, s, f"event {eid} source", problems)
             doc_id = sr.str("document") or ""
             paras = sr.record.get("paragraphs") or []

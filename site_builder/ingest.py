@@ -134,6 +134,31 @@ def _cite(event: dict, doc_id: str, paragraphs: tuple[int, ...]) -> bool:
     return True
 
 
+def _timeline_events(items: list, path: Path) -> dict[str, dict]:
+    """The timeline's events by id, or a UserError when ingest could not add to them safely."""
+    events: dict[str, dict] = {}
+    problems = []
+    for i, item in enumerate(items):
+        line = yamlio.line_of(items, i)
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+            problems.append(problem(path, "each event needs an id (run `site-builder check`)", line))
+            continue
+        documents = item.get("documents") or []
+        if not isinstance(documents, list) or not all(isinstance(d, str) for d in documents):
+            problems.append(problem(path, f"event {item['id']}: documents must be a list of ids (run `site-builder check`)",
+                                    yamlio.line_of(item, "documents")))
+        if not isinstance(item.get("sources") or [], list):
+            problems.append(problem(path, f"event {item['id']}: sources must be a list (run `site-builder check`)",
+                                    yamlio.line_of(item, "sources")))
+        if not isinstance(item.get("date"), (str, type(None))):
+            problems.append(problem(path, f"event {item['id']}: date must be YYYY-MM-DD, YYYY-MM or YYYY "
+                                    "(run `site-builder check`)", yamlio.line_of(item, "date")))
+        events[item["id"]] = item
+    if problems:
+        raise UserError(problems)
+    return events
+
+
 def ingest(seeds_dir: Path, content: Path) -> Report:
     """Annotate new seeds into `content`; keep entries that exist, report seeds whose text changed."""
     report = Report()
@@ -179,7 +204,7 @@ def ingest(seeds_dir: Path, content: Path) -> Report:
     timeline = yamlio.load(timeline_path) if timeline_path.exists() else {"events": []}
     if not isinstance(timeline, dict) or not isinstance(timeline.get("events"), list):
         raise UserError(problem(timeline_path, "expected a list under 'events:'", 1))
-    events = {e["id"]: e for e in timeline["events"] if isinstance(e, dict) and "id" in e}
+    events = _timeline_events(timeline["events"], timeline_path)
     # Related accounts: documents that report the same event, old or new.
     members: dict[str, list[str]] = {}
     for ev in events.values():

@@ -14,6 +14,10 @@ SEED_SUFFIXES = (".txt",)
 # ` date 2025-10-21` at the very start; the text may go on on the same line.
 HEADER = re.compile(r"\A[ \t]*date[ \t]+(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?=\s|$)[ \t]*")
 
+# A paragraph longer than this is not one (a text saved without its line breaks, or not a text):
+# annotating it would take minutes.
+MAX_PARAGRAPH = 50_000
+
 # Single-byte Cyrillic encodings an editor's tools commonly save Russian or Kazakh in.
 CYRILLIC_LEGACY = ("cp1251", "koi8_r", "koi8_u", "cp866", "mac_cyrillic", "iso8859_5")
 
@@ -66,7 +70,12 @@ def read_seed(path: Path) -> Seed:
         header_date = "-".join(g for g in m.groups() if g)
         _check_header(path, m)
         text = text[m.end():]
-    paragraphs = tuple(line.strip() for line in text.split("\n") if line.strip())
+    lines = text.split("\n")
+    for number, line in enumerate(lines, 1):
+        if len(line) > MAX_PARAGRAPH:
+            raise UserError(problem(path, f"a line of {len(line):,} characters: longer than any paragraph of a text "
+                                          f"({MAX_PARAGRAPH:,} at most); save the text with its line breaks", number))
+    paragraphs = tuple(line.strip() for line in lines if line.strip())
     if not paragraphs:
         raise UserError(problem(path, "the text is empty" + (" after its date header" if m else "")))
     return Seed(path, path.name, hashlib.sha256(data).hexdigest(), encoding, header_date, paragraphs)

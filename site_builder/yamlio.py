@@ -10,6 +10,11 @@ import yaml
 from site_builder.errors import UserError, problem
 
 
+# Bounds on what one file may hold: aliases can make a few lines stand for millions of values
+# (a "billion laughs"), and deep nesting exhausts the stack of whatever walks the values.
+MAX_DEPTH = 100
+MAX_VALUES = 2_000_000
+
 class LineDict(dict):
     """A YAML mapping that knows the line of each key (1-based)."""
 
@@ -25,7 +30,11 @@ class LineList(list):
 
 
 class _Loader(yaml.SafeLoader):
-    pass
+    def fetch_flow_collection_start(self, TokenClass) -> None:
+        # The scanner's work per token grows with the depth of [ and {: stop before it is slow.
+        if self.flow_level >= MAX_DEPTH:
+            raise yaml.scanner.ScannerError(None, None, f"nested more than {MAX_DEPTH} levels deep", self.get_mark())
+        super().fetch_flow_collection_start(TokenClass)
 
 
 def _mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
@@ -61,10 +70,45 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequen
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _string)
 
 
+
+def _check_size(node: yaml.Node, path: Path | str, first_line: int) -> None:
+    """Refuse a document nested deeper than MAX_DEPTH or standing for more than MAX_VALUES values."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, int, bool]] = [(node, 1, False)]
+    while stack:
+        n, depth, done = stack.pop()
+        if depth > MAX_DEPTH:
+            raise UserError(problem(path, f"YAML: nested more than {MAX_DEPTH} levels deep",
+                                    n.start_mark.line + first_line))
+        if id(n) in sizes:
+            continue
+        children = [c for pair in n.value for c in pair] if isinstance(n, yaml.MappingNode) else (
+            n.value if isinstance(n, yaml.SequenceNode) else [])
+        if done:
+            sizes[id(n)] = 1 + sum(sizes[id(c)] for c in children)
+            if sizes[id(n)] > MAX_VALUES:
+                raise UserError(problem(path, f"YAML: aliases make it stand for more than {MAX_VALUES:,} values",
+                                        n.start_mark.line + first_line))
+            continue
+        stack.append((n, depth, True))
+        stack.extend((c, depth + 1, False) for c in children if id(c) not in sizes)
+
+
 def parse(text: str, path: Path | str, first_line: int = 1) -> Any:
     """Parse YAML `text` from `path`; a syntax error becomes a UserError at its line."""
+    loader = None
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        loader = _Loader(text)  # (its reader refuses control characters at once)
+        node = loader.get_single_node()
+        if node is not None:
+            _check_size(node, path, first_line)
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.reader.ReaderError as e:
+        line = text.count("\n", 0, e.position) + first_line if isinstance(e.position, int) else None
+        what = f"U+{e.character:04X}" if isinstance(e.character, int) else repr(e.character)
+        raise UserError(problem(path, f"YAML: control character {what} is not allowed", line)) from None
+    except RecursionError:
+        raise UserError(problem(path, f"YAML: nested more than {MAX_DEPTH} levels deep")) from None
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         # An unclosed quote is noticed only at the end of the text: point at where it opened.
@@ -75,22 +119,30 @@ def parse(text: str, path: Path | str, first_line: int = 1) -> Any:
         raise UserError(problem(path, f"YAML: {message}", line)) from None
     except yaml.YAMLError as e:
         raise UserError(problem(path, f"YAML: {e}")) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
     if first_line != 1:
         _shift(data, first_line - 1)
     return data
 
 
 def _shift(data: Any, by: int) -> None:
-    if isinstance(data, LineDict):
-        data.line += by
-        data.key_lines = {k: v + by for k, v in data.key_lines.items()}
-        for v in data.values():
-            _shift(v, by)
-    elif isinstance(data, LineList):
-        data.line += by
-        data.item_lines = [v + by for v in data.item_lines]
-        for v in data:
-            _shift(v, by)
+    # Each value once: an alias shares one value between several places.
+    seen: set[int] = set()
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if not isinstance(item, (LineDict, LineList)) or id(item) in seen:
+            continue
+        seen.add(id(item))
+        item.line += by
+        if isinstance(item, LineDict):
+            item.key_lines = {k: v + by for k, v in item.key_lines.items()}
+            stack.extend(item.values())
+        else:
+            item.item_lines = [v + by for v in item.item_lines]
+            stack.extend(item)
 
 
 def load(path: Path) -> Any:
