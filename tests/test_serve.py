@@ -302,3 +302,91 @@ def test_busy_port_is_one_line(project: Path, run_cli) -> None:
     assert [line for line in err.splitlines() if line.startswith("error:")] == [
         f"error: 127.0.0.1:{port}: cannot listen there (Address already in use)"]
     assert "Traceback" not in err
+
+
+# -- a burst of edits --
+
+OTHER = Path("content/documents/000-52c20af9d2dead56.md")
+
+
+def _whole(path: Path) -> str | None:
+    """What is wrong with an output file as read now (None when it is whole)."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return f"{path.name} missing"
+    text = data.decode("utf-8")
+    if path.suffix == ".html":
+        return None if text.rstrip().endswith("</html>") and text.startswith("<!DOCTYPE html>") else "cut short"
+    import json
+
+    try:
+        json.loads(text)
+    except ValueError as e:
+        return f"not JSON ({e})"
+    return None
+
+
+def test_a_burst_of_saves_ends_in_the_last_state(served: Served) -> None:
+    """One entry saved 50 times in 5 seconds (every seventh save broken YAML), another meanwhile; the
+    output read in a loop all along is never half-written, and the preview ends at the last saves."""
+    entry, other = served.root / ENTRY, served.root / OTHER
+    good, good_other = entry.read_text(encoding="utf-8"), other.read_text(encoding="utf-8")
+    out = served.root / "output"
+    watched = [out / "en/documents" / DOC / "index.html", out / "en/documents" / OTHER.stem / "index.html",
+               out / "en/documents/index.html", out / "en/timeline/index.html", out / "index.html",
+               out / "data/documents.json"]
+    bad: list[str] = []
+    reads = 0
+    stop = threading.Event()
+
+    def read_loop() -> None:
+        nonlocal reads
+        while not stop.is_set():
+            for path in watched:
+                problem = _whole(path)
+                reads += 1
+                if problem:
+                    bad.append(f"{path.relative_to(out)}: {problem}")
+
+    def save(path: Path, text: str, atomic: bool = False) -> None:
+        if atomic:  # as vim or an IDE may: a new file renamed over the old one
+            tmp = path.with_name(f".{path.name}.swp")
+            tmp.write_text(text, encoding="utf-8")
+            os.replace(tmp, path)
+        else:  # in place, as most editors save
+            path.write_text(text, encoding="utf-8")
+
+    reader = threading.Thread(target=read_loop, daemon=True)
+    reader.start()
+    start = time.monotonic()
+    try:
+        for n in range(50):
+            if n % 7 == 3:
+                save(entry, good.replace("\ntitle: ", f"\ntitle: [Broken {n}, ", 1))
+            else:
+                save(entry, good.replace("\ntitle: ", f"\ntitle: Burst {n:02d} — ", 1))
+            if n % 5 == 2:
+                save(other, good_other.replace("\ntitle: ", f"\ntitle: Other {n:02d} — ", 1), atomic=True)
+            time.sleep(max(0.0, start + (n + 1) * 0.1 - time.monotonic()))
+        burst = time.monotonic() - start
+
+        def shows_last() -> bool:
+            status, page = served.get(f"/en/documents/{DOC}/")
+            _, page_other = served.get(f"/en/documents/{OTHER.stem}/")
+            return (status == 200 and "<title>Burst 49 — " in page and "site-builder-error" not in page
+                    and "<title>Other 47 — " in page_other)
+
+        wait_until("the last saves in the preview", shows_last)
+        # It stays there: no rebuild of an older state comes after.
+        time.sleep(2)
+        assert shows_last()
+    finally:
+        stop.set()
+        reader.join(10)
+    assert burst < 6.0, f"the burst took {burst:.1f} s"
+    assert reads > 100
+    assert not bad, f"{len(bad)} of {reads} reads saw a half-written file:\n" + "\n".join(bad[:20])
+    status, listing = served.get("/en/documents/")
+    assert status == 200 and "Burst 49 — " in listing and "Other 47 — " in listing and "Burst 48" not in listing
+    assert served.get("/")[0] == 200
