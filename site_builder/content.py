@@ -25,6 +25,7 @@ FRONT_KEYS = (
     "topics", "topic_evidence", "people", "places", "organizations", "quotes", "related", "leftovers",
     "unmatched_names", "seed", "seed_sha256", "seed_encoding",
 )
+MAX_ID = 80  # as knowledge.ID allows
 REQUIRED_KEYS = ("id", "title", "date", "date_precision", "language", "seed")
 _UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _ESCAPE_ANYWHERE = re.compile(r"([\\`*_\[\]<>&])")
@@ -227,7 +228,7 @@ class LoadCache:
             knowledge = self.knowledge(content)
         except UserError:
             return
-        todo = [p for p in sorted(doc_dir.glob("*.md")) if p not in self._entries]
+        todo = [p for p in entry_files(doc_dir) if p not in self._entries]
         if len(todo) < PREFETCH_MIN:
             return
         chunks = [todo[i:i + PREFETCH_CHUNK] for i in range(0, len(todo), PREFETCH_CHUNK)]
@@ -288,6 +289,13 @@ def _stamp(path: Path) -> tuple:
     return (st.st_mtime_ns, st.st_size, st.st_ino)
 
 
+def entry_files(doc_dir: Path) -> list[Path]:
+    """The entry files of a documents folder, sorted; an editor's lock files (.#name.md) are not entries."""
+    if not doc_dir.is_dir():
+        return []
+    return [p for p in sorted(doc_dir.glob("*.md")) if not p.name.startswith(".#")]
+
+
 def load(content: Path, cache: LoadCache | None = None) -> Corpus:
     """Read and check all of `content`; every problem found is reported together."""
     if not content.is_dir():
@@ -301,7 +309,7 @@ def load(content: Path, cache: LoadCache | None = None) -> Corpus:
         problems = list(found)
     docs: list[Document] = []
     doc_dir = content / DOCUMENTS
-    paths = sorted(doc_dir.glob("*.md")) if doc_dir.is_dir() else []
+    paths = entry_files(doc_dir)
     unreadable: set[str] = set()
     for path in paths:
         try:
@@ -309,6 +317,9 @@ def load(content: Path, cache: LoadCache | None = None) -> Corpus:
         except UserError as e:
             problems.extend(e.problems)
             # The entry exists but could not be read: references to it are not reported as unknown too.
+            unreadable.add(path.stem)
+        except OSError as e:  # a folder named x.md, a link to nowhere, no permission
+            problems.append(problem(path, f"cannot read the entry ({e.strerror or e})"))
             unreadable.add(path.stem)
     ids: dict[str, Document] = {}
     for d in docs:
@@ -352,7 +363,12 @@ def _document(path: Path, knowledge: Knowledge, problems: list[Problem]) -> Docu
         if close:
             fail(f"unknown key {key!r}; did you mean {close[0]!r}?", key)
     doc_id = front.get("id")
-    if doc_id is not None and (not isinstance(doc_id, str) or not kb.ID.match(doc_id)):
+    if path.name.startswith("."):
+        fail(f"{path.name!r} is a hidden file, not an entry: name it after its id, or move it out of {DOCUMENTS}/")
+    if isinstance(doc_id, str) and len(doc_id) > MAX_ID:
+        fail(f"id is {len(doc_id)} characters long; at most {MAX_ID} (it names files and folders of the site)", "id")
+        doc_id = None
+    elif doc_id is not None and (not isinstance(doc_id, str) or not kb.ID.match(doc_id)):
         fail(f"id {doc_id!r} must be lowercase letters, digits and hyphens", "id")
         doc_id = None
     elif isinstance(doc_id, str) and doc_id != path.stem:

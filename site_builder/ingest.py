@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,10 +12,10 @@ from site_builder import content as ct
 from site_builder import knowledge as kb
 from site_builder import yamlio
 from site_builder.annotate import Annotation, Annotator
-from site_builder.errors import Problem, UserError, problem
+from site_builder.errors import Problem, UserError, display_path, problem
 from site_builder.files import write_text
 from site_builder.knowledge import Knowledge
-from site_builder.seeds import Seed, read_all
+from site_builder.seeds import Seed, hidden_seeds, read_all
 
 AND = {"en": " and ", "ru": " и ", "kk": " және ", "az": " və "}
 
@@ -31,10 +33,28 @@ class Report:
     timeline_written: bool = False
 
 
+# Cyrillic (Russian and Kazakh) and the Azerbaijani letters Unicode does not decompose, in Latin
+# letters; other accented letters lose their accents (é → e).
+_LATIN = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z", "и": "i",
+    "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+    "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "",
+    "э": "e", "ю": "yu", "я": "ya", "ә": "a", "ғ": "g", "қ": "q", "ң": "ng", "ө": "o", "ұ": "u", "ү": "u",
+    "һ": "h", "і": "i", "ə": "e", "ı": "i", "ß": "ss",
+})
+ID_LENGTH = 80
+
+
 def document_id(seed: Seed) -> str:
-    """A URL-safe id from the seed's file name: lowercase letters, digits and hyphens."""
-    slug = re.sub(r"[^a-z0-9]+", "-", seed.stem.lower()).strip("-")[:80]
-    return slug or "document"
+    """A URL-safe id from the seed's file name: lowercase Latin letters, digits and hyphens.
+
+    The same name in any Unicode form or letter case gives the same id (Café.txt, café.txt);
+    a name with no letter to keep gets one from its digest.
+    """
+    name = unicodedata.normalize("NFC", seed.stem).lower().translate(_LATIN)
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    slug = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:ID_LENGTH].strip("-")
+    return slug or "document-" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:12]
 
 
 def entry_front(a: Annotation, doc_id: str, related: list[str]) -> dict:
@@ -67,13 +87,41 @@ def entry_front(a: Annotation, doc_id: str, related: list[str]) -> dict:
 def _existing_entries(doc_dir: Path) -> dict[str, tuple[Path, dict]]:
     """Entries already in content/, by seed file name."""
     out: dict[str, tuple[Path, dict]] = {}
-    if not doc_dir.is_dir():
-        return out
-    for path in sorted(doc_dir.glob("*.md")):
-        front, *_ = ct.split_entry(path.read_text(encoding="utf-8"), path)
+    for path in ct.entry_files(doc_dir):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise UserError(problem(path, "not UTF-8 text")) from None
+        except OSError as e:
+            raise UserError(problem(path, f"cannot read file ({e.strerror})")) from None
+        front, *_ = ct.split_entry(text, path)
         if isinstance(front.get("seed"), str):
             out[front["seed"]] = (path, front)
     return out
+
+
+def _claims(seeds: list[Seed], existing: dict[str, tuple[Path, dict]], doc_dir: Path, report: Report) -> dict[str, str]:
+    """The id each new seed's entry gets, by seed name; a seed whose id another new seed's name or
+    an existing entry already gives is refused, naming both files, so that nothing is overwritten."""
+    taken = {path.stem: path for path in ct.entry_files(doc_dir)}
+    wanted: dict[str, list[Seed]] = {}
+    for seed in seeds:
+        if seed.name not in existing:
+            wanted.setdefault(document_id(seed), []).append(seed)
+    claims: dict[str, str] = {}
+    for doc_id, group in wanted.items():
+        if doc_id in taken:
+            for seed in group:
+                report.problems.append(problem(seed.path, f"its name gives the id {doc_id!r} of the existing entry "
+                                                          f"{display_path(taken[doc_id])}; rename the seed"))
+        elif len(group) > 1:
+            for seed in group:
+                others = ", ".join(display_path(o.path) for o in group if o is not seed)
+                report.problems.append(problem(seed.path, f"its name gives the same id {doc_id!r} as {others}; "
+                                                          "rename one of them (neither is ingested)"))
+        else:
+            claims[group[0].name] = doc_id
+    return claims
 
 
 def _own_event(a: Annotation, knowledge: Knowledge) -> str:
@@ -163,6 +211,8 @@ def ingest(seeds_dir: Path, content: Path) -> Report:
     """Annotate new seeds into `content`; keep entries that exist, report seeds whose text changed."""
     report = Report()
     seeds, report.problems = read_all(seeds_dir)
+    for path in hidden_seeds(seeds_dir):
+        report.warnings.append(problem(path, "a hidden file (its name starts with a dot): not ingested"))
     try:
         content.mkdir(parents=True, exist_ok=True)
     except OSError as e:
@@ -171,7 +221,7 @@ def ingest(seeds_dir: Path, content: Path) -> Report:
     knowledge = kb.load(content)
     doc_dir = content / ct.DOCUMENTS
     existing = _existing_entries(doc_dir)
-    taken = {path.stem for path, _ in existing.values()}
+    claims = _claims(seeds, existing, doc_dir, report)
     annotator = Annotator(knowledge)
     new: list[tuple[str, Annotation]] = []
     for seed in seeds:
@@ -185,11 +235,9 @@ def ingest(seeds_dir: Path, content: Path) -> Report:
                     seed.path, f"text changed since it was ingested; {ct.DOCUMENTS}/{path.name} kept as it is "
                     "(delete that entry to ingest the new text)"))
             continue
-        doc_id = document_id(seed)
-        base, n = doc_id, 2
-        while doc_id in taken:
-            doc_id, n = f"{base}-{n}", n + 1
-        taken.add(doc_id)
+        doc_id = claims.get(seed.name)
+        if doc_id is None:  # its name conflicts with another's: reported by _claims
+            continue
         a = annotator.annotate(seed)
         new.append((doc_id, a))
         if not a.date.date:

@@ -56,6 +56,15 @@ def list_seeds(folder: Path) -> list[Path]:
     return [p for p in entries if p.is_file() and p.suffix.lower() in SEED_SUFFIXES and not p.name.startswith(".")]
 
 
+def hidden_seeds(folder: Path) -> list[Path]:
+    """Seed-like files `list_seeds` leaves out because their names start with a dot."""
+    try:
+        return sorted(p for p in folder.iterdir() if p.name.startswith(".") and p.suffix.lower() in SEED_SUFFIXES
+                      and not p.name.startswith(".#") and p.is_file())
+    except OSError:
+        return []
+
+
 def read_seed(path: Path) -> Seed:
     """Decode one seed file, or raise UserError saying clearly why it cannot be used."""
     try:
