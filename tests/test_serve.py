@@ -390,3 +390,23 @@ def test_a_burst_of_saves_ends_in_the_last_state(served: Served) -> None:
     status, listing = served.get("/en/documents/")
     assert status == 200 and "Burst 49 — " in listing and "Other 47 — " in listing and "Burst 48" not in listing
     assert served.get("/")[0] == 200
+
+
+def test_a_save_within_one_tick_of_the_clock_is_noticed(tmp_path: Path) -> None:
+    """Two saves of one size within one tick of the file system's clock leave the time stamp as it was:
+    the watcher compares a recently saved file's contents too."""
+    from site_builder.serve import ChangeWatcher
+
+    entry = tmp_path / "content" / "a.md"
+    entry.parent.mkdir()
+    entry.write_text("title: Burst 10\n", encoding="utf-8")
+    seen: list[list[Path]] = []
+    watcher = ChangeWatcher((tmp_path / "content",), seen.append)
+    watcher._changes.clear()  # livereload's start-up message (see examine)
+    stamp = entry.stat().st_mtime_ns
+    entry.write_text("title: Burst 11\n", encoding="utf-8")
+    os.utime(entry, ns=(stamp, stamp))
+    watcher.examine()
+    assert seen == [[entry]]
+    watcher.examine()  # and nothing more once it is seen
+    assert seen == [[entry]]
