@@ -87,8 +87,8 @@ def assert_clean(code: int, out: str, err: str, project: Path, command: str, wri
             m = ERROR_LINE.match(line)
             assert m, f"{command}: not a 'file[:line]: message' line: {line!r}"
             path = project / m.group("path")
-            assert path.exists() or path.parent.exists(), f"{command}: names no file of the project: {line!r}"
-            assert "\n" not in line
+            assert path.exists() and path.resolve().is_relative_to(project.resolve()), \
+                f"{command}: names no file of the project: {line!r}"
 
 
 def entries_whole(content: Path) -> None:
