@@ -8,66 +8,99 @@ from markupsafe import Markup, escape
 
 # One colour per topic, in topic order; readable on light and dark backgrounds alike.
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#e377c2", "#8c564b", "#bcbd22", "#17becf")
+# Up to this many years, every year is labelled and every bar carries its figure.
+FEW_YEARS = 12
 
 
-def stacked_years(items: list[tuple[str, tuple[str, ...]]], keys: list[str], names: dict[str, str],
-                  title: str, strings: dict[str, str]) -> dict:
-    """Bars per year stacked by key; `items` are (year, keys of one item). Returns svg, table, legend."""
-    counts: Counter = Counter()
-    years = sorted({y for y, _ in items if y})
-    for year, item_keys in items:
-        if year:
-            for k in item_keys:
-                counts[(year, k)] += 1
-    used = [k for k in keys if any(counts[(y, k)] for y in years)]
-    colours = {k: PALETTE[i % len(PALETTE)] for i, k in enumerate(keys)}
-    table = {"headers": [strings["year"], *(names[k] for k in used), strings["total"]],
-             "rows": [[y, *(counts[(y, k)] for k in used), sum(counts[(y, k)] for k in used)] for y in years]}
-    if not years:
-        return {"svg": Markup(""), "table": table, "legend": [], "title": title}
-    totals = [sum(counts[(y, k)] for k in used) for y in years]
-    top = max(totals) or 1
-    bar, gap, height, left, bottom = 36, 16, 160, 32, 24
-    width = left + len(years) * (bar + gap) + gap
-    parts = [f'<svg class="chart" role="img" aria-labelledby="{{id}}-t" viewBox="0 0 {width} {height + bottom + 8}" '
-             f'width="{width}" height="{height + bottom + 8}" xmlns="http://www.w3.org/2000/svg">',
-             f'<title id="{{id}}-t">{escape(title)}</title>']
-    for tick in sorted({0, top // 2, top}):
-        y = height - tick * height / top + 4
-        parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" class="axis">{tick}</text>')
-        parts.append(f'<line x1="{left}" x2="{width}" y1="{y:.1f}" y2="{y:.1f}" class="grid"/>')
-    for i, year in enumerate(years):
-        x = left + gap + i * (bar + gap)
-        base = height + 4
-        for k in used:
-            n = counts[(year, k)]
-            if not n:
-                continue
-            h = n * height / top
-            base -= h
-            parts.append(f'<rect x="{x}" y="{base:.1f}" width="{bar}" height="{h:.1f}" fill="{colours[k]}">'
-                         f'<title>{escape(year)}: {escape(names[k])} {n}</title></rect>')
-        parts.append(f'<text x="{x + bar / 2}" y="{height + bottom}" text-anchor="middle" class="axis">{escape(year)}</text>')
+def colours(keys: list[str]) -> dict[str, str]:
+    """The colour of each key (topic), by its place in `keys`."""
+    return {k: PALETTE[i % len(PALETTE)] for i, k in enumerate(keys)}
+
+
+def swatch(colour: str) -> Markup:
+    """A small square of `colour` (an SVG: the page's style rules forbid style attributes)."""
+    return Markup('<svg class="swatch" width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" '
+                  f'focusable="false"><rect width="12" height="12" rx="2" fill="{escape(colour)}"/></svg>')
+
+
+def small_multiples(items: list[tuple[str, tuple[str, ...]]], keys: list[str], names: dict[str, str],
+                    title: str, strings: dict[str, str], unit: str) -> dict:
+    """How many items there are per year: one panel for all of them, then one panel per key.
+
+    `items` are (year, keys of one item); an item with three keys (a document on three topics)
+    is one item in the first panel and in the table's last column, and counts once in each of
+    its keys' panels. `unit` names what is counted ("Documents"). Returns panels (name, total,
+    svg), a table and the title.
+    """
+    dated = [(y, ks) for y, ks in items if y]
+    per_key: Counter = Counter()
+    per_year: Counter = Counter()
+    for year, item_keys in dated:
+        per_year[year] += 1
+        for k in dict.fromkeys(item_keys):
+            per_key[(year, k)] += 1
+    if not dated:
+        return {"title": title, "panels": [], "table": {"headers": [], "rows": []}, "unit": unit}
+    first, last = int(min(per_year)), int(max(per_year))
+    years = [str(y) for y in range(first, last + 1)]
+    used = [k for k in keys if any(per_key[(y, k)] for y in years)]
+    colour = colours(keys)
+    table = {"headers": [strings["year"], *(names[k] for k in used), unit],
+             "rows": [[y, *(per_key[(y, k)] for k in used), per_year[y]] for y in years if per_year[y]]}
+    top = max(per_key.values())
+    panels = [{"key": "all", "name": unit, "colour": "", "swatch": "", "total": len(dated),
+               "svg": _year_bars([per_year[y] for y in years], years, max(per_year.values()), None,
+                                 "{id}-all", f"{unit}: {len(dated)}", 72)}]
+    for k in used:
+        counts = [per_key[(y, k)] for y in years]
+        panels.append({"key": k, "name": names[k], "colour": colour[k], "swatch": swatch(colour[k]), "total": sum(counts),
+                       "svg": _year_bars(counts, years, top, colour[k], f"{{id}}-{k}",
+                                         f"{names[k]}: {sum(counts)}", 40)})
+    return {"title": title, "panels": panels, "table": table, "unit": unit}
+
+
+def _year_bars(counts: list[int], years: list[str], top: int, fill: str | None, svg_id: str, label: str,
+               height: int) -> Markup:
+    """One panel: a bar per year on a shared scale, years below; the figures above the bars when few."""
+    few = len(years) <= FEW_YEARS
+    col, bar = (36, 26) if few else (16, 12)
+    # Room for a year label centred on the first or last column, and for the figures above the bars.
+    pad, above, below = 16, 16 if few else 4, 18
+    width = pad * 2 + col * len(years)
+    total_h = above + height + below
+    # The panel of all items is drawn in the text colour (a style rule: it differs in dark mode).
+    fill_attr = f' fill="{escape(fill)}"' if fill else ' class="bar-all"'
+    parts = [f'<svg class="chart" role="img" aria-labelledby="{svg_id}-t" viewBox="0 0 {width} {total_h}" '
+             f'width="{width}" height="{total_h}" xmlns="http://www.w3.org/2000/svg">',
+             f'<title id="{svg_id}-t">{escape(label)}</title>',
+             f'<line x1="{pad}" x2="{width - pad}" y1="{above + height}" y2="{above + height}" class="grid"/>']
+    for i, (year, n) in enumerate(zip(years, counts)):
+        x = pad + i * col + (col - bar) / 2
+        cx = pad + i * col + col / 2
+        if n:
+            h = max(n * height / top, 2)
+            y = above + height - h
+            parts.append(f'<rect x="{x:g}" y="{y:.1f}" width="{bar}" height="{h:.1f}"{fill_attr}>'
+                         f'<title>{escape(year)}: {n}</title></rect>')
+            if few:
+                parts.append(f'<text x="{cx:g}" y="{y - 4:.1f}" text-anchor="middle" class="axis">{n}</text>')
+        if few or int(year) % 5 == 0:
+            parts.append(f'<text x="{cx:g}" y="{above + height + 14}" text-anchor="middle" class="axis">'
+                         f'{escape(year)}</text>')
     parts.append("</svg>")
-    legend = [{"name": names[k], "colour": colours[k]} for k in used]
-    return {"svg": Markup("".join(parts)), "table": table, "legend": legend, "title": title}
+    return Markup("".join(parts))
 
 
 def bars(items: list[tuple[str, int]], title: str) -> dict:
-    """Horizontal bars, one per (label, count), largest first."""
+    """A bar per (label, count), largest first: rows whose labels are the page's own text (they wrap,
+    never cut off) beside a bar drawn in SVG."""
     if not items:
-        return {"svg": Markup(""), "title": title, "items": []}
+        return {"title": title, "items": []}
     top = max(n for _, n in items) or 1
-    row, label_w, bar_w = 24, 220, 240
-    width, height = label_w + bar_w + 40, row * len(items) + 8
-    parts = [f'<svg class="chart" role="img" aria-labelledby="{{id}}-t" viewBox="0 0 {width} {height}" '
-             f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">',
-             f'<title id="{{id}}-t">{escape(title)}</title>']
-    for i, (label, n) in enumerate(items):
-        y = 4 + i * row
-        w = n * bar_w / top
-        parts.append(f'<text x="{label_w - 8}" y="{y + 16}" text-anchor="end" class="label">{escape(label)}</text>')
-        parts.append(f'<rect x="{label_w}" y="{y + 3}" width="{w:.1f}" height="{row - 8}" fill="{PALETTE[0]}"/>')
-        parts.append(f'<text x="{label_w + w + 6:.1f}" y="{y + 16}" class="axis">{n}</text>')
-    parts.append("</svg>")
-    return {"svg": Markup("".join(parts)), "title": title, "items": items}
+    rows = []
+    for label, n in items:
+        w = n * 100 / top
+        rows.append({"label": label, "count": n, "svg": Markup(
+            '<svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" width="100" height="10" '
+            f'aria-hidden="true" focusable="false"><rect width="{w:.1f}" height="10" fill="{PALETTE[0]}"/></svg>')})
+    return {"title": title, "items": rows}

@@ -106,6 +106,24 @@ _STRINGS: dict[str, tuple[str, str, str, str]] = {
                     "İllər və mövzular üzrə hadisələr"),
     "chart_docs_title": ("Documents per year by topic", "Документы по годам и темам",
                          "Жылдар мен тақырыптар бойынша құжаттар", "İllər və mövzular üzrə sənədlər"),
+    "unit_documents": ("Documents", "Документы", "Құжаттар", "Sənədlər"),
+    "unit_events": ("Events", "События", "Оқиғалар", "Hadisələr"),
+    "chart_note_documents": ("The first panel counts each document once; a document on several topics is also "
+                             "counted in the panel of each of them.",
+                             "Первая панель считает каждый документ один раз; документ на несколько тем учтён "
+                             "также в панели каждой из них.",
+                             "Бірінші панель әр құжатты бір рет санайды; бірнеше тақырыптағы құжат олардың "
+                             "әрқайсысының панелінде де есептеледі.",
+                             "Birinci panel hər sənədi bir dəfə sayır; bir neçə mövzuya aid sənəd onların hər "
+                             "birinin panelində də sayılır."),
+    "chart_note_events": ("The first panel counts each event once; an event on several topics is also counted in "
+                          "the panel of each of them.",
+                          "Первая панель считает каждое событие один раз; событие на несколько тем учтено также в "
+                          "панели каждой из них.",
+                          "Бірінші панель әр оқиғаны бір рет санайды; бірнеше тақырыптағы оқиға олардың "
+                          "әрқайсысының панелінде де есептеледі.",
+                          "Birinci panel hər hadisəni bir dəfə sayır; bir neçə mövzuya aid hadisə onların hər "
+                          "birinin panelində də sayılır."),
     "chart_table": ("The chart's figures as a table", "Данные диаграммы в виде таблицы", "Диаграмма деректері кесте түрінде",
                     "Diaqramın rəqəmləri cədvəl şəklində"),
     "year": ("Year", "Год", "Жыл", "İl"),
