@@ -106,6 +106,11 @@ _STRINGS: dict[str, tuple[str, str, str, str]] = {
                     "İllər və mövzular üzrə hadisələr"),
     "chart_docs_title": ("Documents per year by topic", "Документы по годам и темам",
                          "Жылдар мен тақырыптар бойынша құжаттар", "İllər və mövzular üzrə sənədlər"),
+    "original_title": ("Original title", "Заголовок оригинала", "Түпнұсқа тақырыбы", "Orijinal başlıq"),
+    "title_translated": ("title translated by the editor", "перевод заголовка — редакции",
+                         "тақырыпты редактор аударған", "başlığı redaktor tərcümə edib"),
+    "editor_summary": ("Summary by the editor", "Краткое изложение от редакции", "Редактордың қысқаша мазмұны",
+                       "Redaktorun xülasəsi"),
     "unit_documents": ("Documents", "Документы", "Құжаттар", "Sənədlər"),
     "unit_events": ("Events", "События", "Оқиғалар", "Hadisələr"),
     "chart_note_documents": ("The first panel counts each document once; a document on several topics is also "

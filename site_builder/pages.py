@@ -138,8 +138,14 @@ class Site:
         return self._memoized(("doc", d.id, lang), partial(self._doc_summary, d, lang))
 
     def _doc_summary(self, d: Document, lang: str) -> dict:
+        # The editor's translation of the title into the interface language comes first; the original
+        # title is then shown beside it (original_title), marked with the text's language.
+        translated = d.title_translations.get(lang) if lang != d.language else None
+        summary = d.summary.get(lang)
         return {
-            "id": d.id, "title": d.title, "title_lang": d.language, "route": f"documents/{d.id}/",
+            "id": d.id, "title": translated or d.title, "title_lang": lang if translated else d.language,
+            "original_title": d.title if translated else "", "original_lang": d.language,
+            "summary": summary or "", "route": f"documents/{d.id}/",
             "date": self.date_view(d.date, d.date_precision, lang),
             "language": d.language, "language_name": i18n.TEXT_LANGUAGE_NAMES[lang][d.language],
             "outlet": d.outlet or "", "topics": [self.topic_link(t, lang) for t in d.topics],
@@ -292,6 +298,8 @@ class Site:
             e = self.k.entity(eid)
             if e:
                 names.update(dict.fromkeys(e.all_names))
+        # The editor's translations and summaries in every language: each language's index finds them.
+        names.update(dict.fromkeys([*d.title_translations.values(), *d.summary.values()]))
         words = list(names) + search.folded_words(list(names) + list(d.plain_paragraphs()))
         return " ".join(dict.fromkeys(words))
 
