@@ -41,6 +41,8 @@ class Quote:
     """The words, verbatim from the document."""
     paragraph: int | None
     """1-based paragraph the words stand in."""
+    line: int | None = field(default=None, compare=False)
+    """Line of the quote in its entry file (for the editor's review)."""
 
 
 @dataclass(frozen=True)
@@ -472,7 +474,7 @@ def _quotes(value: Any, plain: tuple[str, ...], people: set[str], path: Path, li
         where = [plain[paragraph - 1]] if paragraph else plain
         if not any(text in p for p in where):
             problems.append(problem(path, f"quotes: not found verbatim in the text: {text[:60]!r}", line))
-        out.append(Quote(speaker if speaker in people else None, text, paragraph))
+        out.append(Quote(speaker if speaker in people else None, text, paragraph, line))
     return tuple(out)
 
 
