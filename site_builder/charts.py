@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime
 from collections import Counter
 
 from markupsafe import Markup, escape
@@ -40,14 +42,14 @@ def small_multiples(items: list[tuple[str, tuple[str, ...]]], keys: list[str], n
         for k in dict.fromkeys(item_keys):
             per_key[(year, k)] += 1
     if not dated:
-        return {"title": title, "panels": [], "table": {"headers": [], "rows": []}, "unit": unit}
+        return {"title": title, "panels": [], "table": {"headers": [], "rows": []}, "unit": unit, "few": True}
     first, last = int(min(per_year)), int(max(per_year))
     years = [str(y) for y in range(first, last + 1)]
     used = [k for k in keys if any(per_key[(y, k)] for y in years)]
     colour = colours(keys)
     table = {"headers": [strings["year"], *(names[k] for k in used), unit],
              "rows": [[y, *(per_key[(y, k)] for k in used), per_year[y]] for y in years if per_year[y]]}
-    top = max(per_key.values())
+    top = max(per_key.values(), default=1)
     panels = [{"key": "all", "name": unit, "colour": "", "swatch": "", "total": len(dated),
                "svg": _year_bars([per_year[y] for y in years], years, max(per_year.values()), None,
                                  "{id}-all", f"{unit}: {len(dated)}", 72)}]
@@ -56,7 +58,7 @@ def small_multiples(items: list[tuple[str, tuple[str, ...]]], keys: list[str], n
         panels.append({"key": k, "name": names[k], "colour": colour[k], "swatch": swatch(colour[k]), "total": sum(counts),
                        "svg": _year_bars(counts, years, top, colour[k], f"{{id}}-{k}",
                                          f"{names[k]}: {sum(counts)}", 40)})
-    return {"title": title, "panels": panels, "table": table, "unit": unit}
+    return {"title": title, "panels": panels, "table": table, "unit": unit, "few": len(years) <= FEW_YEARS}
 
 
 def _year_bars(counts: list[int], years: list[str], top: int, fill: str | None, svg_id: str, label: str,
@@ -104,3 +106,91 @@ def bars(items: list[tuple[str, int]], title: str) -> dict:
             '<svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" width="100" height="10" '
             f'aria-hidden="true" focusable="false"><rect width="{w:.1f}" height="10" fill="{PALETTE[0]}"/></svg>')})
     return {"title": title, "items": rows}
+
+
+# The timeline strip: a row per decade; pixels per year, the decade label's column, the height of one
+# lane of marks, a day-precise mark's width.
+STRIP_YEAR = 80
+STRIP_LABEL = 56
+STRIP_LANE = 20
+STRIP_DAY = 6
+
+
+def timeline_strip(events: list[dict], colour: dict[str, str], label: str) -> dict:
+    """The whole record as one SVG strip, a row per decade: years along the axis, each event a link to it.
+
+    `events` are {id, date, precision, topics, title, date_text} in date order. A mark spans what
+    its date's precision allows: a month for a month, the year for a year (a day is a narrow mark);
+    marks that would overlap go on the next lane down. A mark on several topics is striped with
+    each topic's colour. Years that have events link to their part of the list.
+    """
+    dated = [e for e in events if e["date"]]
+    if not dated:
+        return {"svg": Markup(""), "count": 0, "first": "", "last": ""}
+    first, last = int(dated[0]["date"][:4]), int(dated[-1]["date"][:4])
+    decades = list(range(first - first % 10, last - last % 10 + 1, 10))
+    width = STRIP_LABEL + 10 * STRIP_YEAR + 16
+    rows: dict[int, list] = {d: [] for d in decades}
+    for e in dated:
+        year = int(e["date"][:4])
+        x0, x1 = _span(e["date"], e["precision"], year % 10)
+        rows[year - year % 10].append((x0, x1, e))
+    years_with = {e["date"][:4] for e in dated}
+    parts: list[str] = []
+    y = 4
+    for decade in decades:
+        lanes: list[float] = []
+        placed = []
+        for x0, x1, e in sorted(rows[decade], key=lambda m: (m[0], m[1], m[2]["id"])):
+            lane = next((i for i, end in enumerate(lanes) if end + 2 <= x0), None)
+            if lane is None:
+                lane = len(lanes)
+                lanes.append(x1)
+            lanes[lane] = x1
+            placed.append((lane, x0, x1, e))
+        top = y + 4
+        axis_y = top + max(len(lanes), 1) * STRIP_LANE + 2
+        parts.append(f'<text x="0" y="{axis_y + 4}" class="decade">{decade}–</text>')
+        parts.append(f'<line x1="{STRIP_LABEL}" x2="{STRIP_LABEL + 10 * STRIP_YEAR}" y1="{axis_y}" y2="{axis_y}" '
+                     'class="axis-line"/>')
+        for i in range(11):
+            x = STRIP_LABEL + i * STRIP_YEAR
+            parts.append(f'<line x1="{x}" x2="{x}" y1="{top}" y2="{axis_y + 4}" class="tick"/>')
+        for lane, x0, x1, e in placed:
+            my = top + lane * STRIP_LANE
+            h = STRIP_LANE - 4
+            name = f'{e["title"]} — {e["date_text"]}'
+            parts.append(f'<a href="#event-{escape(e["id"])}" aria-label="{escape(name)}" class="mark">'
+                         f'<title>{escape(name)}</title>')
+            topics = [t for t in e["topics"] if t in colour] or [""]
+            for i, t in enumerate(topics):
+                parts.append(f'<rect x="{x0:.1f}" y="{my + i * h / len(topics):.1f}" width="{x1 - x0:.1f}" '
+                             f'height="{h / len(topics):.2f}" fill="{colour.get(t, "#777777")}"/>')
+            parts.append("</a>")
+        for i in range(10):
+            year = decade + i
+            cx = STRIP_LABEL + i * STRIP_YEAR + STRIP_YEAR / 2
+            has = str(year) in years_with
+            text = (f'<text x="{cx:g}" y="{axis_y + 18}" text-anchor="middle" class="{"year has" if has else "year"}">'
+                    f'{year}</text>')
+            parts.append(f'<a href="#y-{year}" class="year-link">{text}</a>' if has else text)
+        y = axis_y + 28
+    height = y
+    svg = (f'<svg class="strip" role="group" aria-label="{escape(label)}" viewBox="0 0 {width} {height}" '
+           f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">' + "".join(parts) + "</svg>")
+    return {"svg": Markup(svg), "count": len(dated), "first": str(first), "last": str(last)}
+
+
+def _span(date: str, precision: str, column: int) -> tuple[float, float]:
+    """Where a date of this precision lies in its decade's row (`column`: the year's place in it)."""
+    year = int(date[:4])
+    start = STRIP_LABEL + column * STRIP_YEAR
+    if precision == "year" or len(date) == 4:
+        return start + 1, start + STRIP_YEAR - 1
+    month = int(date[5:7])
+    if precision == "month" or len(date) == 7:
+        return start + (month - 1) * STRIP_YEAR / 12 + 0.5, start + month * STRIP_YEAR / 12 - 0.5
+    day = datetime.date(year, month, int(date[8:10])).timetuple().tm_yday
+    days = 366 if calendar.isleap(year) else 365
+    centre = start + (day - 0.5) / days * STRIP_YEAR
+    return centre - STRIP_DAY / 2, centre + STRIP_DAY / 2

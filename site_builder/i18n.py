@@ -173,6 +173,24 @@ _STRINGS: dict[str, tuple[str, str, str, str]] = {
                                     "Проверьте имена, затем удалите suggested: true (или впишите false).",
                                     "Аттарын тексеріп, suggested: true жолын өшіріңіз (не false жазыңыз).",
                                     "Adları yoxlayın, sonra suggested: true-nu silin (və ya false yazın)."),
+    "strip_label": ("The whole record at a glance", "Вся хроника одним взглядом", "Бүкіл шежіре бір көзқараспен",
+                    "Bütün salnamə bir baxışda"),
+    "strip_note": ("{n} events from {first} to {last}. Each mark is an event, coloured by its topics and as wide as "
+                   "its date is precise (a day, a month, a year); it leads to the event in the list below, as does "
+                   "each year. The list is the same record in words.",
+                   "{n} событий с {first} по {last} год. Каждая отметка — событие, окрашенное по его темам и "
+                   "шириной по точности даты (день, месяц, год); она ведёт к событию в списке ниже, как и каждый "
+                   "год. Список ниже — та же хроника словами.",
+                   "{first}–{last} жылдардағы {n} оқиға. Әр белгі — оқиға, тақырыптары бойынша боялған, ені "
+                   "күнінің дәлдігіндей (күн, ай, жыл); ол төмендегі тізімдегі оқиғаға апарады, әр жыл да солай. "
+                   "Тізім — сол шежіре сөзбен.",
+                   "{first}–{last} illəri üzrə {n} hadisə. Hər işarə bir hadisədir, mövzularına görə rənglənib, eni "
+                   "tarixinin dəqiqliyi qədərdir (gün, ay, il); aşağıdakı siyahıda hadisəyə aparır, hər il də "
+                   "belə. Siyahı eyni salnamənin sözlə ifadəsidir."),
+    "chart_docs_year": ("Documents on this topic per year", "Документы по теме по годам",
+                        "Тақырып бойынша құжаттар, жылдар бойынша", "Mövzu üzrə sənədlər, illər üzrə"),
+    "chart_events_year": ("Events of this topic per year", "События темы по годам",
+                          "Тақырып оқиғалары, жылдар бойынша", "Mövzunun hadisələri, illər üzrə"),
     "unit_documents": ("Documents", "Документы", "Құжаттар", "Sənədlər"),
     "unit_events": ("Events", "События", "Оқиғалар", "Hadisələr"),
     "chart_note_documents": ("The first panel counts each document once; a document on several topics is also "

@@ -220,12 +220,15 @@ class Site:
     def search(self, lang: str) -> Page:
         return Page("search/", lang, "search.html", {})
 
-    def _years_chart(self, items: list[tuple[str, tuple[str, ...]]], lang: str, title_key: str) -> dict:
+    def _years_chart(self, items: list[tuple[str, tuple[str, ...]]], lang: str, title_key: str,
+                     by_topic: bool = True) -> dict:
+        """Documents or events per year: all of them, then (`by_topic`) a panel per topic."""
         s = i18n.strings(lang)
         names = {t.id: pick(t.name, lang)["text"] for t in self.k.topics}
-        what = "documents" if title_key == "chart_docs_title" else "events"
-        chart = charts.small_multiples(items, [t.id for t in self.k.topics], names, s[title_key], s, s[f"unit_{what}"])
-        return {**chart, "note": s[f"chart_note_{what}"]}
+        what = "documents" if title_key.startswith("chart_docs") else "events"
+        keys = [t.id for t in self.k.topics] if by_topic else []
+        chart = charts.small_multiples(items, keys, names, s[title_key], s, s[f"unit_{what}"])
+        return {**chart, "note": s[f"chart_note_{what}"] if by_topic else ""}
 
     def home(self, lang: str) -> Page:
         events = list(self.corpus.events)
@@ -248,7 +251,21 @@ class Site:
         chart = self._years_chart([(ev.date[:4], ev.topics) for ev in self.corpus.events], lang, "chart_title")
         return Page("timeline/", lang, "timeline.html",
                     {"years": [{"year": y, "events": evs} for y, evs in years.items()], "chart": chart,
-                     "filters": self.filter_options(lang)})
+                     "filters": self.filter_options(lang), "strip": self._strip(lang)})
+
+    def _strip(self, lang: str) -> dict:
+        """The timeline strip of every event, with its legend of topic colours."""
+        s = i18n.strings(lang)
+        views = [self.event_view(ev, lang) for ev in self.corpus.events]
+        colour = charts.colours([t.id for t in self.k.topics])
+        strip = charts.timeline_strip(
+            [{"id": v["id"], "date": v["date"]["iso"], "precision": v["date"]["precision"],
+              "topics": [t["id"] for t in v["topics"]], "title": v["title"]["text"], "title_lang": v["title"]["lang"],
+              "date_text": v["date"]["text"]} for v in views], colour, s["strip_label"])
+        used = {t for ev in self.corpus.events for t in ev.topics}
+        legend = [{"name": pick(t.name, lang)["text"], "swatch": charts.swatch(colour[t.id])}
+                  for t in self.k.topics if t.id in used]
+        return {**strip, "legend": legend}
 
     def document_index(self, lang: str, sort: str) -> Page:
         rows = [self.doc_summary(d, lang) for d in self.corpus.documents]
@@ -319,8 +336,9 @@ class Site:
                for e, n in sorted(mentioned.items(), key=lambda x: (-x[1], x[0]))[:TOP_ENTITIES]]
         quotes = [{"speaker": self.entity_link(q.speaker, lang), "text": q.text, "paragraph": q.paragraph,
                    "doc": self.doc_summary(d, lang)} for d, q in self.key_quotes(tid)]
-        chart = self._years_chart([(d.date[:4], d.topics) for d in docs if d.date], lang, "chart_docs_title")
-        event_chart = self._years_chart([(ev.date[:4], ev.topics) for ev in shown], lang, "chart_title")
+        # On a topic's page every item is on the topic: one panel each, no panels of other topics.
+        chart = self._years_chart([(d.date[:4], ()) for d in docs if d.date], lang, "chart_docs_year", False)
+        event_chart = self._years_chart([(ev.date[:4], ()) for ev in shown], lang, "chart_events_year", False)
         entity_chart = charts.bars([(x["name"], x["count"]) for x in top], i18n.strings(lang)["most_mentioned"])
         ctx = {"topic": {**self.topic_link(tid, lang), "intro": pick(t.intro, lang)},
                "events": events, "documents": [self.doc_summary(d, lang) for d in reversed(docs)],
