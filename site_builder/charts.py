@@ -86,7 +86,9 @@ def _year_bars(counts: list[int], years: list[str], top: int, fill: str | None, 
                          f'<title>{escape(year)}: {n}</title></rect>')
             if few:
                 parts.append(f'<text x="{cx:g}" y="{y - 4:.1f}" text-anchor="middle" class="axis">{n}</text>')
-        if few or int(year) % 5 == 0:
+        # Many years: every fifth is labelled, and the first and last (the ends of the record).
+        ends = i in (0, len(years) - 1) and not any(int(y) % 5 == 0 for y in years[max(0, i - 2):i + 3])
+        if few or int(year) % 5 == 0 or ends:
             parts.append(f'<text x="{cx:g}" y="{above + height + 14}" text-anchor="middle" class="axis">'
                          f'{escape(year)}</text>')
     parts.append("</svg>")

@@ -386,6 +386,10 @@ def test_timeline_has_an_svg_chart_with_a_table(site, timeline):
     for li in panels:
         svg = li.find("svg", class_="chart")
         assert svg.get("role") == "img" and site.page("en/timeline/index.html").by_id(svg.get("aria-labelledby")) is svg.find("title")
+    # Many years on the axis: every fifth is labelled, and the first and the last (a defect was a first bar without its year).
+    years = sorted({ev["date"][:4] for ev in timeline})
+    labels = [t.text() for t in panels[0].find("svg", class_="chart").iter("text")]
+    assert labels[0] == years[0] and labels[-1] == years[-1] and len(labels) > 2
     # The first panel counts events, each once; then one panel per topic.
     assert squash(panels[0].find("p", class_="panel-title").text()) == f"Events ({len(timeline)})"
     table = figure.find("table")
