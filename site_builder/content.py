@@ -357,6 +357,9 @@ def _document(path: Path, knowledge: Knowledge, problems: list[Problem]) -> Docu
         # An editor's own keys are welcome; one a letter or two off a known key is a typo that
         # would silently empty the field (tpoics: the document loses its topics).
         close = difflib.get_close_matches(str(key), FRONT_KEYS, n=1, cutoff=0.8) if key not in FRONT_KEYS else []
+        # A known key with a suffix of the editor's (reviewed_by) is a key of its own, not a typo of it.
+        if close and str(key).startswith(close[0] + "_"):
+            close = []
         if close:
             fail(f"unknown key {key!r}; did you mean {close[0]!r}?", key)
     doc_id = front.get("id")
