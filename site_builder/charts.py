@@ -118,10 +118,11 @@ STRIP_LANE = 20
 STRIP_DAY = 6
 
 
-def timeline_strip(events: list[dict], colour: dict[str, str], label: str) -> dict:
+def timeline_strip(events: list[dict], colour: dict[str, str], label: str, lang: str) -> dict:
     """The whole record as one SVG strip, a row per decade: years along the axis, each event a link to it.
 
-    `events` are {id, date, precision, topics, title, date_text} in date order. A mark spans what
+    `events` are {id, date, precision, topics, title, title_lang, date_text} in date order (a title
+    not in the interface language `lang` is marked with its own). A mark spans what
     its date's precision allows: a month for a month, the year for a year (a day is a narrow mark);
     marks that would overlap go on the next lane down. A mark on several topics is striped with
     each topic's colour. Years that have events link to their part of the list.
@@ -162,7 +163,8 @@ def timeline_strip(events: list[dict], colour: dict[str, str], label: str) -> di
             my = top + lane * STRIP_LANE
             h = STRIP_LANE - 4
             name = f'{e["title"]} — {e["date_text"]}'
-            parts.append(f'<a href="#event-{escape(e["id"])}" aria-label="{escape(name)}" class="mark">'
+            other = f' lang="{escape(e["title_lang"])}"' if e.get("title_lang", lang) != lang else ""
+            parts.append(f'<a href="#event-{escape(e["id"])}" aria-label="{escape(name)}" class="mark"{other}>'
                          f'<title>{escape(name)}</title>')
             topics = [t for t in e["topics"] if t in colour] or [""]
             for i, t in enumerate(topics):

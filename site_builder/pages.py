@@ -261,7 +261,7 @@ class Site:
         strip = charts.timeline_strip(
             [{"id": v["id"], "date": v["date"]["iso"], "precision": v["date"]["precision"],
               "topics": [t["id"] for t in v["topics"]], "title": v["title"]["text"], "title_lang": v["title"]["lang"],
-              "date_text": v["date"]["text"]} for v in views], colour, s["strip_label"])
+              "date_text": v["date"]["text"]} for v in views], colour, s["strip_label"], lang)
         used = {t for ev in self.corpus.events for t in ev.topics}
         legend = [{"name": pick(t.name, lang)["text"], "swatch": charts.swatch(colour[t.id])}
                   for t in self.k.topics if t.id in used]

@@ -273,3 +273,20 @@ def test_search_finds_a_translated_title_and_shows_the_original(translated: Path
         original = item.locator(".original-title span[lang='ru']")
         assert original.inner_text().startswith("Программу официального визита")
         browser.close()
+
+
+def test_event_title_missing_in_the_reader_s_language_shows_another_marked(project: Path, run_cli) -> None:
+    timeline = project / "content" / "timeline.yaml"
+    edit(timeline, "    kk: Каспий түбімен электр кабелін салу туралы келісім\n", "")
+    code, _, err = run_cli(["build", "--output", project / "output", "--templates", ROOT / "templates",
+                            "--static", ROOT / "static"], project)
+    assert code == 0, err
+    page = parse_html((project / "output" / "kk" / "timeline" / "index.html").read_text(encoding="utf-8"))
+    heading = page.by_id("title-caspian-power-cable-agreement-2024")
+    (span,) = heading.iter("span")
+    assert (span.get("lang"), span.text()) == ("ru", "Соглашение о строительстве электрического кабеля по дну Каспия")
+    # In the strip too, the mark's name is that title.
+    mark = next(a for a in page.iter("a", class_="mark") if a.get("href") == "#event-caspian-power-cable-agreement-2024")
+    assert mark.get("aria-label").startswith("Соглашение о строительстве") and mark.get("lang") == "ru"
+    # Where the reader's language has the title, it is not marked as another language.
+    assert page.by_id("title-speca-summit-baku-2023").iter("span") == []
