@@ -296,7 +296,10 @@ def review_page(session: Session, lang: str) -> bytes:
             docs.append({"href": f"../documents/{doc_id}/", "title": title["text"] or (d.title if d else doc_id),
                          "title_lang": lang if title["text"] else (d.language if d else lang)})
         where = f"{item.path}:{item.line}" if item.line else item.path
-        groups.setdefault(item.kind, []).append({"where": where, "message": item.message, "documents": docs})
+        first = result.entries.get(item.documents[0]) if item.documents else None
+        groups.setdefault(item.kind, []).append({"where": where, "message": item.message, "documents": docs,
+                                                 "kind": item.kind, "detail": item.detail,
+                                                 "doc_lang": first.language if first else lang})
     ctx = {"lang": lang, "t": s, "site_title": cfg.title[lang] if cfg else "site-builder", "static": "../../static/",
            "home": "../", "total": len(result.items),
            "alternates": [{"lang": o, "name": i18n.LANGUAGE_NAMES[o], "href": f"../../{o}/_review/",

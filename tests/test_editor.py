@@ -290,3 +290,30 @@ def test_event_title_missing_in_the_reader_s_language_shows_another_marked(proje
     assert mark.get("aria-label").startswith("Соглашение о строительстве") and mark.get("lang") == "ru"
     # Where the reader's language has the title, it is not marked as another language.
     assert page.by_id("title-speca-summit-baku-2023").iter("span") == []
+
+
+def test_review_page_shows_every_kind_in_the_interface_language(project: Path, monkeypatch) -> None:
+    """The page serve shows at /<lang>/_review/, made from the same items (rendered here without a server)."""
+    import io
+
+    from site_builder.build import Project
+    from site_builder.serve import Session, review_page
+
+    where = make_undecided(project)
+    monkeypatch.chdir(project)  # paths are shown as the editor types them, from where serve runs
+    session = Session(Project(project / "content", project / "output", project / "site.yaml", ROOT / "templates",
+                              ROOT / "static", project / "seeds"), io.StringIO(), io.StringIO())
+    page = parse_html(review_page(session, "ru").decode("utf-8"))
+    assert page.find("html").get("lang") == "ru" and page.find("h1").text() == "Стол редактора"
+    sections = {s.get("data-kind"): s for s in page.iter("section")}
+    assert set(sections) == set(where)
+    for kind, (path, line) in where.items():
+        assert f"{path}:{line}" in [c.text() for c in sections[kind].iter("code", class_="where")]
+    undated = sections["undated"]
+    assert "допускают" in undated.text() and [t.get("datetime") for t in undated.iter("time")] == ["2019-06-12", "2024-01-01"]
+    assert sections["quote-without-speaker"].find("blockquote").get("lang") == "ru"
+    assert "new-person-suggested" in sections["suggested-entity"].text()
+    links = [a.get("href") for a in sections["suggested-entity"].iter("a")]
+    assert links == [f"../documents/{IDS[2]}/"]
+    assert [a.get("href") for a in page.find("nav", class_="languages").iter("a")] == [
+        f"../../{lang}/_review/" for lang in ("en", "ru", "kk", "az")]

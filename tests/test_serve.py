@@ -299,6 +299,7 @@ def test_review_page_is_served_in_each_language_and_never_built(served: Served) 
     assert status == 200
     assert f"{LEFTOVERS_ENTRY}:{line}" in body and 'href="../documents/003-3fa965019c280142/"' in body
     assert '<meta name="robots" content="noindex">' in body
+    assert '¶10: <q lang="kk">Пікір қалдырыңыз</q>' in body  # the paragraph taken for a leftover, in its language
     for lang in ("ru", "kk", "az"):
         status, other = served.get(f"/{lang}/_review/")
         assert status == 200 and f'<html lang="{lang}"' in other and f"{LEFTOVERS_ENTRY}:{line}" in other
