@@ -300,6 +300,8 @@ def test_review_page_shows_every_kind_in_the_interface_language(project: Path, m
     from site_builder.serve import Session, review_page
 
     where = make_undecided(project)
+    # And an undated text whose office holders give no range.
+    edit(entry(project, 4), "\ndate: '2025-10-21'\ndate_precision: day\n", "\ndate: null\ndate_precision: null\n")
     monkeypatch.chdir(project)  # paths are shown as the editor types them, from where serve runs
     session = Session(Project(project / "content", project / "output", project / "site.yaml", ROOT / "templates",
                               ROOT / "static", project / "seeds"), io.StringIO(), io.StringIO())
@@ -309,6 +311,7 @@ def test_review_page_shows_every_kind_in_the_interface_language(project: Path, m
     assert set(sections) == set(where)
     for kind, (path, line) in where.items():
         assert f"{path}:{line}" in [c.text() for c in sections[kind].iter("code", class_="where")]
+    assert len(sections["undated"].iter("li", class_="review-item")) == 2
     undated = sections["undated"]
     assert "допускают" in undated.text() and [t.get("datetime") for t in undated.iter("time")] == ["2019-06-12", "2024-01-01"]
     assert sections["quote-without-speaker"].find("blockquote").get("lang") == "ru"
