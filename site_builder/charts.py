@@ -116,6 +116,9 @@ STRIP_YEAR = 80
 STRIP_LABEL = 56
 STRIP_LANE = 20
 STRIP_DAY = 6
+# A decade's marks take at most this height (lanes get thinner), each lane at least STRIP_MIN_LANE.
+STRIP_ROW = 160
+STRIP_MIN_LANE = 4
 
 
 def timeline_strip(events: list[dict], colour: dict[str, str], label: str, lang: str) -> dict:
@@ -151,17 +154,19 @@ def timeline_strip(events: list[dict], colour: dict[str, str], label: str, lang:
                 lanes.append(x1)
             lanes[lane] = x1
             placed.append((lane, x0, x1, e))
+        # A crowded decade (hundreds of events a year) keeps every mark, on thinner lanes.
+        lane_h = max(STRIP_MIN_LANE, min(STRIP_LANE, STRIP_ROW / max(len(lanes), 1)))
         top = y + 4
-        axis_y = top + max(len(lanes), 1) * STRIP_LANE + 2
-        parts.append(f'<text x="0" y="{axis_y + 4}" class="decade">{decade}–</text>')
-        parts.append(f'<line x1="{STRIP_LABEL}" x2="{STRIP_LABEL + 10 * STRIP_YEAR}" y1="{axis_y}" y2="{axis_y}" '
+        axis_y = top + max(len(lanes), 1) * lane_h + 2
+        parts.append(f'<text x="0" y="{axis_y + 4:g}" class="decade">{decade}–</text>')
+        parts.append(f'<line x1="{STRIP_LABEL}" x2="{STRIP_LABEL + 10 * STRIP_YEAR}" y1="{axis_y:g}" y2="{axis_y:g}" '
                      'class="axis-line"/>')
         for i in range(11):
             x = STRIP_LABEL + i * STRIP_YEAR
-            parts.append(f'<line x1="{x}" x2="{x}" y1="{top}" y2="{axis_y + 4}" class="tick"/>')
+            parts.append(f'<line x1="{x}" x2="{x}" y1="{top:g}" y2="{axis_y + 4:g}" class="tick"/>')
         for lane, x0, x1, e in placed:
-            my = top + lane * STRIP_LANE
-            h = STRIP_LANE - 4
+            my = top + lane * lane_h
+            h = lane_h * 0.8
             name = f'{e["title"]} — {e["date_text"]}'
             other = f' lang="{escape(e["title_lang"])}"' if e.get("title_lang", lang) != lang else ""
             parts.append(f'<a href="#event-{escape(e["id"])}" aria-label="{escape(name)}" class="mark"{other}>'
@@ -175,10 +180,10 @@ def timeline_strip(events: list[dict], colour: dict[str, str], label: str, lang:
             year = decade + i
             cx = STRIP_LABEL + i * STRIP_YEAR + STRIP_YEAR / 2
             has = str(year) in years_with
-            text = (f'<text x="{cx:g}" y="{axis_y + 18}" text-anchor="middle" class="{"year has" if has else "year"}">'
+            text = (f'<text x="{cx:g}" y="{axis_y + 18:g}" text-anchor="middle" class="{"year has" if has else "year"}">'
                     f'{year}</text>')
             parts.append(f'<a href="#y-{year}" class="year-link">{text}</a>' if has else text)
-        y = axis_y + 28
+        y = round(axis_y + 28, 1)
     height = y
     svg = (f'<svg class="strip" role="group" aria-label="{escape(label)}" viewBox="0 0 {width} {height}" '
            f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">' + "".join(parts) + "</svg>")
