@@ -611,6 +611,9 @@ def test_timeline_filter_narrows_and_its_url_restores_the_view(server, browser, 
     assert status.inner_text() == f"{len(expected)} of {len(corpus.events)} shown"
     assert status.get_attribute("role") == "status"
     assert urlsplit(page.url).query == "topic=energy"
+    # The strip dims the marks of the events hidden.
+    dimmed = page.locator("svg.strip a.mark.out").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    assert dimmed == [f"#event-{ev.id}" for ev in corpus.events if "energy" not in ev.topics]
     # Years left empty are hidden with their heading.
     shown_years = page.locator("section.year").evaluate_all(
         "els => els.filter(e => e.offsetParent !== null).map(e => e.querySelector('h2').textContent)")
