@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from babel import Locale
 from babel.dates import format_date, format_skeleton
 
 UI_LANGUAGES = ("en", "ru", "kk", "az")
@@ -38,8 +39,6 @@ _STRINGS: dict[str, tuple[str, str, str, str]] = {
     "latest_events": ("Latest events", "Последние события", "Соңғы оқиғалар", "Son hadisələr"),
     "topic_hubs": ("Topics", "Темы", "Тақырыптар", "Mövzular"),
     "in_numbers": ("The record in numbers", "Хроника в цифрах", "Шежіре сандармен", "Salnamə rəqəmlərlə"),
-    "n_documents": ("documents", "документов", "құжат", "sənəd"),
-    "n_events": ("events", "событий", "оқиға", "hadisə"),
     "n_entities": ("people, places and organizations", "людей, мест и организаций", "адам, жер және ұйым",
                    "şəxs, yer və təşkilat"),
     "n_languages": ("text languages", "языков текстов", "мәтін тілі", "mətn dili"),
@@ -307,6 +306,25 @@ TEXT_LANGUAGE_NAMES = {
     "kk": {"en": "ағылшын тілі", "ru": "орыс тілі", "kk": "қазақ тілі", "az": "әзербайжан тілі"},
     "az": {"en": "ingilis dili", "ru": "rus dili", "kk": "qazax dili", "az": "Azərbaycan dili"},
 }
+
+
+# Counted words by CLDR plural category ("1 document", "2 документа", "5 документов"); Kazakh and
+# Azerbaijani do not inflect a noun after a number.
+_COUNTED: dict[str, dict[str, dict[str, str]]] = {
+    "documents": {"en": {"one": "document", "other": "documents"},
+                  "ru": {"one": "документ", "few": "документа", "many": "документов", "other": "документа"},
+                  "kk": {"other": "құжат"}, "az": {"other": "sənəd"}},
+    "events": {"en": {"one": "event", "other": "events"},
+               "ru": {"one": "событие", "few": "события", "many": "событий", "other": "события"},
+               "kk": {"other": "оқиға"}, "az": {"other": "hadisə"}},
+}
+
+
+def counted(n: int, key: str, lang: str) -> str:
+    """The word for `n` things of `key` in `lang`, in the plural form the number asks for."""
+    forms = _COUNTED[key][lang]
+    form = Locale.parse(LOCALES[lang]).plural_form(n)
+    return forms.get(form, forms["other"])
 
 
 def strings(lang: str) -> dict[str, str]:

@@ -463,6 +463,23 @@ def test_timeline_strip_marks_every_event_at_its_precision(site, timeline):
     assert f"{len(timeline)} events from {first} to {last}" in caption
 
 
+@pytest.mark.parametrize("lang, words", [
+    ("en", {1: "document", 3: "documents", 5: "documents", 0: "documents"}),
+    ("ru", {1: "документ", 3: "документа", 5: "документов", 0: "документов"}),
+    ("kk", {1: "құжат", 3: "құжат", 5: "құжат", 0: "құжат"}),
+])
+def test_counts_take_the_plural_form_of_their_number(site, lang, words):
+    """A defect seen on the topic cards: "1 documents", «3 документов»."""
+    seen = set()
+    for path in (f"{lang}/topics/index.html", f"{lang}/index.html"):
+        for p in site.page(path).find("main").iter("ul", class_="cards")[0].iter("p", class_="meta"):
+            n, word = squash(p.text()).split(" ", 1)
+            if int(n) in words:
+                assert word == words[int(n)], f"{path}: {p.text()}"
+                seen.add(int(n))
+    assert {1, 3} <= seen
+
+
 def test_topic_hub_shows_only_its_own_events_and_quotes_about_it(site, docs, timeline):
     """The Energy hub shows the power cable, not the Washington peace summit a document on energy also reports."""
     from site_builder import matching
