@@ -71,13 +71,16 @@ def review(content: Path, config: Path, seeds: Path, cache: ct.LoadCache | None 
     """
     cache = cache or ct.LoadCache()
     checked = checking.check(content, config, cache)
-    items = [Item("problem", p.path, p.line, p.message) for p in checked.problems]
+    folder = content / ct.DOCUMENTS
+    entries = {display_path(path): path.stem for path in folder.glob("*.md")} if folder.is_dir() else {}
+    # A problem in an entry links to that document's preview (the last good build shows it).
+    items = [Item("problem", p.path, p.line, p.message, (entries[p.path],) if p.path in entries else ())
+             for p in checked.problems]
     try:
         knowledge = cache.knowledge(content)
     except UserError:
         knowledge = None
     docs: list[ct.Document] = []
-    folder = content / ct.DOCUMENTS
     if knowledge is not None and folder.is_dir():
         for path in sorted(folder.glob("*.md")):
             try:

@@ -115,6 +115,7 @@ def test_every_kind_at_its_file_and_line_and_gone_once_decided(project: Path, ru
     new_sha = hashlib.sha256((project / "seeds" / "002_2756a6254414e1e0.txt").read_bytes()).hexdigest()
     assert by_kind["seed-changed"]["detail"]["sha256"] == new_sha
     assert "unknown topic 'nonsense'" in by_kind["problem"]["message"]
+    assert by_kind["problem"]["documents"] == [IDS[3]]  # a problem in an entry links to its document
     assert data["counts"] == {k: 1 for k in where}
 
     # The text form: one line per item, path:line first, the preview link last; then a summary.
