@@ -143,8 +143,9 @@ def _meta(page: Page, site: Site, s: dict[str, str]) -> dict:
     if name == "document":
         d = c["doc"]
         desc = f'{d["date"]["text"]} · {d["language_name"]}' + (f' · {d["outlet"]}' if d["outlet"] else "")
-        ld = {**base, "@type": "NewsArticle" if d["outlet"] else "CreativeWork", "headline": d["title"][:110],
-              "name": d["title"], "inLanguage": d["language"], "isPartOf": {"@type": "WebSite", "name": cfg.title[lang]},
+        original = d["original_title"] or d["title"]
+        ld = {**base, "@type": "NewsArticle" if d["outlet"] else "CreativeWork", "headline": original[:110],
+              "name": original, "inLanguage": d["language"], "isPartOf": {"@type": "WebSite", "name": cfg.title[lang]},
               "about": [t["name"] for t in d["topics"]],
               "mentions": [{"@type": {"person": "Person", "place": "Place"}.get(k, "Organization"), "name": e["name"]}
                            for k, group in (("person", c["people"]), ("place", c["places"]), ("organization", c["organizations"]))
@@ -153,6 +154,11 @@ def _meta(page: Page, site: Site, s: dict[str, str]) -> dict:
             ld["datePublished"] = d["date"]["iso"]
         if d["outlet"]:
             ld["publisher"] = {"@type": "Organization", "name": d["outlet"]}
+        if d["original_title"]:
+            ld["alternativeHeadline"] = d["title"]
+        if d["summary"]:
+            desc = d["summary"]
+            ld["abstract"] = d["summary"]
         return {"title": d["title"], "description": desc, "og_type": "article", "ld": ld, "title_lang": d["language"]}
     if name == "topic":
         t = c["topic"]

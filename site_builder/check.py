@@ -24,15 +24,18 @@ class CheckResult:
         return len({p.path for p in self.problems})
 
 
-def check(content: Path, config: Path) -> CheckResult:
-    """Every problem a build would refuse: the site configuration's, then content's (content.load's checks)."""
+def check(content: Path, config: Path, cache: ct.LoadCache | None = None) -> CheckResult:
+    """Every problem a build would refuse: the site configuration's, then content's (content.load's checks).
+
+    `cache` lets a caller (review) read the entries again afterwards without parsing them twice.
+    """
     problems: list[Problem] = []
     try:
         site_config.load(config)
     except UserError as e:
         problems.extend(e.problems)
     documents = events = 0
-    cache = ct.LoadCache()
+    cache = cache or ct.LoadCache()
     cache.prefetch(content, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
     try:
         corpus = ct.load(content, cache)

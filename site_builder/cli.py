@@ -83,6 +83,49 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_review(args: argparse.Namespace) -> int:
+    """List everything that waits for the editor's decision, each at the file and line to edit.
+
+    Undated texts (with the span their office holders allow), dates read at low confidence and
+    why, titles taken from a first sentence, quotes without a speaker, suspected web leftovers,
+    suggested entities not yet confirmed (with the texts they came from), seeds changed since
+    ingest, and every problem `check` finds. Each item names the document's preview page in a
+    running `serve` (also at /<lang>/_review/ there). An item goes once decided; `reviewed: true`
+    on an entry settles all that ingest was unsure of in it.
+
+    Exit status: 0 nothing waits, 1 something waits (or a check problem), 2 a usage error.
+    --format json prints {"items": [...], "counts": {...}} for scripts.
+
+    Example: site-builder review --format json
+    """
+    import json
+
+    from site_builder import config as site_config
+    from site_builder.review import review
+
+    result = review(Path(args.content), Path(args.config), Path(args.seeds))
+    try:
+        lang = site_config.load(Path(args.config)).default_language
+    except UserError:
+        lang = "en"
+    preview = args.preview_url if args.preview_url.endswith("/") else args.preview_url + "/"
+    if args.format == "json":
+        print(json.dumps({"items": [i.record(preview, lang) for i in result.items], "counts": result.counts(),
+                          "documents": result.documents}, ensure_ascii=False, indent=1))
+        return EXIT_USER if result.items else EXIT_OK
+    for item in result.items:
+        links = " ".join(f"{preview}{lang}/documents/{d}/" for d in item.documents)
+        print(f"{item}" + (f" -> {links}" if links else ""))
+    if result.items:
+        counts = ", ".join(f"{n} {kind}" for kind, n in result.counts().items())
+        n = len(result.items)
+        print(f"review: {n} item{'s' if n != 1 else ''} waiting ({counts}); see them at {preview}{lang}/_review/ "
+              "while serve runs")
+        return EXIT_USER
+    print(f"review: nothing waits for the editor ({result.documents} documents)")
+    return EXIT_OK
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     """Build, serve output/ with live reload, and rebuild what each edit affects.
 
@@ -158,6 +201,12 @@ def _serve_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
 
 
+def _review_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    p.add_argument("--preview-url", default="http://127.0.0.1:8000/", metavar="URL",
+                   help="where serve runs, for the preview links (default: http://127.0.0.1:8000/)")
+
+
 def _deploy_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--remote", default="origin", help="git remote to push to (default: origin)")
     p.add_argument("--branch", default="gh-pages", help="branch that holds the published site (default: gh-pages)")
@@ -175,6 +224,7 @@ def parser() -> argparse.ArgumentParser:
         ("build", cmd_build, dict(seeds=True, build=True), None),
         ("site", cmd_site, dict(seeds=True, build=True), None),
         ("check", cmd_check, dict(config=True), None),
+        ("review", cmd_review, dict(seeds=True, config=True), _review_options),
         ("serve", cmd_serve, dict(seeds=True, build=True), _serve_options),
         ("deploy", cmd_deploy, dict(seeds=True, build=True), _deploy_options),
     ]

@@ -7,7 +7,7 @@ import difflib
 import multiprocessing
 import re
 import signal
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -24,8 +24,10 @@ FRONT_KEYS = (
     "id", "title", "date", "date_precision", "date_evidence", "language", "outlet", "outlet_cites",
     "topics", "topic_evidence", "people", "places", "organizations", "quotes", "related", "leftovers",
     "unmatched_names", "seed", "seed_sha256", "seed_encoding",
+    "title_translations", "summary", "reviewed",
 )
 MAX_ID = 80  # as knowledge.ID allows
+UI_LANGUAGES = ("en", "ru", "kk", "az")
 REQUIRED_KEYS = ("id", "title", "date", "date_precision", "language", "seed")
 _UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _ESCAPE_ANYWHERE = re.compile(r"([\\`*_\[\]<>&])")
@@ -40,6 +42,8 @@ class Quote:
     """The words, verbatim from the document."""
     paragraph: int | None
     """1-based paragraph the words stand in."""
+    line: int | None = field(default=None, compare=False)
+    """Line of the quote in its entry file (for the editor's review)."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,10 @@ class Document:
     path: Path
     extra: dict
     """Other front matter keys (topic_evidence, unmatched_names …), kept for exports."""
+    title_translations: dict[str, str] = field(default_factory=dict)
+    """The editor's translations of the title, by interface language."""
+    summary: dict[str, str] = field(default_factory=dict)
+    """The editor's short summary, by interface language."""
 
     @property
     def entities(self) -> tuple[str, ...]:
@@ -360,6 +368,9 @@ def _document(path: Path, knowledge: Knowledge, problems: list[Problem]) -> Docu
         # An editor's own keys are welcome; one a letter or two off a known key is a typo that
         # would silently empty the field (tpoics: the document loses its topics).
         close = difflib.get_close_matches(str(key), FRONT_KEYS, n=1, cutoff=0.8) if key not in FRONT_KEYS else []
+        # A known key with a suffix of the editor's (reviewed_by) is a key of its own, not a typo of it.
+        if close and str(key).startswith(close[0] + "_"):
+            close = []
         if close:
             fail(f"unknown key {key!r}; did you mean {close[0]!r}?", key)
     doc_id = front.get("id")
@@ -415,9 +426,14 @@ def _document(path: Path, knowledge: Knowledge, problems: list[Problem]) -> Docu
     if not isinstance(leftovers, list) or not all(isinstance(n, int) and 1 <= n <= len(paragraphs) for n in leftovers):
         fail(f"leftovers must list paragraph numbers between 1 and {len(paragraphs)}", "leftovers")
         leftovers = []
+    translations = _by_language(front, "title_translations", lines, fail)
+    summary = _by_language(front, "summary", lines, fail)
+    if "reviewed" in front and not isinstance(front["reviewed"], bool):
+        fail(f"reviewed must be true or false, not {front['reviewed']!r}", "reviewed")
     extra = {k: v for k, v in front.items() if k not in {
         "id", "title", "date", "date_precision", "date_evidence", "language", "outlet", "outlet_cites", "topics",
-        "people", "places", "organizations", "quotes", "related", "leftovers", "seed", "seed_sha256"}}
+        "people", "places", "organizations", "quotes", "related", "leftovers", "seed", "seed_sha256",
+        "title_translations", "summary"}}
     extra["_lines"] = lines
     return Document(
         id=doc_id or path.stem, title=str(title or path.stem), date=front.get("date"),
@@ -426,7 +442,27 @@ def _document(path: Path, knowledge: Knowledge, problems: list[Problem]) -> Docu
         outlet_cites=_opt_str(front.get("outlet_cites")), topics=topics, people=people, places=places,
         organizations=orgs, quotes=quotes, related=tuple(related), leftovers=tuple(leftovers),
         seed=str(front.get("seed") or ""), seed_sha256=_opt_str(front.get("seed_sha256")),
-        paragraphs=paragraphs, path=path, extra=extra)
+        paragraphs=paragraphs, path=path, extra=extra, title_translations=translations, summary=summary)
+
+
+def _by_language(front: dict, key: str, lines: dict, fail) -> dict[str, str]:
+    """A mapping of interface languages to non-empty text (the editor's translations), checked."""
+    value = front.get(key)
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        fail(f"{key} must map interface languages ({', '.join(UI_LANGUAGES)}) to text", key)
+        return {}
+    out = {}
+    for lang, text in value.items():
+        if lang not in UI_LANGUAGES:
+            fail(f"{key}: unknown interface language {lang!r} (one of {', '.join(UI_LANGUAGES)})", key)
+        elif not isinstance(text, str) or not text.strip():
+            fail(f"{key}: the {lang} text must be non-empty text", key)
+        else:
+            out[lang] = " ".join(text.split())
+    # In a fixed order, whatever order the editor wrote them in: the output must not depend on it.
+    return {lang: out[lang] for lang in UI_LANGUAGES if lang in out}
 
 
 def _opt_str(value: Any) -> str | None:
@@ -460,7 +496,7 @@ def _quotes(value: Any, plain: tuple[str, ...], people: set[str], path: Path, li
         where = [plain[paragraph - 1]] if paragraph else plain
         if not any(text in p for p in where):
             problems.append(problem(path, f"quotes: not found verbatim in the text: {text[:60]!r}", line))
-        out.append(Quote(speaker if speaker in people else None, text, paragraph))
+        out.append(Quote(speaker if speaker in people else None, text, paragraph, line))
     return tuple(out)
 
 

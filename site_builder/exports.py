@@ -13,6 +13,8 @@ from site_builder.content import Corpus, Document
 from site_builder.pages import pick
 
 ATOM = "http://www.w3.org/2005/Atom"
+XHTML = "http://www.w3.org/1999/xhtml"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 FEED_SIZE = 50
 
 
@@ -33,6 +35,7 @@ def permalink(config: Config, lang: str, route: str) -> str:
 def atom_feed(corpus: Corpus, config: Config, lang: str) -> str:
     """The newest dated documents as an Atom feed for one interface language."""
     ET.register_namespace("", ATOM)
+    ET.register_namespace("xhtml", XHTML)
     s = i18n.strings(lang)
     docs = [d for d in corpus.documents if d.date][-FEED_SIZE:][::-1]
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": lang})
@@ -49,14 +52,28 @@ def atom_feed(corpus: Corpus, config: Config, lang: str) -> str:
     topic_names = {t.id: pick(t.name, lang)["text"] for t in corpus.knowledge.topics}
     for d in docs:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
-        title = ET.SubElement(entry, f"{{{ATOM}}}title", {"{http://www.w3.org/XML/1998/namespace}lang": d.language})
-        title.text = d.title
+        translated = d.title_translations.get(lang) if lang != d.language else None
+        if translated:
+            # The editor's translation, then the original marked with its language (an XHTML title).
+            title = ET.SubElement(entry, f"{{{ATOM}}}title", {"type": "xhtml", XML_LANG: lang})
+            div = ET.SubElement(title, f"{{{XHTML}}}div")
+            ET.SubElement(div, f"{{{XHTML}}}span").text = translated
+            div[-1].tail = " — "
+            ET.SubElement(div, f"{{{XHTML}}}span", {XML_LANG: d.language}).text = d.title
+            div[-1].tail = f" ({s['title_translated']})"
+        else:
+            title = ET.SubElement(entry, f"{{{ATOM}}}title", {XML_LANG: d.language})
+            title.text = d.title
         url = permalink(config, lang, f"documents/{d.id}/")
         ET.SubElement(entry, f"{{{ATOM}}}id").text = url
         ET.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": url})
         ET.SubElement(entry, f"{{{ATOM}}}updated").text = _timestamp(d.date)
-        summary = ET.SubElement(entry, f"{{{ATOM}}}summary", {"{http://www.w3.org/XML/1998/namespace}lang": d.language})
-        summary.text = d.plain_paragraphs()[0][:400]
+        if d.summary.get(lang):
+            summary = ET.SubElement(entry, f"{{{ATOM}}}summary", {XML_LANG: lang})
+            summary.text = f"{d.summary[lang]} ({s['editor_summary']})"
+        else:
+            summary = ET.SubElement(entry, f"{{{ATOM}}}summary", {XML_LANG: d.language})
+            summary.text = d.plain_paragraphs()[0][:400]
         for t in d.topics:
             ET.SubElement(entry, f"{{{ATOM}}}category", {"term": t, "label": topic_names[t]})
     return _xml(feed)
@@ -101,6 +118,7 @@ def document_record(corpus: Corpus, config: Config, d: Document, named_by: tuple
         "organizations": _entity_refs(corpus, d.organizations),
         "quotes": [{"speaker": {"id": q.speaker, "name": names.get(q.speaker)} if q.speaker else None,
                     "text": q.text, "paragraph": q.paragraph} for q in d.quotes],
+        "title_translations": d.title_translations, "summary": d.summary,
         "related": list(dict.fromkeys([*d.related, *named_by])), "seed": d.seed, "seed_sha256": d.seed_sha256,
         "url": permalink(config, config.default_language, f"documents/{d.id}/"),
         "paragraphs": list(d.plain_paragraphs()),

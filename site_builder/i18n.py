@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from babel import Locale
 from babel.dates import format_date, format_skeleton
 
 UI_LANGUAGES = ("en", "ru", "kk", "az")
@@ -38,8 +39,6 @@ _STRINGS: dict[str, tuple[str, str, str, str]] = {
     "latest_events": ("Latest events", "Последние события", "Соңғы оқиғалар", "Son hadisələr"),
     "topic_hubs": ("Topics", "Темы", "Тақырыптар", "Mövzular"),
     "in_numbers": ("The record in numbers", "Хроника в цифрах", "Шежіре сандармен", "Salnamə rəqəmlərlə"),
-    "n_documents": ("documents", "документов", "құжат", "sənəd"),
-    "n_events": ("events", "событий", "оқиға", "hadisə"),
     "n_entities": ("people, places and organizations", "людей, мест и организаций", "адам, жер және ұйым",
                    "şəxs, yer və təşkilat"),
     "n_languages": ("text languages", "языков текстов", "мәтін тілі", "mətn dili"),
@@ -106,6 +105,112 @@ _STRINGS: dict[str, tuple[str, str, str, str]] = {
                     "İllər və mövzular üzrə hadisələr"),
     "chart_docs_title": ("Documents per year by topic", "Документы по годам и темам",
                          "Жылдар мен тақырыптар бойынша құжаттар", "İllər və mövzular üzrə sənədlər"),
+    "original_title": ("Original title", "Заголовок оригинала", "Түпнұсқа тақырыбы", "Orijinal başlıq"),
+    "title_translated": ("title translated by the editor", "перевод заголовка — редакции",
+                         "тақырыпты редактор аударған", "başlığı redaktor tərcümə edib"),
+    "editor_summary": ("Summary by the editor", "Краткое изложение от редакции", "Редактордың қысқаша мазмұны",
+                       "Redaktorun xülasəsi"),
+    "review": ("Editor's desk", "Стол редактора", "Редактор үстелі", "Redaktor masası"),
+    "review_intro": ("What ingest was unsure of, and every problem check finds: each waits for your decision. "
+                     "This page exists only in the local preview; it is never published.",
+                     "То, в чём ingest не уверен, и все проблемы, которые находит check: каждое ждёт вашего решения. "
+                     "Эта страница есть только в локальном просмотре и никогда не публикуется.",
+                     "Ingest сенімсіз болған нәрселер және check тапқан барлық мәселе: әрқайсысы сіздің шешіміңізді "
+                     "күтеді. Бұл бет тек жергілікті алдын ала қарауда бар, ешқашан жарияланбайды.",
+                     "Ingest-in əmin olmadığı hər şey və check-in tapdığı bütün problemlər: hər biri sizin qərarınızı "
+                     "gözləyir. Bu səhifə yalnız yerli önizləmədədir, heç vaxt dərc olunmur."),
+    "review_nothing": ("Nothing waits for your decision.", "Ничто не ждёт вашего решения.",
+                       "Шешіміңізді күтетін ештеңе жоқ.", "Qərarınızı gözləyən heç nə yoxdur."),
+    "review_waiting": ("waiting", "ожидают", "күтуде", "gözləyir"),
+    "review_range": ("the office holders it names allow", "названные в нём должностные лица допускают",
+                     "онда аталған лауазымды тұлғалар мүмкіндік береді", "adı çəkilən vəzifəli şəxslər imkan verir"),
+    "review_sha_now": ("its SHA-256 is now", "его SHA-256 теперь", "оның SHA-256 қазір", "onun SHA-256-sı indi"),
+    "review_edit": ("Edit", "Изменить", "Өңдеу", "Redaktə"),
+    "review_preview": ("Preview", "Просмотр", "Алдын ала қарау", "Önizləmə"),
+    "review_problem": ("Problems found by check", "Проблемы, найденные check", "Check тапқан мәселелер",
+                       "Check-in tapdığı problemlər"),
+    "review_problem_how": ("Fix the line named; the build refuses until then.",
+                           "Исправьте указанную строку; до тех пор сборка не пройдёт.",
+                           "Көрсетілген жолды түзетіңіз; оған дейін құрастыру өтпейді.",
+                           "Göstərilən sətri düzəldin; o vaxta qədər yığım alınmır."),
+    "review_seed-changed": ("Texts whose seed changed since ingest", "Тексты, чей исходный файл изменился после ingest",
+                            "Ingest-тен кейін бастапқы файлы өзгерген мәтіндер",
+                            "Ingest-dən sonra mənbə faylı dəyişmiş mətnlər"),
+    "review_seed-changed_how": ("Compare the seed with the entry, then write its new seed_sha256.",
+                                "Сравните исходный файл с записью и впишите новый seed_sha256.",
+                                "Бастапқы файлды жазбамен салыстырып, жаңа seed_sha256 жазыңыз.",
+                                "Mənbə faylını qeydlə müqayisə edin, sonra yeni seed_sha256 yazın."),
+    "review_undated": ("Undated texts", "Тексты без даты", "Күні жоқ мәтіндер", "Tarixsiz mətnlər"),
+    "review_undated_how": ("Write the date by hand, or reviewed: true if it stays undated.",
+                           "Впишите дату вручную или reviewed: true, если дата остаётся неизвестной.",
+                           "Күнді қолмен жазыңыз, не күні белгісіз қалса reviewed: true.",
+                           "Tarixi əllə yazın, tarixsiz qalırsa reviewed: true."),
+    "review_low-confidence-date": ("Dates read at low confidence", "Даты, установленные с низкой уверенностью",
+                                   "Сенімсіз анықталған күндер", "Aşağı əminliklə oxunmuş tarixlər"),
+    "review_low-confidence-date_how": ("Check the date; then delete date_confidence (or write high).",
+                                       "Проверьте дату, затем удалите date_confidence (или впишите high).",
+                                       "Күнді тексеріп, date_confidence жолын өшіріңіз (не high жазыңыз).",
+                                       "Tarixi yoxlayın, sonra date_confidence-i silin (və ya high yazın)."),
+    "review_first-sentence-title": ("Titles taken from a first sentence", "Заголовки из первого предложения",
+                                    "Бірінші сөйлемнен алынған тақырыптар", "İlk cümlədən götürülmüş başlıqlar"),
+    "review_first-sentence-title_how": ("Write a title and title_source: editor.",
+                                        "Впишите заголовок и title_source: editor.",
+                                        "Тақырып пен title_source: editor жазыңыз.",
+                                        "Başlıq və title_source: editor yazın."),
+    "review_quote-without-speaker": ("Quotes without a speaker", "Цитаты без автора", "Айтушысы жоқ дәйексөздер",
+                                     "Müəllifi olmayan sitatlar"),
+    "review_quote-without-speaker_how": ("Name the speaker (an entity id), or delete the quote.",
+                                         "Укажите автора (id сущности) или удалите цитату.",
+                                         "Айтушыны (нысан id) көрсетіңіз не дәйексөзді өшіріңіз.",
+                                         "Müəllifi (obyekt id) göstərin və ya sitatı silin."),
+    "review_leftovers": ("Suspected web leftovers", "Вероятные остатки веб-страницы", "Веб-беттен қалған болуы мүмкін жолдар",
+                         "Veb-səhifədən qalmış ola biləcək sətirlər"),
+    "review_leftovers_how": ("Keep or remove the paragraph numbers, then reviewed: true.",
+                             "Оставьте или удалите номера абзацев, затем reviewed: true.",
+                             "Абзац нөмірлерін қалдырыңыз не өшіріңіз, содан кейін reviewed: true.",
+                             "Abzas nömrələrini saxlayın və ya silin, sonra reviewed: true."),
+    "review_suggested-entity": ("Suggested entities not yet confirmed", "Предложенные, но не подтверждённые сущности",
+                                "Ұсынылған, бірақ расталмаған нысандар", "Təklif edilmiş, lakin təsdiqlənməmiş obyektlər"),
+    "review_suggested-entity_how": ("Check the names, then delete suggested: true (or write false).",
+                                    "Проверьте имена, затем удалите suggested: true (или впишите false).",
+                                    "Аттарын тексеріп, suggested: true жолын өшіріңіз (не false жазыңыз).",
+                                    "Adları yoxlayın, sonra suggested: true-nu silin (və ya false yazın)."),
+    "strip_label": ("The whole record at a glance", "Вся хроника одним взглядом", "Бүкіл шежіре бір көзқараспен",
+                    "Bütün salnamə bir baxışda"),
+    "strip_note": ("{n} events from {first} to {last}. Each mark is an event, coloured by its topics and as wide as "
+                   "its date is precise (a day, a month, a year); it leads to the event in the list below, as does "
+                   "each year. The list is the same record in words.",
+                   "{n} событий с {first} по {last} год. Каждая отметка — событие, окрашенное по его темам и "
+                   "шириной по точности даты (день, месяц, год); она ведёт к событию в списке ниже, как и каждый "
+                   "год. Список ниже — та же хроника словами.",
+                   "{first}–{last} жылдардағы {n} оқиға. Әр белгі — оқиға, тақырыптары бойынша боялған, ені "
+                   "күнінің дәлдігіндей (күн, ай, жыл); ол төмендегі тізімдегі оқиғаға апарады, әр жыл да солай. "
+                   "Тізім — сол шежіре сөзбен.",
+                   "{first}–{last} illəri üzrə {n} hadisə. Hər işarə bir hadisədir, mövzularına görə rənglənib, eni "
+                   "tarixinin dəqiqliyi qədərdir (gün, ay, il); aşağıdakı siyahıda hadisəyə aparır, hər il də "
+                   "belə. Siyahı eyni salnamənin sözlə ifadəsidir."),
+    "chart_docs_year": ("Documents on this topic per year", "Документы по теме по годам",
+                        "Тақырып бойынша құжаттар, жылдар бойынша", "Mövzu üzrə sənədlər, illər üzrə"),
+    "chart_events_year": ("Events of this topic per year", "События темы по годам",
+                          "Тақырып оқиғалары, жылдар бойынша", "Mövzunun hadisələri, illər üzrə"),
+    "unit_documents": ("Documents", "Документы", "Құжаттар", "Sənədlər"),
+    "unit_events": ("Events", "События", "Оқиғалар", "Hadisələr"),
+    "chart_note_documents": ("The first panel counts each document once; a document on several topics is also "
+                             "counted in the panel of each of them.",
+                             "Первая панель считает каждый документ один раз; документ на несколько тем учтён "
+                             "также в панели каждой из них.",
+                             "Бірінші панель әр құжатты бір рет санайды; бірнеше тақырыптағы құжат олардың "
+                             "әрқайсысының панелінде де есептеледі.",
+                             "Birinci panel hər sənədi bir dəfə sayır; bir neçə mövzuya aid sənəd onların hər "
+                             "birinin panelində də sayılır."),
+    "chart_note_events": ("The first panel counts each event once; an event on several topics is also counted in "
+                          "the panel of each of them.",
+                          "Первая панель считает каждое событие один раз; событие на несколько тем учтено также в "
+                          "панели каждой из них.",
+                          "Бірінші панель әр оқиғаны бір рет санайды; бірнеше тақырыптағы оқиға олардың "
+                          "әрқайсысының панелінде де есептеледі.",
+                          "Birinci panel hər hadisəni bir dəfə sayır; bir neçə mövzuya aid hadisə onların hər "
+                          "birinin panelində də sayılır."),
     "chart_table": ("The chart's figures as a table", "Данные диаграммы в виде таблицы", "Диаграмма деректері кесте түрінде",
                     "Diaqramın rəqəmləri cədvəl şəklində"),
     "year": ("Year", "Год", "Жыл", "İl"),
@@ -201,6 +306,25 @@ TEXT_LANGUAGE_NAMES = {
     "kk": {"en": "ағылшын тілі", "ru": "орыс тілі", "kk": "қазақ тілі", "az": "әзербайжан тілі"},
     "az": {"en": "ingilis dili", "ru": "rus dili", "kk": "qazax dili", "az": "Azərbaycan dili"},
 }
+
+
+# Counted words by CLDR plural category ("1 document", "2 документа", "5 документов"); Kazakh and
+# Azerbaijani do not inflect a noun after a number.
+_COUNTED: dict[str, dict[str, dict[str, str]]] = {
+    "documents": {"en": {"one": "document", "other": "documents"},
+                  "ru": {"one": "документ", "few": "документа", "many": "документов", "other": "документа"},
+                  "kk": {"other": "құжат"}, "az": {"other": "sənəd"}},
+    "events": {"en": {"one": "event", "other": "events"},
+               "ru": {"one": "событие", "few": "события", "many": "событий", "other": "события"},
+               "kk": {"other": "оқиға"}, "az": {"other": "hadisə"}},
+}
+
+
+def counted(n: int, key: str, lang: str) -> str:
+    """The word for `n` things of `key` in `lang`, in the plural form the number asks for."""
+    forms = _COUNTED[key][lang]
+    form = Locale.parse(LOCALES[lang]).plural_form(n)
+    return forms.get(form, forms["other"])
 
 
 def strings(lang: str) -> dict[str, str]:

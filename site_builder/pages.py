@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any, Callable, NamedTuple
 
-from site_builder import charts, i18n, markup, search
+from site_builder import charts, i18n, markup, matching, search
 from site_builder.config import Config
 from site_builder.content import Corpus, Document, Event
 from site_builder.knowledge import Entity
@@ -138,8 +138,14 @@ class Site:
         return self._memoized(("doc", d.id, lang), partial(self._doc_summary, d, lang))
 
     def _doc_summary(self, d: Document, lang: str) -> dict:
+        # The editor's translation of the title into the interface language comes first; the original
+        # title is then shown beside it (original_title), marked with the text's language.
+        translated = d.title_translations.get(lang) if lang != d.language else None
+        summary = d.summary.get(lang)
         return {
-            "id": d.id, "title": d.title, "title_lang": d.language, "route": f"documents/{d.id}/",
+            "id": d.id, "title": translated or d.title, "title_lang": lang if translated else d.language,
+            "original_title": d.title if translated else "", "original_lang": d.language,
+            "summary": summary or "", "route": f"documents/{d.id}/",
             "date": self.date_view(d.date, d.date_precision, lang),
             "language": d.language, "language_name": i18n.TEXT_LANGUAGE_NAMES[lang][d.language],
             "outlet": d.outlet or "", "topics": [self.topic_link(t, lang) for t in d.topics],
@@ -214,10 +220,15 @@ class Site:
     def search(self, lang: str) -> Page:
         return Page("search/", lang, "search.html", {})
 
-    def _years_chart(self, items: list[tuple[str, tuple[str, ...]]], lang: str, title_key: str) -> dict:
+    def _years_chart(self, items: list[tuple[str, tuple[str, ...]]], lang: str, title_key: str,
+                     by_topic: bool = True) -> dict:
+        """Documents or events per year: all of them, then (`by_topic`) a panel per topic."""
         s = i18n.strings(lang)
         names = {t.id: pick(t.name, lang)["text"] for t in self.k.topics}
-        return charts.stacked_years(items, [t.id for t in self.k.topics], names, s[title_key], s)
+        what = "documents" if title_key.startswith("chart_docs") else "events"
+        keys = [t.id for t in self.k.topics] if by_topic else []
+        chart = charts.small_multiples(items, keys, names, s[title_key], s, s[f"unit_{what}"])
+        return {**chart, "note": s[f"chart_note_{what}"] if by_topic else ""}
 
     def home(self, lang: str) -> Page:
         events = list(self.corpus.events)
@@ -240,7 +251,21 @@ class Site:
         chart = self._years_chart([(ev.date[:4], ev.topics) for ev in self.corpus.events], lang, "chart_title")
         return Page("timeline/", lang, "timeline.html",
                     {"years": [{"year": y, "events": evs} for y, evs in years.items()], "chart": chart,
-                     "filters": self.filter_options(lang)})
+                     "filters": self.filter_options(lang), "strip": self._strip(lang)})
+
+    def _strip(self, lang: str) -> dict:
+        """The timeline strip of every event, with its legend of topic colours."""
+        s = i18n.strings(lang)
+        views = [self.event_view(ev, lang) for ev in self.corpus.events]
+        colour = charts.colours([t.id for t in self.k.topics])
+        strip = charts.timeline_strip(
+            [{"id": v["id"], "date": v["date"]["iso"], "precision": v["date"]["precision"],
+              "topics": [t["id"] for t in v["topics"]], "title": v["title"]["text"], "title_lang": v["title"]["lang"],
+              "date_text": v["date"]["text"]} for v in views], colour, s["strip_label"], lang)
+        used = {t for ev in self.corpus.events for t in ev.topics}
+        legend = [{"name": pick(t.name, lang)["text"], "swatch": charts.swatch(colour[t.id])}
+                  for t in self.k.topics if t.id in used]
+        return {**strip, "legend": legend}
 
     def document_index(self, lang: str, sort: str) -> Page:
         rows = [self.doc_summary(d, lang) for d in self.corpus.documents]
@@ -290,6 +315,8 @@ class Site:
             e = self.k.entity(eid)
             if e:
                 names.update(dict.fromkeys(e.all_names))
+        # The editor's translations and summaries in every language: each language's index finds them.
+        names.update(dict.fromkeys([*d.title_translations.values(), *d.summary.values()]))
         words = list(names) + search.folded_words(list(names) + list(d.plain_paragraphs()))
         return " ".join(dict.fromkeys(words))
 
@@ -307,15 +334,11 @@ class Site:
         mentioned = Counter(e for d in docs for e in dict.fromkeys(d.entities) if e in self.entity_ids)
         top = [{**self.entity_link(e, lang), "count": n}
                for e, n in sorted(mentioned.items(), key=lambda x: (-x[1], x[0]))[:TOP_ENTITIES]]
-        quotes, seen_docs = [], set()
-        for d in reversed(docs):
-            for q in d.quotes:
-                if q.speaker and d.id not in seen_docs and len(quotes) < KEY_QUOTES:
-                    quotes.append({"speaker": self.entity_link(q.speaker, lang), "text": q.text,
-                                   "paragraph": q.paragraph, "doc": self.doc_summary(d, lang)})
-                    seen_docs.add(d.id)
-        chart = self._years_chart([(d.date[:4], d.topics) for d in docs if d.date], lang, "chart_docs_title")
-        event_chart = self._years_chart([(ev.date[:4], ev.topics) for ev in shown], lang, "chart_title")
+        quotes = [{"speaker": self.entity_link(q.speaker, lang), "text": q.text, "paragraph": q.paragraph,
+                   "doc": self.doc_summary(d, lang)} for d, q in self.key_quotes(tid)]
+        # On a topic's page every item is on the topic: one panel each, no panels of other topics.
+        chart = self._years_chart([(d.date[:4], ()) for d in docs if d.date], lang, "chart_docs_year", False)
+        event_chart = self._years_chart([(ev.date[:4], ()) for ev in shown], lang, "chart_events_year", False)
         entity_chart = charts.bars([(x["name"], x["count"]) for x in top], i18n.strings(lang)["most_mentioned"])
         ctx = {"topic": {**self.topic_link(tid, lang), "intro": pick(t.intro, lang)},
                "events": events, "documents": [self.doc_summary(d, lang) for d in reversed(docs)],
@@ -323,8 +346,38 @@ class Site:
                "entity_chart": entity_chart}
         return Page(f"topics/{tid}/", lang, "topic.html", ctx)
 
+    def key_quotes(self, tid: str) -> list[tuple[Document, Any]]:
+        """The quotes about topic `tid`: their own words carry the topic's evidence (a keyword, or a
+        word the entry's topic_evidence gives), most evidence first, newest first, one per document."""
+        return self._memoized(("key quotes", tid), partial(self._key_quotes, tid))
+
+    def _key_quotes(self, tid: str) -> list[tuple[Document, Any]]:
+        found = []
+        for d in reversed(self.corpus.documents):
+            if tid not in d.topics:
+                continue
+            evidence = (d.extra.get("topic_evidence") or {}).get(tid) or []
+            words = {" ".join(matching.fold(w).split()) for w in evidence if isinstance(w, str) and w.strip()}
+            best = None
+            for q in d.quotes:
+                if not q.speaker:
+                    continue
+                text = " ".join(matching.fold(q.text).split())
+                hits = {w for w in words if w in text}
+                hits |= {m.key for m in self._topic_words().find(q.text) if m.key.split("\t")[0] == tid}
+                if hits and (best is None or len(hits) > best[0]):
+                    best = (len(hits), q)
+            if best:
+                found.append((best[0], len(found), d, best[1]))
+        found.sort(key=lambda x: (-x[0], x[1]))
+        return [(d, q) for _, _, d, q in found[:KEY_QUOTES]]
+
+    def _topic_words(self) -> matching.Matcher:
+        return self._memoized(("topic words",), lambda: matching.Matcher(
+            (kw, f"{t.id}\t{kw}") for t in self.k.topics for words in t.keywords.values() for kw in words))
+
     def _events_shown(self) -> tuple[dict[str, list[Event]], dict[str, list[Event]]]:
-        """The events a topic's page shows (tagged with it, or reported by a document on it) and those an
+        """The events a topic's page shows (those of the topic) and those an
         entity's page shows (at its place, or reported by a document naming it), in timeline order."""
         return self._memoized(("events shown",), self._index_events_shown)
 
@@ -340,9 +393,12 @@ class Site:
         return by_topic, by_entity
 
     def showing(self, ev: Event) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """The topics and the entities whose pages show `ev` (a rebuild after a change re-renders them)."""
+        """The topics and the entities whose pages show `ev` (a rebuild after a change re-renders them).
+
+        A topic's page shows the events of that topic only, not every event a document on it reports.
+        """
         docs = [self.docs[x] for x in dict.fromkeys(ev.documents) if x in self.docs]
-        topics = dict.fromkeys([*ev.topics, *(t for d in docs for t in d.topics)])
+        topics = dict.fromkeys(ev.topics)
         named = (e for d in docs for e in d.entities + tuple(q.speaker for q in d.quotes if q.speaker))
         entities = dict.fromkeys(e for e in (ev.place, *named) if e)
         return tuple(topics), tuple(entities)

@@ -11,6 +11,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from site_builder import i18n
 from site_builder.errors import UserError, problem
 
 
@@ -75,6 +76,9 @@ def environment(templates: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["json_ld"] = json_ld
+    # {{ n | counted('documents', lang) }}: "1 document", "5 documents", «2 документа».
+    env.filters["counted"] = lambda n, key, lang: f"{n} {i18n.counted(n, key, lang)}"
+    env.filters["word_for"] = lambda n, key, lang: i18n.counted(n, key, lang)
     return env
 
 

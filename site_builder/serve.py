@@ -42,6 +42,7 @@ OVERLAY_CSS = (f"#{ERROR_ID}{{position:fixed;left:0;right:0;top:0;z-index:214748
                "margin:.5em 0 0}")
 CSP_META = re.compile(rb'(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(")')
 SCRIPT_TEXT = re.compile(rb"<script[^>]*>(.*?)</script>", re.S)
+REVIEW_LANG = re.compile(r"^[a-z]{2}$")
 
 
 def csp_hash(text: bytes) -> str:
@@ -241,6 +242,19 @@ class Session:
         self.busy = False
         """A build is running (Ctrl-C interrupts it rather than waiting for it)."""
         self.search = SearchIndexer(self.project.output, self._warn)
+        from site_builder.content import LoadCache
+
+        self.review_cache = LoadCache()
+        """What the editor's desk (/<lang>/_review/) has read: each visit reads only what changed."""
+        self._review_env = None
+
+    def review_env(self):
+        """The templates' environment for the editor's desk (it reloads a template that changed)."""
+        from site_builder import render
+
+        if self._review_env is None:
+            self._review_env = render.environment(self.project.templates)
+        return self._review_env
 
     def _warn(self, line: str) -> None:
         print(line, file=self.err, flush=True)
@@ -322,10 +336,68 @@ class Session:
         return CSP_META.sub(allow, page, count=1)
 
 
+REVIEW_ROUTE = re.compile(r"^(?:(?P<lang>[a-z]{2})/)?_review(?P<slash>/(?:index\.html)?)?$")
+
+
+def review_page(session: Session, lang: str) -> bytes:
+    """The editor's desk in `lang`: what waits for a decision, rendered now from content/ (never written to disk)."""
+    from site_builder import config as site_config
+    from site_builder import i18n, render
+    from site_builder.pages import pick
+    from site_builder.review import review
+
+    p = session.project
+    cfg = session.builder.config
+    if cfg is None:
+        try:
+            cfg = site_config.load(p.config, p.base_url)
+        except UserError:
+            cfg = None
+    languages = cfg.languages if cfg else i18n.UI_LANGUAGES
+    result = review(p.content, p.config, p.seeds, session.review_cache)
+    s = i18n.strings(lang)
+    groups: dict[str, list[dict]] = {}
+    for item in result.items:
+        docs = []
+        for doc_id in item.documents:
+            d = result.entries.get(doc_id)
+            title = pick({lang: d.title_translations[lang]} if d and lang in d.title_translations else {}, lang)
+            docs.append({"href": f"../documents/{doc_id}/", "title": title["text"] or (d.title if d else doc_id),
+                         "title_lang": lang if title["text"] else (d.language if d else lang)})
+        where = f"{item.path}:{item.line}" if item.line else item.path
+        first = result.entries.get(item.documents[0]) if item.documents else None
+        groups.setdefault(item.kind, []).append({"where": where, "message": item.message, "documents": docs,
+                                                 "kind": item.kind, "detail": item.detail,
+                                                 "doc_lang": first.language if first else lang})
+    ctx = {"lang": lang, "t": s, "site_title": cfg.title[lang] if cfg else "site-builder", "static": "../../static/",
+           "home": "../", "total": len(result.items),
+           "alternates": [{"lang": o, "name": i18n.LANGUAGE_NAMES[o], "href": f"../../{o}/_review/",
+                           "current": o == lang} for o in languages],
+           "groups": [{"kind": k, "heading": s[f"review_{k}"], "how": s[f"review_{k}_how"], "items": v}
+                      for k, v in groups.items()]}
+    env = session.review_env()
+    return render.render(env, "review.html", ctx, p.templates).encode("utf-8")
+
+
+def review_link(session: Session, page: bytes, lang: str) -> bytes:
+    """A served page with a link to the editor's desk in its header (serve only: built pages have none)."""
+    from site_builder import i18n
+
+    at = page.find(b"</header>")
+    if at < 0 or lang not in i18n.UI_LANGUAGES:
+        return page
+    link = (f'<p class="review-link"><a href="/{lang}/_review/">{html.escape(i18n.strings(lang)["review"])}</a>'
+            "</p>").encode("utf-8")
+    return page[:at] + link + page[at:]
+
+
 def handler_class(session: Session) -> type[StaticFileHandler]:
     """livereload's static file handler, showing the session's error on every HTML page while there is one."""
 
     class Handler(StaticFileHandler):
+        _own = False
+        """The response is a page made here (a served page with its header link, the review page)."""
+
         async def get(self, path: str, include_body: bool = True) -> None:
             config = session.builder.config
             prefix = config.base_path.strip("/") if config else ""
@@ -333,6 +405,10 @@ def handler_class(session: Session) -> type[StaticFileHandler]:
                 # The published address (under the base path) leads to the same page here.
                 rest = path[len(prefix):].lstrip("/")
                 self.redirect("/" + rest + (f"?{self.request.query}" if self.request.query else ""))
+                return
+            review = REVIEW_ROUTE.match(path)
+            if review:
+                self._review(review.group("lang"), bool(review.group("slash")))
                 return
             try:
                 self.path = self.parse_url_path(path)
@@ -351,7 +427,33 @@ def handler_class(session: Session) -> type[StaticFileHandler]:
             page = Path(absolute).read_bytes() if absolute else (
                 b"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>site-builder: error</title></head>"
                 b"<body></body></html>\n")
+            if absolute:
+                first = path.split("/", 1)[0]
+                page = review_link(session, page, first if REVIEW_LANG.match(first) else self._default_language())
             self.set_status(200 if absolute else 500)
+            self._own = True
+            self.set_header("Content-Type", "text/html; charset=utf-8")
+            self.set_header("Cache-Control", "no-store")
+            self.finish(session.preview(page, self._live_script()))
+
+        def _default_language(self) -> str:
+            config = session.builder.config
+            return config.default_language if config else "en"
+
+        def _review(self, lang: str | None, slash: bool) -> None:
+            config = session.builder.config
+            languages = config.languages if config else ()
+            if lang is None or not slash:
+                self.redirect(f"/{lang or self._default_language()}/_review/")
+                return
+            if languages and lang not in languages:
+                raise web.HTTPError(404)
+            try:
+                page = review_page(session, lang)
+            except UserError as e:
+                page = ("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>site-builder: review</title>"
+                        "</head><body><pre>" + html.escape(str(e)) + "</pre></body></html>\n").encode("utf-8")
+            self._own = True
             self.set_header("Content-Type", "text/html; charset=utf-8")
             self.set_header("Cache-Control", "no-store")
             self.finish(session.preview(page, self._live_script()))

@@ -46,6 +46,11 @@
       item.hidden = !ok;
       if (ok) shown += 1;
     });
+    // The timeline strip dims the marks of the events the filters hide (they stay links).
+    Array.prototype.forEach.call(document.querySelectorAll("svg.strip a.mark"), function (mark) {
+      var event = document.getElementById(mark.getAttribute("href").slice(1));
+      mark.classList.toggle("out", !!event && event.hidden);
+    });
     // A year of the timeline with nothing left in it goes too, heading and all.
     Array.prototype.forEach.call(target.querySelectorAll("section.year"), function (section) {
       section.hidden = !section.querySelector("article.event:not([hidden])");

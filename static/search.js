@@ -120,6 +120,15 @@
     var h = el("h2", "", {"class": "result-title"});
     h.appendChild(el("a", event ? title + ": " + event : title, {href: href}));
     li.appendChild(h);
+    // A title the editor translated: the original beside it, in its own language.
+    var original = data.meta && data.meta.original;
+    if (original && !event) {
+      var o = el("p", "", {"class": "original-title"});
+      o.appendChild(el("span", status.dataset.original + ": ", {"class": "visually-hidden"}));
+      o.appendChild(el("span", original, {lang: data.meta.original_lang || ""}));
+      o.appendChild(el("span", " (" + status.dataset.translated + ")", {"class": "tr-note"}));
+      li.appendChild(o);
+    }
     if (place) li.appendChild(excerpt(data, place));
     return li;
   }

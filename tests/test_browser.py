@@ -625,6 +625,9 @@ def test_timeline_filter_narrows_and_its_url_restores_the_view(server, browser, 
     assert status.inner_text() == f"{len(expected)} of {len(corpus.events)} shown"
     assert status.get_attribute("role") == "status"
     assert urlsplit(page.url).query == "topic=energy"
+    # The strip dims the marks of the events hidden.
+    dimmed = page.locator("svg.strip a.mark.out").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    assert dimmed == [f"#event-{ev.id}" for ev in corpus.events if "energy" not in ev.topics]
     # Years left empty are hidden with their heading.
     shown_years = page.locator("section.year").evaluate_all(
         "els => els.filter(e => e.offsetParent !== null).map(e => e.querySelector('h2').textContent)")
@@ -793,6 +796,63 @@ def test_policy_refuses_what_slips_into_a_page(site, server, browser):
             ("script-src-elem", "https://evil.example/x.js"), ("object-src", "https://evil.example")} <= refused, refused
     # static/filters.js, from the site itself, ran: its controls are there.
     assert page.locator("#filters select").count() > 0
+
+
+# -- 12. charts and the timeline strip as a reader sees them --
+
+# Every text of the page's charts that is not wholly inside its SVG's drawing area, and every
+# ranked-bar label cut short (a label clipped by its box, or wider than it).
+CLIPPED = """() => {
+  const out = [];
+  for (const svg of document.querySelectorAll('svg.chart, svg.strip')) {
+    const vb = svg.viewBox.baseVal;
+    for (const t of svg.querySelectorAll('text')) {
+      const b = t.getBBox();
+      if (b.width === 0 || b.x < vb.x - 0.5 || b.y < vb.y - 0.5 || b.x + b.width > vb.x + vb.width + 0.5
+          || b.y + b.height > vb.y + vb.height + 0.5) {
+        out.push(`${t.textContent} at ${Math.round(b.x)},${Math.round(b.y)} ${Math.round(b.width)}x${Math.round(b.height)}`
+                 + ` outside 0,0 ${vb.width}x${vb.height}`);
+      }
+    }
+  }
+  for (const label of document.querySelectorAll('.bars .bar-label')) {
+    const box = label.getBoundingClientRect(), li = label.closest('li').getBoundingClientRect();
+    if (label.scrollWidth > label.clientWidth + 1 || box.left < li.left - 0.5 || box.right > li.right + 0.5) {
+      out.push(`label ${label.textContent.trim()} cut: ${Math.round(box.left)}–${Math.round(box.right)}`);
+    }
+  }
+  return out;
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [PHONE_WIDTH, 1280])
+def test_chart_labels_are_never_cut_off(site, server, browser, width):
+    """Today's defect: a long name in the most-mentioned chart lost its beginning past the SVG's left edge."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    topics = sorted(p.name for p in (site / "en" / "topics").iterdir() if p.is_dir())
+    problems, labels = [], 0
+    for lang in ("en", "ru", "kk", "az"):
+        for path in [f"{lang}/", f"{lang}/timeline/", *(f"{lang}/topics/{t}/" for t in topics)]:
+            page.goto(server.url(path), wait_until="load")
+            problems.extend(f"/REPO/{path}: {p}" for p in page.evaluate(CLIPPED))
+            labels += page.locator(".bars .bar-label").count()
+    context.close()
+    assert labels, "no ranked bars were looked at"
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.browser
+def test_the_long_names_of_the_most_mentioned_chart_are_whole(site, server, browser):
+    context = browser.new_context(viewport={"width": PHONE_WIDTH, "height": 900})
+    page = context.new_page()
+    page.goto(server.url("en/topics/politics/"), wait_until="load")
+    names = page.locator(".bars .bar-label a").all_inner_texts()
+    assert "Azerbaijan–Kazakhstan Supreme Interstate Council" in names
+    label = page.locator(".bars .bar-label", has_text="Supreme Interstate Council")
+    box = label.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE_WIDTH
     context.close()
 
 
@@ -813,6 +873,41 @@ def test_policy_holds_on_the_404_page_at_depth_and_with_search(server, browser):
     assert run_search(search, server, "en", "Aliyev")
     assert search.evaluate("window.__csp") == []
     assert not watch.errors + watch_search.errors, "\n".join(watch.errors + watch_search.errors)
+
+
+def test_timeline_strip_by_keyboard_and_at_phone_width(server, browser, corpus):
+    context = browser.new_context(viewport={"width": PHONE_WIDTH, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(server.url("en/timeline/"), wait_until="load")
+    marks = page.locator("svg.strip a.mark")
+    assert marks.count() == len(corpus.events)
+    # Each mark's accessible name is its event's title (and date), as the list gives it.
+    first = corpus.events[0]
+    assert page.locator("svg.strip").get_by_role("link", name=first.title["en"]).count() == 1
+    names = marks.evaluate_all("els => els.map(e => e.getAttribute('aria-label'))")
+    assert sorted(n.split(" — ")[0] for n in names) == sorted(ev.title["en"] for ev in corpus.events)
+    # The page does not scroll sideways; the strip does, in its own box.
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE_WIDTH
+    assert page.evaluate("(() => { const w = document.querySelector('.strip-wrap'); "
+                         "return w.scrollWidth > w.clientWidth; })()")
+    # Tab to the first mark, Enter: the event in the list.
+    page.locator("svg.strip").evaluate("svg => svg.closest('figure').previousElementSibling.setAttribute('tabindex', '-1')")
+    page.locator("svg.strip").evaluate("svg => svg.closest('figure').previousElementSibling.focus()")
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('a.mark')"):
+            break
+    focused = page.evaluate("document.activeElement.getAttribute('href')")
+    assert focused and focused.startswith("#event-"), focused
+    page.keyboard.press("Enter")
+    page.wait_for_function("h => location.hash === h", arg=focused)
+    assert page.locator(focused).is_visible()
+    # A year jumps to its part of the list.
+    year = corpus.events[-1].date[:4]
+    page.locator(f"svg.strip a.year-link[href='#y-{year}']").click()
+    page.wait_for_function("h => location.hash === h", arg=f"#y-{year}")
+    violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
+    assert not violations, "\n".join(axe_report(violations))
     context.close()
 
 
@@ -839,4 +934,15 @@ def test_search_without_its_worker_needs_wasm_unsafe_eval(site, server, browser,
     else:
         assert not found and "script-src" in refused, (found, refused)
         assert page.locator("#search-status").inner_text() == i18n.strings("en")["search_failed"]
+
+
+def test_timeline_strip_without_javascript(server, browser, corpus):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server.url("kk/timeline/"), wait_until="load")
+    assert page.locator("svg.strip a.mark").count() == len(corpus.events)
+    ev = corpus.events[0]
+    page.locator(f"svg.strip a.mark[href='#event-{ev.id}']").click()
+    page.wait_for_function("h => location.hash === h", arg=f"#event-{ev.id}")
+    assert page.locator(f"#event-{ev.id}").is_visible()
     context.close()

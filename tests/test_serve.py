@@ -410,3 +410,55 @@ def test_a_save_within_one_tick_of_the_clock_is_noticed(tmp_path: Path) -> None:
     assert seen == [[entry]]
     watcher.examine()  # and nothing more once it is seen
     assert seen == [[entry]]
+
+
+# -- the editor's desk: served, never built --
+
+LEFTOVERS_ENTRY = Path("content/documents/003-3fa965019c280142.md")
+
+
+def test_review_page_is_served_in_each_language_and_never_built(served: Served) -> None:
+    entry = served.root / LEFTOVERS_ENTRY
+    line = next(i for i, text in enumerate(entry.read_text(encoding="utf-8").split("\n"), 1)
+                if text.startswith("leftovers:"))
+    status, body = served.get("/en/_review/")
+    assert status == 200
+    assert f"{LEFTOVERS_ENTRY}:{line}" in body and 'href="../documents/003-3fa965019c280142/"' in body
+    assert '<meta name="robots" content="noindex">' in body
+    assert '¶10: <q lang="kk">Пікір қалдырыңыз</q>' in body  # the paragraph taken for a leftover, in its language
+    for lang in ("ru", "kk", "az"):
+        status, other = served.get(f"/{lang}/_review/")
+        assert status == 200 and f'<html lang="{lang}"' in other and f"{LEFTOVERS_ENTRY}:{line}" in other
+    assert served.get("/_review/")[0] == 200  # redirected to the default language's
+    assert served.get("/xx/_review/")[0] == 404
+    # Every preview page links to it from its header; the files on disk do not.
+    status, home = served.get("/kk/timeline/")
+    header = home.split("</header>", 1)[0]
+    assert '<p class="review-link"><a href="/kk/_review/">' in header
+    output = served.root / "output"
+    assert not list(output.rglob("*_review*"))
+    assert "review-link" not in (output / "kk" / "timeline" / "index.html").read_text(encoding="utf-8")
+    assert "_review" not in (output / "sitemap.xml").read_text(encoding="utf-8")
+    # Decided: the item goes from the page.
+    edit(entry, "\nleftovers:", "\nreviewed: true\nleftovers:")
+    wait_until("the item to go", lambda: f"{LEFTOVERS_ENTRY}:" not in served.get("/en/_review/")[1])
+    assert 'class="notice"' in served.get("/en/_review/")[1]
+
+
+@pytest.mark.browser
+def test_review_page_in_a_browser_from_the_preview_header(browser, served: Served) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = browser.new_page()
+    page.goto(served.url + f"/ru/documents/{DOC}/")
+    page.locator("header .review-link a").click()
+    page.wait_for_url("**/ru/_review/")
+    assert page.locator("h1").inner_text() == "Стол редактора"
+    with page.expect_navigation():
+        page.locator(".review-item a").first.click()
+    assert page.url.endswith("/ru/documents/003-3fa965019c280142/")
+    page.go_back()
+    violations = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa"]},
+                                          "resultTypes": ["violations"]}).response["violations"]
+    assert not violations, [v["id"] for v in violations]
+    page.close()
