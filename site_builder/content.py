@@ -21,8 +21,8 @@ DOCUMENTS = "documents"
 TIMELINE = "timeline.yaml"
 TEXT_LANGUAGES = ("ru", "kk", "az", "en")
 FRONT_KEYS = (
-    "id", "title", "date", "date_precision", "date_evidence", "language", "outlet", "outlet_cites",
-    "topics", "topic_evidence", "people", "places", "organizations", "quotes", "related", "leftovers",
+    "id", "title", "title_source", "date", "date_precision", "date_evidence", "date_range", "language", "outlet",
+    "outlet_cites", "topics", "topic_evidence", "people", "places", "organizations", "quotes", "related", "leftovers",
     "unmatched_names", "seed", "seed_sha256", "seed_encoding",
     "title_translations", "summary", "reviewed",
 )
@@ -391,6 +391,14 @@ def _document(path: Path, knowledge: Knowledge, problems: list[Problem]) -> Docu
         error = check_date(front.get("date"), front.get("date_precision"))
         if error:
             fail(error, "date" if "date" in error and "precision" not in error else "date_precision")
+    if front.get("title_source") not in (None, "headline", "first-sentence", "editor"):
+        fail(f"title_source must be headline, first-sentence or editor, not {front['title_source']!r}", "title_source")
+    date_range = front.get("date_range")
+    if date_range is not None:
+        if not isinstance(date_range, dict) or set(date_range) - {"from", "to", "evidence"} or not all(
+                v is None or (isinstance(v, str) and kb.DATE.match(v)) for k, v in date_range.items() if k != "evidence"):
+            fail("date_range must be a mapping of from and to (YYYY-MM-DD, YYYY-MM, YYYY or null) and evidence",
+                 "date_range")
     language = front.get("language")
     if "language" in front and language not in TEXT_LANGUAGES:
         fail(f"language must be one of {', '.join(TEXT_LANGUAGES)}, not {language!r}", "language")
@@ -443,6 +451,14 @@ def _document(path: Path, knowledge: Knowledge, problems: list[Problem]) -> Docu
         organizations=orgs, quotes=quotes, related=tuple(related), leftovers=tuple(leftovers),
         seed=str(front.get("seed") or ""), seed_sha256=_opt_str(front.get("seed_sha256")),
         paragraphs=paragraphs, path=path, extra=extra, title_translations=translations, summary=summary)
+
+
+def _titles(r, eid) -> dict[str, str]:
+    """An event's titles: at least one language (an event made from a report has its headline's)."""
+    titles = r.langs("title", required=())
+    if not titles:
+        r.fail(f"event {eid}: title needs text in at least one of {', '.join(kb.LANGUAGES)}", "title")
+    return titles
 
 
 def _by_language(front: dict, key: str, lines: dict, fail) -> dict[str, str]:
@@ -555,6 +571,6 @@ def _timeline(path: Path, knowledge: Knowledge, docs: dict[str, Document], probl
                 paras = []
             sources.append(Source(doc_id, tuple(paras)))
         events.append(Event(eid, str(date or ""), str(r.record.get("date_precision") or ""),
-                            r.langs("title", required=("en", "ru")), r.langs("summary", required=("en", "ru")),
+                            _titles(r, eid), r.langs("summary", required=()),
                             place, ev_topics, documents, tuple(sources)))
     return events

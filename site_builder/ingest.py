@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,12 +14,14 @@ from site_builder import content as ct
 from site_builder import knowledge as kb
 from site_builder import yamlio
 from site_builder.annotate import Annotation, Annotator
+from site_builder.annotate import names as person_names
 from site_builder.errors import Problem, UserError, display_path, problem
 from site_builder.files import write_text
 from site_builder.knowledge import Knowledge
 from site_builder.seeds import Seed, hidden_seeds, read_all
 
-AND = {"en": " and ", "ru": " и ", "kk": " және ", "az": " və "}
+# Below this many new seeds, starting worker processes (each loading the model) costs more than it saves.
+PARALLEL_FROM = 64
 
 
 @dataclass
@@ -31,6 +35,7 @@ class Report:
     warnings: list[Problem] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     timeline_written: bool = False
+    suggested: list[str] = field(default_factory=list)
 
 
 # Cyrillic (Russian and Kazakh) and the Azerbaijani letters Unicode does not decompose, in Latin
@@ -63,9 +68,12 @@ def entry_front(a: Annotation, doc_id: str, related: list[str]) -> dict:
     return {
         "id": doc_id,
         "title": a.title,
+        "title_source": a.title_source,
         "date": a.date.date,
         "date_precision": a.date.precision,
         "date_evidence": a.date.evidence if a.date.date else "no date found in the text",
+        **({"date_range": {"from": a.date_range[0], "to": a.date_range[1], "evidence": a.date_range[2]}}
+           if a.date_range else {}),
         "language": a.language,
         "outlet": a.outlet,
         "outlet_cites": a.outlet_cites,
@@ -77,15 +85,18 @@ def entry_front(a: Annotation, doc_id: str, related: list[str]) -> dict:
         "quotes": [{"speaker": q.speaker, "text": q.text, "paragraph": q.paragraph} for q in a.quotes],
         "related": related,
         "leftovers": list(a.leftovers),
-        "unmatched_names": list(a.unmatched_names),
         "seed": s.name,
         "seed_sha256": s.sha256,
         "seed_encoding": s.encoding,
     }
 
 
+_SEED_LINE = re.compile(r"^seed: ([^'\"#\n][^#\n]*?)\s*$", re.M)
+_SHA_LINE = re.compile(r"^seed_sha256: ([0-9a-f]{64})\s*$", re.M)
+
+
 def _existing_entries(doc_dir: Path) -> dict[str, tuple[Path, dict]]:
-    """Entries already in content/, by seed file name."""
+    """Entries already in content/, by seed file name (only their seed and seed_sha256 are read)."""
     out: dict[str, tuple[Path, dict]] = {}
     for path in ct.entry_files(doc_dir):
         try:
@@ -94,6 +105,12 @@ def _existing_entries(doc_dir: Path) -> dict[str, tuple[Path, dict]]:
             raise UserError(problem(path, "not UTF-8 text")) from None
         except OSError as e:
             raise UserError(problem(path, f"cannot read file ({e.strerror})")) from None
+        head = text[:text.find("\n---", 3) + 1] if text.startswith("---") else ""
+        seed, sha = _SEED_LINE.search(head), _SHA_LINE.search(head)
+        if seed and sha and ":" not in seed.group(1):
+            # The two plain lines ingest writes: no need to parse the whole front matter of every entry.
+            out[seed.group(1)] = (path, {"seed": seed.group(1), "seed_sha256": sha.group(1)})
+            continue
         front, *_ = ct.split_entry(text, path)
         if isinstance(front.get("seed"), str):
             out[front["seed"]] = (path, front)
@@ -136,22 +153,15 @@ def _own_event(a: Annotation, knowledge: Knowledge) -> str:
 
 
 def _generated_event(a: Annotation, event_id: str, knowledge: Knowledge, doc_id: str) -> dict:
-    people = [knowledge.entity(p) for p in a.people[:2]]
+    """An event no chronology entry describes: titled by the report's headline (or first sentence) in
+    the report's own language; the site marks that language where another language's title is missing."""
     place = knowledge.entity(a.places[0]) if a.places else None
-    title, summary = {}, {}
-    for lang in ("en", "ru", "kk", "az"):
-        names = AND[lang].join(p.name[lang] for p in people if p)
-        title[lang] = " — ".join(x for x in (names, place.name[lang] if place else "") if x) or a.title
-    names = {t.id: t.name for t in knowledge.topics}
-    topics = ", ".join(names[t]["en"] for t in a.topics)
-    summary["en"] = f"Reported in {a.language} ({a.outlet or 'no outlet named'}): {a.title}. Topics: {topics or 'none'}."
-    summary["ru"] = f"Сообщение ({a.outlet or 'источник не назван'}): {a.title}."
     return {
         "id": event_id,
         "date": a.date.date,
         "date_precision": a.date.precision,
-        "title": title,
-        "summary": summary,
+        "title": {a.language: a.title},
+        "summary": {},
         "place": place.id if place else None,
         "topics": list(a.topics),
         "documents": [doc_id],
@@ -222,8 +232,7 @@ def ingest(seeds_dir: Path, content: Path) -> Report:
     doc_dir = content / ct.DOCUMENTS
     existing = _existing_entries(doc_dir)
     claims = _claims(seeds, existing, doc_dir, report)
-    annotator = Annotator(knowledge)
-    new: list[tuple[str, Annotation]] = []
+    todo: list[tuple[str, Seed]] = []
     for seed in seeds:
         if seed.name in existing:
             path, front = existing[seed.name]
@@ -238,12 +247,14 @@ def ingest(seeds_dir: Path, content: Path) -> Report:
         doc_id = claims.get(seed.name)
         if doc_id is None:  # its name conflicts with another's: reported by _claims
             continue
-        a = annotator.annotate(seed)
-        new.append((doc_id, a))
+        todo.append((doc_id, seed))
+    new = list(zip((doc_id for doc_id, _ in todo), annotate_all([s for _, s in todo], knowledge, content)))
+    new = _suggest(new, content, knowledge, report)
+    for doc_id, a in new:
+        seed = a.seed
         if not a.date.date:
-            report.warnings.append(problem(seed.path, "no date found in the text; set date and date_precision by hand"))
-        for name in a.unmatched_names:
-            report.warnings.append(problem(seed.path, f"name not in the knowledge base: {name!r} (add it to {content.name}/entities.yaml)"))
+            hint = f" (the offices it names allow {a.date_range[0]} to {a.date_range[1] or 'now'})" if a.date_range else ""
+            report.warnings.append(problem(seed.path, f"no date found in the text{hint}; set date and date_precision by hand"))
         for q in a.quotes:
             if q.speaker is None:
                 report.warnings.append(problem(seed.path, f"quote with unknown speaker ({q.attribution!r})", None))
@@ -290,3 +301,76 @@ def ingest(seeds_dir: Path, content: Path) -> Report:
         write_text(timeline_path, header + yamlio.dump({"events": ordered}))
         report.timeline_written = True
     return report
+
+
+_worker: Annotator | None = None
+
+
+def _start_worker(content: Path) -> None:
+    global _worker
+    _worker = Annotator(kb.load(content))
+
+
+def _annotate_one(seed: Seed) -> Annotation:
+    assert _worker is not None
+    return _worker.annotate(seed)
+
+
+def annotate_all(seeds: list[Seed], knowledge: Knowledge, content: Path) -> list[Annotation]:
+    """Annotations of `seeds`, in their order; many seeds are spread over the machine's cores, each
+    worker loading the knowledge and the language model once."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(seeds) < PARALLEL_FROM or workers < 2:
+        annotator = Annotator(knowledge)
+        return [annotator.annotate(seed) for seed in seeds]
+    # One thread of linear algebra per process: the processes already fill the cores.
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(content,)) as pool:
+        return list(pool.map(_annotate_one, seeds, chunksize=32))
+
+
+def _suggest(new: list[tuple[str, Annotation]], content: Path, knowledge: Knowledge,
+             report: Report) -> list[tuple[str, Annotation]]:
+    """People the knowledge base lacks become suggested entities in entities.yaml (appended, the
+    editor's text untouched); the same person in another script or case is one entity."""
+    import dataclasses
+
+    merged: dict[str, dict] = {}
+    renamed: dict[tuple[str, str], str] = {}
+    for doc_id, a in new:
+        for person in a.new_people:
+            k = person_names.key(person.name, person.language)
+            entry = merged.get(k)
+            if entry is None:
+                entry = merged[k] = {
+                    "id": person.id, "type": "person", "kind": "official" if person.role else "",
+                    "suggested": True, "name": {person.language: person.name, "en": person.latin},
+                    "description": {person.language: person.role} if person.role else {},
+                    "aliases": sorted({person.name, person.latin}), "documents": []}
+            else:
+                entry["name"].setdefault(person.language, person.name)
+                entry["aliases"] = sorted({*entry["aliases"], person.name})
+                if person.role:
+                    entry["description"].setdefault(person.language, person.role)
+            if doc_id not in entry["documents"]:
+                entry["documents"].append(doc_id)
+            renamed[(doc_id, person.id)] = entry["id"]
+    if not merged:
+        return new
+    out = []
+    for doc_id, a in new:
+        people = tuple(dict.fromkeys(renamed.get((doc_id, p), p) for p in a.people))
+        quotes = tuple(dataclasses.replace(q, speaker=renamed.get((doc_id, q.speaker), q.speaker)) for q in a.quotes)
+        out.append((doc_id, dataclasses.replace(a, people=people, quotes=quotes)))
+    path = content / "entities.yaml"
+    text = path.read_text(encoding="utf-8") if path.exists() else kb.default_text("entities.yaml")
+    items = [{k: v for k, v in e.items() if v not in ("", {}, [])} | {"suggested": True} for e in merged.values()]
+    block = yamlio.dump(items).replace("\n", "\n  ")
+    if not text.endswith("\n"):
+        text += "\n"
+    text += "  # Suggested by ingest: people found in texts, to confirm (remove suggested: true) or delete.\n  " \
+        + block.rstrip() + "\n"
+    write_text(path, text)
+    report.suggested = [e["id"] for e in merged.values()]
+    return out

@@ -1,4 +1,4 @@
-"""The knowledge base: topics, entities and known events, from content/ or the built-in defaults."""
+"""The knowledge base: topics, entities, known events, office holders and outlets, from content/ or the built-in defaults."""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ ENTITY_TYPES = ("person", "place", "organization", "outlet")
 PRECISIONS = ("day", "month", "year")
 ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-KNOWLEDGE_FILES = ("topics.yaml", "entities.yaml", "calendar.yaml")
+KNOWLEDGE_FILES = ("topics.yaml", "entities.yaml", "calendar.yaml", "offices.yaml", "outlets.yaml")
+PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,10 @@ class Entity:
     name: dict[str, str]
     description: dict[str, str]
     aliases: tuple[str, ...]
+    suggested: bool = False
+    """Found by ingest in a text, not yet confirmed by the editor."""
+    documents: tuple[str, ...] = ()
+    """For a suggested entity: the documents it was found in."""
 
     @property
     def all_names(self) -> tuple[str, ...]:
@@ -61,6 +66,29 @@ class KnownEvent:
     title: dict[str, str]
     summary: dict[str, str]
     triggers: tuple[tuple[str, ...], ...]
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Term:
+    """One holder's term in an office."""
+
+    person: str
+    start: str
+    """YYYY-MM-DD, YYYY-MM or YYYY."""
+    end: str | None
+    """None: still in office."""
+    source: str
+
+
+@dataclass(frozen=True)
+class Office:
+    id: str
+    country: str
+    name: dict[str, str]
+    terms: tuple[str, ...]
+    """The words texts use for the office next to its holder's name."""
+    holders: tuple[Term, ...]
 
 
 @dataclass(frozen=True)
@@ -69,6 +97,7 @@ class Knowledge:
     topic_threshold: int
     entities: tuple[Entity, ...]
     events: tuple[KnownEvent, ...]
+    offices: tuple[Office, ...] = ()
 
     def entity(self, entity_id: str) -> Entity | None:
         return self._entities_by_id().get(entity_id)
@@ -110,13 +139,18 @@ def read(content: Path) -> tuple[Knowledge, tuple[Problem, ...]]:
     topics, threshold = _topics(*raw["topics.yaml"], problems)
     entities = _entities(*raw["entities.yaml"], problems)
     entity_ids = {e.id for e in entities}
+    entities += _outlets(*raw["outlets.yaml"], entity_ids, problems)
+    entity_ids = {e.id for e in entities}
+    offices, holders = _offices(*raw["offices.yaml"], entity_ids, problems)
+    entities += holders
+    entity_ids = {e.id for e in entities}
     events = _events(*raw["calendar.yaml"], {t.id for t in topics}, entity_ids, problems)
     for t in topics:
         for eid in t.entities:
             if eid not in entity_ids:
                 path = raw["topics.yaml"][0]
                 problems.append(problem(path, f"topic {t.id}: unknown entity {eid!r}"))
-    return Knowledge(tuple(topics), threshold, tuple(entities), tuple(events)), tuple(problems)
+    return Knowledge(tuple(topics), threshold, tuple(entities), tuple(events), tuple(offices)), tuple(problems)
 
 
 class _Reader:
@@ -203,9 +237,13 @@ def _entities(path: Path, data: Any, problems: list[Problem]) -> list[Entity]:
         etype = r.str("type")
         if etype and etype not in ENTITY_TYPES:
             r.fail(f"entity {eid}: type must be one of {', '.join(ENTITY_TYPES)}", "type")
+        suggested = r.record.get("suggested") is True
+        # A suggested entity has its name in the script of the text it came from, and in Latin.
+        name = r.langs("name", required=("en",) if suggested else LANGUAGES)
         entities.append(Entity(eid or "", etype or "", r.str("kind", required=False) or "",
-                               r.str("country", required=False), r.langs("name"),
-                               r.langs("description", required=("en",)), r.strings("aliases")))
+                               r.str("country", required=False), name,
+                               r.langs("description", required=() if suggested else ("en",)), r.strings("aliases"),
+                               suggested, r.strings("documents")))
     _unique(path, items, [e.id for e in entities], "entity", problems)
     return entities
 
@@ -235,9 +273,58 @@ def _events(path: Path, data: Any, topic_ids: set[str], entity_ids: set[str],
         events.append(KnownEvent(eid or "", date, precision, place, topics, bool(r.record.get("dates_reports")),
                                  r.str("anniversary", required=False), r.langs("title", required=("en", "ru")),
                                  r.langs("summary", required=("en", "ru")),
-                                 tuple(tuple(str(p) for p in g) for g in triggers)))
+                                 tuple(tuple(str(p) for p in g) for g in triggers), r.str("source", required=False)))
     _unique(path, items, [e.id for e in events], "event", problems)
     return events
+
+
+def _outlets(path: Path, data: Any, entity_ids: set[str], problems: list[Problem]) -> list[Entity]:
+    """Outlets as entities of type outlet; one that entities.yaml already has is left to it."""
+    items = _list(path, data, "outlets", problems)
+    out = []
+    for item in items:
+        r = _Reader(path, item, "outlet", problems)
+        oid = r.str("id", pattern=ID)
+        name = r.str("name")
+        names = r.strings("names")
+        r.str("source")
+        if oid and name and oid not in entity_ids:
+            out.append(Entity(oid, "outlet", r.str("kind", required=False) or "", r.str("country", required=False),
+                              {lang: name for lang in LANGUAGES}, {"en": r.str("url", required=False) or name},
+                              tuple(dict.fromkeys([name, *names]))))
+    _unique(path, items, [e.id for e in out], "outlet", problems)
+    return out
+
+
+def _offices(path: Path, data: Any, entity_ids: set[str], problems: list[Problem]) -> tuple[list[Office], list[Entity]]:
+    """Offices with their holders' terms; a holder the entities lack becomes a person entity."""
+    items = _list(path, data, "offices", problems)
+    offices: list[Office] = []
+    people: dict[str, Entity] = {}
+    for item in items:
+        r = _Reader(path, item, "office", problems)
+        oid = r.str("id", pattern=ID)
+        name = r.langs("name", required=("en",))
+        holders = []
+        for h in r.record.get("holders") or []:
+            hr = _Reader(path, h, f"office {oid}: holder", problems)
+            pid = hr.str("person", pattern=ID)
+            start = hr.str("from", pattern=PARTIAL_DATE)
+            end = hr.record.get("to")
+            if end is not None and not (isinstance(end, str) and PARTIAL_DATE.match(end)):
+                hr.fail(f"office {oid}: to {end!r} is not a date", "to")
+                end = None
+            source = hr.str("source") or ""
+            if not (pid and start):
+                continue
+            holders.append(Term(pid, start, end, source))
+            if pid not in entity_ids and pid not in people:
+                names = hr.langs("name", required=("en",))
+                people[pid] = Entity(pid, "person", "official", r.str("country", required=False), names,
+                                     {lang: text for lang, text in name.items()}, hr.strings("aliases"))
+        offices.append(Office(oid or "", r.str("country", required=False) or "", name, r.strings("terms"), tuple(holders)))
+    _unique(path, items, [o.id for o in offices], "office", problems)
+    return offices, list(people.values())
 
 
 def write_missing_defaults(content: Path) -> list[Path]:

@@ -76,20 +76,36 @@ class Matcher:
     """Finds the longest known phrase at each word of a text; built once, used for many texts."""
 
     def __init__(self, phrases: Iterable[tuple[str, str]]):
-        """`phrases` are (phrase, key) pairs; a phrase given twice keeps its first key."""
-        index: dict[str, list[tuple[int, re.Pattern, str]]] = {}
-        seen: set[str] = set()
+        """`phrases` are (phrase, key) pairs; a phrase given twice keeps its first key for `find`
+        and all its keys for `find_all`."""
+        index: dict[str, list[tuple[int, re.Pattern, list[str]]]] = {}
+        seen: dict[str, list[str]] = {}
         for phrase, key in phrases:
             folded = fold(phrase).strip()
-            if not folded or folded in seen:
+            if not folded:
                 continue
-            seen.add(folded)
+            if folded in seen:
+                if key not in seen[folded]:
+                    seen[folded].append(key)
+                continue
+            seen[folded] = keys = [key]
             pattern = re.compile(phrase_pattern(phrase))
             first = re.split(r"[\s\-.]+", folded)[0]
-            index.setdefault(first[:3], []).append((len(folded), pattern, key))
+            index.setdefault(first[:3], []).append((len(folded), pattern, keys))
         for candidates in index.values():
             candidates.sort(key=lambda c: -c[0])
         self._index = index
+
+    def find_all(self, text: str) -> list[Match]:
+        """Every phrase found at every word of `text`, with every key it was given (overlaps allowed)."""
+        folded = fold(text)
+        found: list[Match] = []
+        for word in re.finditer(r"\w+", folded):
+            for _, pattern, keys in self._index.get(word.group()[:3], ()):
+                m = pattern.match(folded, word.start())
+                if m:
+                    found.extend(Match(m.start(), m.end(), key, text[m.start():m.end()]) for key in keys)
+        return found
 
     def find(self, text: str) -> list[Match]:
         """Non-overlapping matches in `text`, left to right, the longest phrase winning at each place."""
@@ -99,10 +115,10 @@ class Matcher:
         for word in re.finditer(r"\w+", folded):
             if word.start() < pos:
                 continue
-            for _, pattern, key in self._index.get(word.group()[:3], ()):
+            for _, pattern, keys in self._index.get(word.group()[:3], ()):
                 m = pattern.match(folded, word.start())
                 if m:
-                    found.append(Match(m.start(), m.end(), key, text[m.start():m.end()]))
+                    found.append(Match(m.start(), m.end(), keys[0], text[m.start():m.end()]))
                     pos = m.end()
                     break
         return found

@@ -248,7 +248,11 @@ def test_seed_and_its_checksum(curated, repo_root, stem):
     data = (repo_root / "seeds" / f"{stem}.txt").read_bytes()
     assert (front["seed"], front["seed_sha256"], front["seed_encoding"]) == (
         f"{stem}.txt", hashlib.sha256(data).hexdigest(), "utf-8")
-    assert front["unmatched_names"] == []
+
+
+def test_the_seeds_name_nobody_the_knowledge_lacks(curated):
+    """Every person the five seeds name is in the knowledge base: ingest suggests no one."""
+    assert "suggested: true" not in (curated / "entities.yaml").read_text(encoding="utf-8")
 
 
 def test_entries_load_as_checked_content(curated):
@@ -394,7 +398,8 @@ def test_changed_seed_is_reported_and_its_entry_kept(fresh_content, run_cli):
 def test_empty_content_folder_gets_the_knowledge_files(tmp_path, repo_root):
     report = ingest(repo_root / "seeds", tmp_path / "content")
 
-    assert sorted(p.name for p in report.defaults_written) == ["calendar.yaml", "entities.yaml", "topics.yaml"]
+    assert sorted(p.name for p in report.defaults_written) == [
+        "calendar.yaml", "entities.yaml", "offices.yaml", "outlets.yaml", "topics.yaml"]
     for name in knowledge.KNOWLEDGE_FILES:
         assert (tmp_path / "content" / name).read_text(encoding="utf-8") == knowledge.default_text(name)
 
@@ -407,7 +412,8 @@ def test_knowledge_files_of_the_editor_are_kept(tmp_path, repo_root):
 
     report = ingest(repo_root / "seeds", content)
 
-    assert sorted(p.name for p in report.defaults_written) == ["calendar.yaml", "entities.yaml"]
+    assert sorted(p.name for p in report.defaults_written) == [
+        "calendar.yaml", "entities.yaml", "offices.yaml", "outlets.yaml"]
     assert (content / "topics.yaml").read_text(encoding="utf-8") == edited
 
 
@@ -493,8 +499,17 @@ def test_date_of_a_text(samples, name, date, precision, evidence):
 def test_undated_text_is_a_warning(samples):
     _, warnings = samples
     assert [w for w in warnings if "date" in w[1]] == [
-        (name, "no date found in the text; set date and date_precision by hand")
-        for name in ("nodate.txt", "year-in-speech.txt")]
+        # "Президент Казахстана Касым-Жомарт Токаев": the text is of his term (from 20 March 2019).
+        ("nodate.txt", "no date found in the text (the offices it names allow 2019-03-20 to now); "
+                       "set date and date_precision by hand"),
+        ("year-in-speech.txt", "no date found in the text; set date and date_precision by hand")]
+
+
+def test_an_undated_text_records_the_range_its_offices_allow(samples):
+    front = sample(samples, "nodate")
+    assert front["date"] is None
+    assert front["date_range"]["from"] == "2019-03-20" and front["date_range"]["to"] is None
+    assert "Президент Казахстана Касым-Жомарт Токаев" in front["date_range"]["evidence"]
 
 
 @pytest.mark.parametrize("name, language", [
@@ -509,27 +524,38 @@ def test_latin_script_texts_name_the_same_people(samples, name):
     assert (set(front["people"]), front["places"]) == ({"kassym-jomart-tokayev", "ilham-aliyev"}, ["baku"])
 
 
+def suggested(content) -> dict[str, dict]:
+    data = yaml.safe_load((content / "entities.yaml").read_text(encoding="utf-8"))
+    return {e["id"]: e for e in data["entities"] if e.get("suggested")}
+
+
 def test_unknown_person_is_suggested(samples):
-    _, warnings = samples
+    """A person the knowledge lacks is listed in the document's people and suggested in entities.yaml,
+    with the name's base form, a Latin spelling, the role the text gives and the document."""
+    content, _ = samples
     front = sample(samples, "petrov")
-    assert front["unmatched_names"] == ["Иван Петров"]
-    assert set(front["people"]) == {"kassym-jomart-tokayev", "ilham-aliyev"}
-    assert [w for w in warnings if w[0] == "petrov.txt"] == [
-        ("petrov.txt", "name not in the knowledge base: 'Иван Петров' (add it to content/entities.yaml)")]
+    assert set(front["people"]) == {"kassym-jomart-tokayev", "ilham-aliyev", "ivan-petrov"}
+    entity = suggested(content)["ivan-petrov"]
+    assert entity["name"] == {"ru": "Иван Петров", "en": "Ivan Petrov"}
+    assert entity["description"] == {"ru": "министр"}
+    assert entity["documents"] == ["petrov"]
+    assert ct.load(content).documents  # the suggested people make the entries check
 
 
 @pytest.mark.parametrize("name, expected", [
-    ("foreign", ["Эммануэль Макрон", "Антониу Гутерриш", "Нарендрой Моди"]),
-    ("foreign-en", ["Joe Biden", "Olaf Scholz"]),
+    ("foreign", {"emmanuel-makron": "Эммануэль Макрон", "antoniu-guterrish": "Антониу Гутерриш",
+                 "narendra-modi": "Нарендра Моди"}),
+    ("foreign-en", {"joe-biden": "Joe Biden", "olaf-scholz": "Olaf Scholz"}),
 ])
 def test_unknown_people_of_any_origin_are_suggested(samples, name, expected):
-    """A title before the name or a verb of speech after it tells a person, whatever the name's form."""
-    _, warnings = samples
+    """A title before the name or a verb of speech after it tells a person, whatever the name's form;
+    a Russian name in another case ("с Нарендрой Моди") is suggested in its base form."""
+    content, _ = samples
     front = sample(samples, name)
-    assert front["unmatched_names"] == expected
-    assert set(front["people"]) == {"kassym-jomart-tokayev", "ilham-aliyev"}
-    assert [m for f, m in warnings if f == f"{name}.txt" and m.startswith("name not in")] == [
-        f"name not in the knowledge base: {n!r} (add it to content/entities.yaml)" for n in expected]
+    assert set(front["people"]) == {"kassym-jomart-tokayev", "ilham-aliyev", *expected}
+    found = suggested(content)
+    lang = "en" if name.endswith("-en") else "ru"
+    assert {i: found[i]["name"][lang] for i in expected} == expected
 
 
 def test_a_quotation_introduced_before_its_marks_has_its_speaker(samples):

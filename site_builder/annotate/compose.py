@@ -1,0 +1,179 @@
+"""Compose the recognizers into one annotation of a seed: language, layout and title, date, outlet,
+people, places and organizations, quotes, topics and the known events it speaks of."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from site_builder.annotate import dates, language, quotes as quoting, titles
+from site_builder.annotate.events import EventReader
+from site_builder.annotate.offices import OfficeReader, allowed
+from site_builder.annotate.outlets import OutletReader
+from site_builder.annotate.people import Person, PeopleReader
+from site_builder.annotate.topics import TopicReader
+from site_builder.knowledge import Knowledge
+from site_builder.matching import Match, Matcher
+from site_builder.seeds import Seed
+
+# The two countries the whole record is about: naming them on every document says nothing.
+SUBJECT_COUNTRIES = ("kazakhstan", "azerbaijan")
+_ROLES = (
+    (re.compile(r"(президент|глав|лидер)\w*\s+(казахстан|республики казахстан)|казахстанск\w+\s+(государств|лидер)|"
+                r"қазақстан\s+президент|kazakhstan'?s?\s+president|president of kazakhstan|qazaxıstan\s+prezident", re.I), "kz"),
+    (re.compile(r"(президент|глав|лидер)\w*\s+(азербайджан|азербайджанской)|азербайджанск\w+\s+(государств|лидер)|"
+                r"әзербайжан\s+президент|azerbaijan'?s?\s+president|president of azerbaijan|azərbaycan\s+prezident", re.I), "az"),
+    (re.compile(r"^(глава государства|президент\w*|мемлекет басшысы|head of state|the president|dövlət başçısı|prezident)\b", re.I), "head"),
+    (re.compile(r"политолог|эксперт|аналитик|саясаттанушы|сарапшы|analyst|expert|politoloq|ekspert", re.I), "expert"),
+    (re.compile(r"^(он|она|ол|he|she|o)\b", re.I), "any"),
+)
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """What ingest finds in one seed, before it is written as a content entry."""
+
+    seed: Seed
+    title: str
+    title_source: str
+    """headline | first-sentence"""
+    date: dates.DocDate
+    date_range: tuple[str, str | None, str] | None
+    """For a text with no date: (from, to, evidence) the offices it names with their holders allow."""
+    language: str
+    outlet: str | None
+    outlet_cites: str | None
+    topics: tuple[str, ...]
+    topic_evidence: dict[str, tuple[str, ...]]
+    people: tuple[str, ...]
+    places: tuple[str, ...]
+    organizations: tuple[str, ...]
+    quotes: tuple[quoting.FoundQuote, ...]
+    events: dict[str, tuple[int, ...]]
+    """Known events the text mentions -> 1-based paragraphs that mention them."""
+    leftovers: tuple[int, ...]
+    new_people: tuple[Person, ...]
+    """People the knowledge base lacks, suggested as entities."""
+    lead: int
+    """1-based number of the first paragraph of the story (after a headline and web leftovers)."""
+
+
+def detect_language(text: str) -> str:
+    return language.detect(text)
+
+
+class Annotator:
+    """Annotates seeds with one knowledge base; build once, use for many seeds."""
+
+    def __init__(self, knowledge: Knowledge):
+        self.knowledge = knowledge
+        self.entities = Matcher((name, e.id) for e in knowledge.entities for name in e.all_names)
+        self.events = EventReader(knowledge)
+        self.offices = OfficeReader(knowledge)
+        self.outlets = OutletReader(knowledge)
+        self.people = PeopleReader(knowledge)
+        self.topics = TopicReader(knowledge)
+
+    def annotate(self, seed: Seed) -> Annotation:
+        paragraphs = seed.paragraphs
+        layout = titles.read(paragraphs)
+        skip = frozenset(layout.leftovers)
+        story = layout.story
+        text = "\n".join(p for i, p in enumerate(paragraphs) if i not in skip)
+        lang = language.detect(text or "\n".join(paragraphs))
+        matches = [self.entities.find(p) for p in paragraphs]
+        ents = self.knowledge.entity
+        event_hits, event_words, event_anywhere, named = self.events.read(paragraphs, skip)
+        lead = range(story, min(story + 2, len(paragraphs)))
+        # A known event dates a report only when the report's headline or lead speaks of it.
+        heads = set(lead) | ({layout.headline} if layout.headline is not None else set())
+        reported = {k: v for k, v in event_hits.items() if set(event_anywhere[k]) & heads}
+        bounds_found = self.offices.bounds(paragraphs, matches, skip)
+        bounds = allowed(bounds_found)
+        date = dates.infer(seed.header_date, paragraphs, lead, self.knowledge, event_hits, event_words, reported,
+                           story=story, skip=skip, bounds=bounds, named_events=named)
+        date_range = None
+        if not date.date and bounds:
+            date_range = (bounds[0], bounds[1], "; ".join(dict.fromkeys(b.evidence for b in bounds_found)))
+        event_hits = self.events.plausible(event_hits, event_words, date)
+        dateline, _ = titles.strip_dateline(paragraphs[story]) if story < len(paragraphs) else ("", "")
+        outlets = self.outlets.read(paragraphs, skip, story, dateline)
+        topics, evidence = self.topics.read(paragraphs, matches, layout.headline, story, skip)
+        people, new_people = self.people.read(paragraphs, lang, skip, matches)
+        by_type: dict[str, list[str]] = {"place": [], "organization": []}
+        for i, para in enumerate(matches):
+            if i in skip:
+                continue
+            for m in para:
+                e = ents(m.key)
+                if e and e.type in by_type and m.key not in by_type[e.type] and m.key not in SUBJECT_COUNTRIES:
+                    by_type[e.type].append(m.key)
+        found_quotes = tuple(quoting.find(paragraphs, self._resolver(paragraphs, matches, new_people), self._person_named))
+        for q in found_quotes:
+            if q.speaker and q.speaker not in people:
+                people.append(q.speaker)
+        return Annotation(
+            seed=seed, title=layout.title, title_source=layout.title_source, date=date, date_range=date_range,
+            language=lang, outlet=outlets.outlet, outlet_cites=outlets.cites, topics=topics, topic_evidence=evidence,
+            people=tuple(people), places=tuple(by_type["place"]),
+            organizations=tuple(by_type["organization"]), quotes=found_quotes,
+            events={k: tuple(sorted({i + 1 for i in v})) for k, v in event_hits.items()},
+            leftovers=tuple(i + 1 for i in layout.leftovers), new_people=tuple(new_people), lead=story + 1)
+
+    def _people_before(self, matches: list[list[Match]], paragraph: int, want) -> str | None:
+        """The first person meeting `want` in the quote's paragraph, else in the nearest one before it."""
+        for i in range(paragraph, -1, -1):
+            for m in matches[i]:
+                e = self.knowledge.entity(m.key)
+                if e and e.type == "person" and want(e):
+                    return e.id
+        return None
+
+    def _resolver(self, paragraphs: tuple[str, ...], matches: list[list[Match]], new_people: list[Person]):
+        mentioned = Counter(m.key for para in matches for m in para)
+        from site_builder.annotate import names as _names
+
+        new_by_word = {}
+        for person in new_people:
+            for w in person.name.split():
+                new_by_word.setdefault(_names.key(w, person.language), person.id)
+
+        def head_of(country: str) -> str | None:
+            heads = [e for e in self.knowledge.entities if e.type == "person" and e.kind == "head-of-state"
+                     and e.country == country and mentioned[e.id]]
+            return max(heads, key=lambda e: (mentioned[e.id], e.id)).id if heads else None
+
+        def resolve(who: str, paragraph: int) -> str | None:
+            words = re.findall(r"[^\W\d_][\w'’-]*", who)
+            for w in reversed(words):
+                if w[:1].isupper() and (pid := new_by_word.get(_names.key(w))):
+                    return pid
+            for m in self.entities.find(who):
+                e = self.knowledge.entity(m.key)
+                if e and e.type == "person":
+                    return e.id
+                if e and e.type in ("outlet", "organization"):
+                    return quoting.NOT_SPOKEN
+            for pattern, role in _ROLES:
+                if not pattern.search(who):
+                    continue
+                if role in ("kz", "az"):
+                    return head_of(role)
+                if role == "head":
+                    return self._people_before(matches, paragraph, lambda e: e.kind == "head-of-state")
+                if role == "expert":
+                    return self._people_before(matches, paragraph, lambda e: e.kind == "expert")
+                return self._people_before(matches, paragraph, lambda e: True)
+            return None
+
+        return resolve
+
+    def _person_named(self, phrase: str) -> str | None:
+        found = self.entities.find(phrase)
+        if len(found) == 1 and len(found[0].text) >= len(phrase.strip()) - 2:
+            e = self.knowledge.entity(found[0].key)
+            if e and e.type == "person":
+                return e.id
+        return None
+

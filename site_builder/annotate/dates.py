@@ -1,0 +1,431 @@
+"""Date a text: its header, explicit dates, anniversaries counted from known dates, known events."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from site_builder.knowledge import Knowledge
+
+# Month stems in the four languages and their scripts (Russian stems cover every case ending;
+# Kazakh in Cyrillic and in the Latin alphabets of 2017–2021; Azerbaijani in Latin and Cyrillic).
+_MONTHS = {
+    1: ("январ", "янв\\.", "қаңтар", "qańtar", "qantar", "yanvar", "јанвар", "january", "jan\\b"),
+    2: ("феврал", "фев\\.", "ақпан", "aqpan", "fevral", "феврал", "february", "feb\\b"),
+    3: ("март", "мар\\.", "наурыз", "naýryz", "nauryz", "mart", "march", "mar\\b"),
+    4: ("апрел", "апр\\.", "сәуір", "sáýir", "sauir", "aprel", "april", "apr\\b"),
+    5: ("ма[йяе]", "мамыр", "mamyr", "may", "мај"),
+    6: ("июн", "маусым", "maýsym", "mausym", "iyun", "ијун", "june", "jun\\b"),
+    7: ("июл", "шілде", "shilde", "iyul", "ијул", "july", "jul\\b"),
+    8: ("август", "авг\\.", "тамыз", "tamyz", "avqust", "august", "aug\\b"),
+    9: ("сентябр", "сент?\\.", "қыркүйек", "qyrkúıek", "qyrkuiek", "sentyabr", "сентјабр", "september", "sept?\\b"),
+    10: ("октябр", "окт\\.", "қазан", "qazan", "oktyabr", "октјабр", "october", "oct\\b"),
+    11: ("ноябр", "нояб?\\.", "қараша", "qarasha", "noyabr", "нојабр", "november", "nov\\b"),
+    12: ("декабр", "дек\\.", "желтоқсан", "jeltoqsan", "dekabr", "december", "dec\\b"),
+}
+_MONTH = "(?P<month>" + "|".join(stem for stems in _MONTHS.values() for stem in stems) + r")\w*"
+_DAY = r"(?P<day>[0-3]?\d)"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+# Weekdays in the four languages, Monday = 0 as in datetime.
+_WEEKDAY_NUMBERS = ((0, "понедельник|дүйсенбі|bazar ertəsi|monday"), (1, "вторник|сейсенбі|çərşənbə axşamı|tuesday"),
+                    (2, "сред[ау]|сәрсенбі|çərşənbə|wednesday"), (3, "четверг|бейсенбі|cümə axşamı|thursday"),
+                    (4, "пятниц[ау]|жұма|cümə|friday"), (5, "суббот[ау]|сенбі|şənbə|saturday"),
+                    (6, "воскресенье|жексенбі|bazar|sunday"))
+# Longest first: "çərşənbə axşamı" (Tuesday) before "çərşənbə" (Wednesday).
+_WEEKDAYS = "(?:" + "|".join(sorted((w for _, words in _WEEKDAY_NUMBERS for w in words.split("|")),
+                                    key=lambda w: (-len(w), w))) + ")"
+_YEAR_WORD = r"(?:\s*(?:г\.|года?|году|жылғы|жылы|jylǵy|jyly|-?(?:ci|cü|cu|cı)\s+il\w*|il\w*))?"
+_FULL_DATES = (
+    # 5 марта 2024, 05 Сәуір, 2017, 5 сент. 2019, 4 dekabr 2023-cü il, 25 May 2005
+    re.compile(rf"(?<![\d.])\b{_DAY}\s+{_MONTH}\.?,?\s+{_YEAR}(?!\d)", re.I),
+    # Sept. 5, 2019, March 14, 2024
+    re.compile(rf"\b{_MONTH}\.?\s+{_DAY}(?:st|nd|rd|th)?,?\s+{_YEAR}(?!\d)", re.I),
+    # 2023 жылғы 4 желтоқсан, 2025-ci ilin 21 oktyabrı
+    re.compile(rf"{_YEAR}\s*(?:жылғы|jylǵy|jylgy|-?(?:ci|cü|cu|cı)\s+il(?:in)?)\s+{_DAY}\s+{_MONTH}", re.I),
+    # 2025-ci il oktyabrın 21-də
+    re.compile(rf"{_YEAR}\s*-?(?:ci|cü|cu|cı)\s+il(?:in)?\s+{_MONTH}\s+{_DAY}(?:-?(?:də|da|i|ı|u|ü))?(?!\d)", re.I),
+    # 12.03.2024, 12/03/2024, 2024-03-12, 2024.03.12
+    re.compile(r"(?<![\d.:/])(?P<day>[0-3]?\d)[./](?P<monthnum>[01]?\d)[./](?P<year>(?:19|20)\d\d)(?![\d])"),
+    re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)[-.](?P<monthnum>[01]\d)[-.](?P<day>[0-3]\d)(?![\d])"),
+)
+_MONTH_YEAR = (
+    re.compile(rf"(?<![\d\w]){_MONTH}\.?,?\s+{_YEAR}(?!\d)", re.I),
+    re.compile(rf"{_YEAR}\s*(?:жылғы|jylǵy|-?(?:ci|cü|cu|cı)\s+il(?:in)?)\s+{_MONTH}", re.I),
+)
+# A day and month with no year: datelines ("БАКУ, 5 марта – Trend."), timestamps ("8 Тамыз 17:05").
+_DAY_MONTH = (
+    re.compile(rf"(?<![\d.])\b{_DAY}\s+{_MONTH}\.?(?!\w)(?![.,]?\s*(?:19|20)\d\d)", re.I),
+    re.compile(rf"\b{_MONTH}\.?\s+{_DAY}(?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d\d)(?![.:]\d)", re.I),
+)
+_TIME = r"(?:\s*(?:[\[(|,]|в|saat|at)?\s*\d{1,2}[:.]\d\d(?::\d\d)?\s*[\])]?)"
+# A line that is only a date (a publication or timestamp line): "Дата: 24 августа 2022 в 19:55",
+# "- 14 oktyabr, 2025", "25 May 2005 [08:55]", "Әлем • 05 Сәуір, 2017", "8 Тамыз 17:05".
+_STAMP_LABEL = (r"(?:(?:дата|опубликовано|обновлено|жарияланды|жарияланған уақыты|published|updated|posted|"
+                r"tarix|yayımlanıb|yenilənib|дата публикации)\s*:?\s*)")
+_STAMP_LINE = re.compile(
+    rf"^\s*(?:[-–—•|]\s*)?(?:[^\W\d_][\w .-]{{0,30}}?\s*[•|»/]\s*)?{_STAMP_LABEL}?(?P<date>.{{4,40}}?)"
+    rf"{_TIME}?\s*(?:[|•]\s*[^\d]{{0,30}})?\s*$", re.I)
+_Y = r"((?:19|20)\d\d)"
+# Reported speech before a year: the year belongs to what is said, not to the report.
+_REPORTED = re.compile(r",\s*(?:что|чтобы|как)\b|\bthat\b|\bki\b|\bдеп\b|(?:сказал|заявил|отметил|напомнил|said|noted|recalled)\w*\s*:", re.I)
+_YEAR_ONLY = re.compile(rf"(?:в\s+{_Y}\s+году|{_Y}\s+жылы|in\s+{_Y}(?![-–\d])|{_Y}-?(?:ci|cü|cu|cı)\s+ildə)", re.I)
+
+_NUMBERS = {
+    "один": 1, "одного": 1, "бір": 1, "one": 1, "bir": 1, "два": 2, "двух": 2, "екі": 2, "two": 2, "iki": 2,
+    "три": 3, "трех": 3, "трёх": 3, "үш": 3, "three": 3, "üç": 3, "четыре": 4, "четырех": 4, "төрт": 4,
+    "four": 4, "dörd": 4, "пять": 5, "пяти": 5, "бес": 5, "five": 5, "beş": 5, "шесть": 6, "шести": 6,
+    "алты": 6, "six": 6, "altı": 6, "семь": 7, "семи": 7, "жеті": 7, "seven": 7, "yeddi": 7,
+    "десять": 10, "десяти": 10, "он": 10, "ten": 10, "on": 10,
+}
+_NUM = r"(?P<n>\d{1,2}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + ")"
+_YEARS_OF = re.compile(r"(?P<years>\d{1,3})[\s-]*(?:лет|летие|жыл\w*|years?|il\w*|-?th anniversary)", re.I)
+_DAYS_LATER = (
+    re.compile(rf"(?:через|спустя)\s+{_NUM}\s+(?:дн\w*|день)", re.I),
+    re.compile(rf"{_NUM}\s+күн\w*\s+кейін", re.I),
+    re.compile(rf"in\s+{_NUM}\s+days?", re.I),
+    re.compile(rf"{_NUM}\s+gün\w*\s+sonra", re.I),
+)
+_SENTENCE = re.compile(r"[^.!?…]+[.!?…]*")
+# "в ноябре прошлого года", "last November", "өткен жылдың қарашасында", "ötən ilin noyabrında":
+# a month counted from the document's own year (-1 last year, 0 this year, +1 next year).
+_RELATIVE_MONTH = tuple((re.compile(pattern.replace("MONTH", _MONTH), re.I), offset) for pattern, offset in (
+    (r"MONTH\s+прошлого\s+года", -1), (r"last\s+MONTH", -1), (r"MONTH\s+of\s+last\s+year", -1),
+    (r"(?:өткен|былтырғы)\s+жыл\w*\s+MONTH", -1), (r"былтыр\s+MONTH", -1), (r"(?:ötən|keçən)\s+il\w*\s+MONTH", -1),
+    (r"MONTH\s+(?:этого|текущего|нынешнего)\s+года", 0), (r"MONTH\s+this\s+year", 0), (r"this\s+MONTH", 0),
+    (r"(?:биылғы|осы\s+жылғы)\s+MONTH", 0), (r"(?:bu|cari)\s+il\w*\s+MONTH", 0),
+    (r"MONTH\s+следующего\s+года", 1), (r"next\s+MONTH", 1), (r"келесі\s+жыл\w*\s+MONTH", 1),
+    (r"gələn\s+il\w*\s+MONTH", 1),
+))
+# "в среду, 24 августа", "Wednesday, 24 August", "24 тамыз, сәрсенбі": the weekday tells the year.
+_WEEKDAY_DATE = (
+    re.compile(rf"(?P<weekday>{_WEEKDAYS}),?\s+{_DAY}\s+{_MONTH}(?!\s*,?\s*(?:19|20)\d\d)", re.I),
+    re.compile(rf"(?P<weekday>{_WEEKDAYS}),?\s+{_MONTH}\s+{_DAY}(?![\d,]*\s*(?:19|20)\d\d)", re.I),
+    re.compile(rf"(?<!\d){_DAY}\s+{_MONTH},?\s+(?:в\s+|во\s+)?(?P<weekday>{_WEEKDAYS})", re.I),
+)
+
+
+@dataclass(frozen=True)
+class DocDate:
+    """When a text was written or its event happened, and why we think so."""
+
+    date: str | None
+    """YYYY-MM-DD, YYYY-MM or YYYY; None when the text gives nothing to go on."""
+    precision: str | None
+    """day | month | year; None with no date."""
+    evidence: str | None
+    """`header`, or the words of the text that fix the date."""
+    paragraphs: tuple[int, ...] = ()
+    """1-based numbers of the paragraphs the evidence stands in."""
+    event: str | None = None
+    """The known event the date was taken from, if any."""
+
+
+NO_DATE = DocDate(None, None, None)
+
+
+def _month_number(word: str) -> int:
+    word = word.lower()
+    for number, stems in _MONTHS.items():
+        if any(re.match(stem, word) for stem in stems):
+            return number
+    raise ValueError(word)
+
+
+def _iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
+    try:
+        datetime.date(year, month or 1, day or 1)
+    except ValueError:
+        return None
+    return "-".join([f"{year:04d}"] + ([f"{month:02d}"] if month else []) + ([f"{day:02d}"] if day else []))
+
+
+def _match_date(m: re.Match, with_day: bool) -> str | None:
+    groups = m.groupdict()
+    month = int(groups["monthnum"]) if groups.get("monthnum") else _month_number(groups["month"])
+    day = int(groups["day"]) if with_day else None
+    return _iso(int(groups["year"]), month, day)
+
+
+def _readings(text: str, with_day: bool = True):
+    """Every full date (or, with_day=False, month and year) written in `text`: (iso, match)."""
+    out = []
+    for pattern in (_FULL_DATES if with_day else _MONTH_YEAR):
+        for m in pattern.finditer(text):
+            if iso := _match_date(m, with_day):
+                out.append((m.start(), iso, m))
+    out.sort(key=lambda r: r[0])
+    # One reading per place: "12.03.2024" is not also "2024-…" read from its tail.
+    kept, end = [], -1
+    for start, iso, m in out:
+        if start >= end:
+            kept.append((iso, m))
+            end = m.end()
+    return kept
+
+
+def _day_month(text: str):
+    """The first day and month written with no year: (month, day, match)."""
+    best = None
+    for pattern in _DAY_MONTH:
+        m = pattern.search(text)
+        if m and (best is None or m.start() < best.start()):
+            best = m
+    if best is None:
+        return None
+    month, day = _month_number(best.group("month")), int(best.group("day"))
+    if not 1 <= day <= 31:
+        return None
+    return month, day, best
+
+
+def stamp(text: str) -> tuple[str | None, tuple[int, int] | None, str] | None:
+    """A publication or timestamp line: (full date or None, (month, day) when the line has no year, words)."""
+    if len(text) > 90:
+        return None
+    full = _readings(text)
+    if full:
+        iso, m = full[0]
+        rest = text[:m.start()] + " " + text[m.end():]
+        dm = None
+    else:
+        found = _day_month(text)
+        if not found:
+            return None
+        month, day, m = found
+        rest = text[:m.start()] + " " + text[m.end():]
+        iso, dm = None, (month, day)
+    rest = re.sub(r"\d{1,2}[:.]\d\d(?::\d\d)?|\b(в|saat|at|г\.|года|жыл\w*|il\w*|[|•»/\[\]()–—,:-])\b|[|•»/\[\]()–—,:-]", " ",
+                  re.sub(_STAMP_LABEL, " ", rest, flags=re.I), flags=re.I)
+    words = [w for w in rest.split() if not w.isdigit()]
+    if len(words) > 3 or (dm and len(words) > 2):
+        return None
+    return iso, dm, m.group(0)
+
+
+def _pick_year(month: int, day: int, years: list[int], weekday: int | None, bounds) -> int | None:
+    """The year a day and month without one fall in: the one named year (within the office bounds) that fits."""
+    fits = [y for y in years if _iso(y, month, day) and within(f"{y:04d}-{month:02d}-{day:02d}", bounds)
+            and (weekday is None or datetime.date(y, month, day).weekday() == weekday)]
+    if weekday is not None and not fits and bounds:
+        lo, hi = int(bounds[0][:4]), int((bounds[1] or "2030")[:4])
+        fits = [y for y in range(lo, hi + 1) if _iso(y, month, day) and within(f"{y:04d}-{month:02d}-{day:02d}", bounds)
+                and datetime.date(y, month, day).weekday() == weekday]
+        return fits[0] if len(fits) == 1 else None
+    return max(fits) if fits else None
+
+
+def within(iso: str, bounds) -> bool:
+    """Whether a date (at any precision) can fall within (from, to) bounds; no bounds: always."""
+    if not bounds:
+        return True
+    lo, hi = bounds
+    return (not lo or iso >= lo[:len(iso)]) and (not hi or iso[:len(hi)] <= hi)
+
+
+_HISTORY = re.compile(r"\b(в\s+\d{4}\s+году|ещё|еще|ранее|бұрын|earlier|ago|назад|бері|since|с\s+\d{4})\b", re.I)
+
+
+def explicit(paragraphs: tuple[str, ...], lead: range) -> DocDate | None:
+    """The first explicit date in the lead paragraphs, at the precision written."""
+    for with_day, precision in ((True, "day"), (False, "month")):
+        for i in lead:
+            for iso, m in _readings(paragraphs[i], with_day):
+                sentence = paragraphs[i][:m.start()].rsplit(".", 1)[-1]
+                if _REPORTED.search(sentence):
+                    continue
+                return DocDate(iso, precision, m.group(0), (i + 1,))
+    for i in lead:
+        for m in _YEAR_ONLY.finditer(paragraphs[i]):
+            sentence = paragraphs[i][:m.start()].rsplit(".", 1)[-1]
+            if _REPORTED.search(sentence):
+                continue  # "Токаев сказал, что в 2022 году …": a year in what someone says, not the text's
+            year = next(g for g in m.groups() if g)
+            return DocDate(year, "year", m.group(0), (i + 1,))
+    return None
+
+
+def relative_months(text: str, year: int) -> list[str]:
+    """The months (YYYY-MM) that phrases like "в ноябре прошлого года" name, for a document of `year`."""
+    return [f"{year + offset:04d}-{_month_number(m.group('month')):02d}"
+            for pattern, offset in _RELATIVE_MONTH for m in pattern.finditer(text)]
+
+
+def weekday_date(paragraphs: tuple[str, ...], lead: range, years: range) -> DocDate | None:
+    """A day and month with their weekday and no year: the one year of `years` (those the text
+    names, or any) in which that day falls on that weekday."""
+    for i in lead:
+        for pattern in _WEEKDAY_DATE:
+            m = pattern.search(paragraphs[i])
+            if not m:
+                continue
+            weekday = next(n for n, words in _WEEKDAY_NUMBERS if re.fullmatch(words, m.group("weekday"), re.I))
+            month, day = _month_number(m.group("month")), int(m.group("day"))
+            fits = [y for y in years if _iso(y, month, day) and datetime.date(y, month, day).weekday() == weekday]
+            if len(fits) == 1:
+                return DocDate(_iso(fits[0], month, day), "day", m.group(0), (i + 1,))
+    return None
+
+
+_JUBILEE = re.compile(
+    r"(?P<years>\d{1,3})\s*(?:-?\s*(?:лет(?:ие|ия|ию|нем|него|ней)?\w*|жыл(?:дығы|дық|дығына|дығын)?\w*|"
+    r"(?:st|nd|rd|th)?\s*anniversary|years?|-?(?:ci|cü|cu|cı)\s+il\w*|il(?:liy|lik)\w*))", re.I)
+_THIS_YEAR = re.compile(r"в этом году|в текущем году|нынешн\w+ год|биыл|осы жылы|this year|bu il|cari il", re.I)
+
+
+def anniversary(paragraphs: tuple[str, ...], knowledge: Knowledge, phrase_hits: dict[str, list[int]],
+                named=None) -> DocDate | None:
+    """'30 years of diplomatic relations … in three days': count from a known event's date.
+
+    `named` (event id -> paragraphs where the event's name, its first trigger group, stands) lets
+    "в этом году исполняется 30 лет дипломатическим отношениям" count without the other triggers.
+    """
+    for event in knowledge.events:
+        if not event.anniversary or event.date_precision != "day":
+            continue
+        where = sorted(set(phrase_hits.get(event.id, ())) | set((named or {}).get(event.id, ())))
+        base = datetime.date.fromisoformat(event.date)
+        for i in where:
+            text = paragraphs[i]
+            for years in _JUBILEE.finditer(text):
+                n_years = int(years.group("years"))
+                if not 1 <= n_years <= 60:
+                    continue
+                try:
+                    jubilee = base.replace(year=base.year + n_years)
+                except ValueError:
+                    continue
+                sentence = next((s.group(0).strip() for s in _SENTENCE.finditer(text)
+                                 if years.start() >= s.start() and years.end() <= s.end()), years.group(0))
+                for j in range(i, min(i + 2, len(paragraphs))):
+                    for pattern in _DAYS_LATER:
+                        later = pattern.search(paragraphs[j])
+                        if later:
+                            n = later.group("n").lower()
+                            days = int(n) if n.isdigit() else _NUMBERS[n]
+                            day = jubilee - datetime.timedelta(days=days)
+                            evidence = f"{sentence} … {later.group(0)}"
+                            return DocDate(day.isoformat(), "day", evidence, tuple(sorted({i + 1, j + 1})))
+                if i in (phrase_hits.get(event.id) or ()) or _THIS_YEAR.search(sentence) or re.search(
+                        r"исполн|отмеча|празд|атап өт|тойла|qeyd ed|celebrat|mark", sentence, re.I):
+                    return DocDate(str(jubilee.year), "year", sentence, (i + 1,))
+    return None
+
+
+# Relative words in the lead, counted back from the date the text is published.
+_RELATIVE_DAYS = ((re.compile(r"\b(позавчера|алдыңғы күні|srağagün|the day before yesterday)\b", re.I), -2),
+                  (re.compile(r"\b(вчера|вчерашн\w+|кеше|кешегі|dünən|yesterday)\b", re.I), -1),
+                  (re.compile(r"\b(сегодня|бүгін|bu gün|bugün|today)\b", re.I), 0))
+_WEEKDAY_ALONE = re.compile(rf"(?:\bв|\bво|\bon|^|\s)\s*(?P<weekday>{_WEEKDAYS})(?:\s+(?:күні|günü))?(?!\s*,?\s*\d)", re.I)
+
+
+def _shift(base: DocDate, paragraphs: tuple[str, ...], story: int) -> DocDate:
+    """A publication date moved to the day the lead says it happened ("вчера", "в понедельник")."""
+    if base.precision != "day" or story >= len(paragraphs):
+        return base
+    first = _SENTENCE.match(paragraphs[story])
+    sentence = first.group(0) if first else paragraphs[story]
+    published = datetime.date.fromisoformat(base.date)
+    for pattern, days in _RELATIVE_DAYS:
+        m = pattern.search(sentence)
+        if m:
+            if days == 0:
+                return base
+            day = published + datetime.timedelta(days=days)
+            return DocDate(day.isoformat(), "day", f"{m.group(0)} ({base.evidence})",
+                           tuple(sorted({*base.paragraphs, story + 1})))
+    m = _WEEKDAY_ALONE.search(sentence)
+    if m:
+        weekday = next(n for n, words in _WEEKDAY_NUMBERS if re.fullmatch(words, m.group("weekday"), re.I))
+        back = (published.weekday() - weekday) % 7
+        day = published - datetime.timedelta(days=back)
+        return DocDate(day.isoformat(), "day", f"{m.group(0).strip()} ({base.evidence})",
+                       tuple(sorted({*base.paragraphs, story + 1})))
+    return base
+
+
+def _named_years(paragraphs: tuple[str, ...]) -> list[int]:
+    """Years the text names, leaving out those it looks forward to ("до 2030 года", "by 2030")."""
+    years = []
+    for p in paragraphs:
+        for m in re.finditer(r"(?<![\d.,/-])((?:19|20)\d\d)(?![\d])", p):
+            before = p[max(0, m.start() - 12):m.start()].lower()
+            after = p[m.end():m.end() + 14].lower()
+            if re.search(r"(до|к|by|until|through|till)\s*$", before) or re.match(
+                    r"\s*(жылға дейін|-?(?:ci|cü|cu|cı)\s+ilə\s+qədər|-?[yi]?ə qədər|-?[yi]?a qədər|годы|жылдар)", after):
+                continue
+            years.append(int(m.group(1)))
+    return sorted(set(years))
+
+
+def infer(header_date: str | None, paragraphs: tuple[str, ...], lead: range, knowledge: Knowledge,
+          event_hits: dict[str, list[int]], event_words: dict[str, list[str]],
+          reported: dict[str, list[int]], story: int = 0, skip: frozenset[int] = frozenset(),
+          bounds=None, named_events=None) -> DocDate:
+    """The document's date, trying the strongest evidence first.
+
+    `event_hits` maps known-event ids whose triggers all match the text to the 0-based
+    paragraphs they match in; `event_words` to the words matched; `reported` holds those
+    of them that the lead of the text speaks of. `story` is the first paragraph of the story
+    (after headline and web leftovers), `skip` the paragraphs that are not story (leftovers),
+    `bounds` the (from, to) the offices named with their holders allow.
+    """
+    if header_date:
+        precision = ("year", "month", "day")[header_date.count("-")]
+        return DocDate(header_date, precision, "header", ())
+    # Publication and timestamp lines, anywhere in the text; the first with a year wins.
+    stamps = [(i, st) for i, p in enumerate(paragraphs) if (i in skip or i < story or len(p) <= 60) and (st := stamp(p))]
+    for i, (iso, _, words) in stamps:
+        if iso:
+            return _shift(DocDate(iso, "day", words, (i + 1,)), paragraphs, story)
+    # A dateline at the head of the story: "ASTANA, March 14, 2024 —", "БАКУ, 5 марта – Trend."
+    head = paragraphs[story][:90] if story < len(paragraphs) else ""
+    dash = re.search(r"\s[-–—]\s|\)\s*[-–—]|/\s*[-–—]|[.:]\s", head)
+    dateline = head[:dash.end()] if dash else ""
+    full = _readings(dateline)
+    if full:
+        return _shift(DocDate(full[0][0], "day", full[0][1].group(0), (story + 1,)), paragraphs, story)
+    named = _named_years(paragraphs)
+    partial = [(i, dm, words) for i, (iso, dm, words) in stamps if dm]
+    if dateline and (dm := _day_month(dateline)):
+        partial.insert(0, (story, (dm[0], dm[1]), dm[2].group(0)))
+    for i, (month, day), words in partial:
+        weekday = None
+        wm = re.search(_WEEKDAYS, paragraphs[i], re.I)
+        if wm:
+            weekday = next(n for n, w in _WEEKDAY_NUMBERS if re.fullmatch(w, wm.group(0), re.I))
+        year = _pick_year(month, day, named, weekday, bounds)
+        if year:
+            return _shift(DocDate(_iso(year, month, day), "day", words, (i + 1,)), paragraphs, story)
+    found = explicit(paragraphs, lead) or anniversary(paragraphs, knowledge, event_hits, named_events)
+    if found and found.precision != "year" and not within(found.date, bounds):
+        found = None
+    if not found or found.precision != "day":
+        # The years the text names narrow a weekday's date; with none, the office bounds or the record's years.
+        if named:
+            years = range(named[0], named[-1] + 1)
+        elif bounds:
+            years = range(int(bounds[0][:4]), int((bounds[1] or "2030")[:4]) + 1)
+        else:
+            years = range(1991, 2031)
+        by_weekday = weekday_date(paragraphs, lead, years)
+        if by_weekday and within(by_weekday.date, bounds):
+            return by_weekday
+    if found and found.precision == "day":
+        return found
+    for event in knowledge.events:
+        if event.dates_reports and event.id in reported:
+            words = " … ".join(dict.fromkeys(event_words[event.id]))
+            return DocDate(event.date, event.date_precision, words,
+                           tuple(sorted({i + 1 for i in event_hits[event.id]})), event.id)
+    if found:
+        return found
+    # A full date further in the story, outside quoted speech and history.
+    for i in range(story, len(paragraphs)):
+        if i in skip:
+            continue
+        for iso, m in _readings(paragraphs[i]):
+            sentence = paragraphs[i][:m.start()].rsplit(".", 1)[-1]
+            if not _REPORTED.search(sentence) and "«" not in sentence and within(iso, bounds):
+                return DocDate(iso, "day", m.group(0), (i + 1,))
+    return NO_DATE

@@ -1,0 +1,40 @@
+"""Recognize a text's language from its letters: ru, kk or az in Cyrillic, kk, az or en in Latin."""
+
+from __future__ import annotations
+
+import re
+
+# Letters only Kazakh Cyrillic has (Azerbaijani Cyrillic shares ә, ғ, ө, ү, һ with it).
+_KK_CYRILLIC = set("қңұі")
+_SHARED_CYRILLIC = set("әғөүһ")
+# Letters only Azerbaijani Cyrillic (1939–1991) has.
+_AZ_CYRILLIC = set("ҹјҝ")
+_AZ_LATIN = set("əğış")
+# The Kazakh Latin alphabets of 2017–2021 (acute accents of 2018, ä ū ñ of 2021).
+_KK_LATIN = set("áǵńóúýūñä")
+_KK_LATIN_WORDS = re.compile(r"\b(qazaqstan\w*|jáne|jyl\w*|memleket\w*|prezıdent\w*|respýblıka\w*|úshin|boıynsha)\b")
+_AZ_LATIN_WORDS = re.compile(r"\b(və|ilə|üçün|qazaxıstan\w*|azərbaycan\w*|olan|bildirib|edib)\b")
+
+
+def detect(text: str) -> str:
+    """ru, kk, az or en."""
+    letters = [c for c in text.lower() if c.isalpha()]
+    if not letters:
+        return "en"
+    cyrillic = [c for c in letters if "\u0400" <= c <= "\u04ff"]
+    if len(cyrillic) >= len(letters) / 2:
+        kazakh = sum(c in _KK_CYRILLIC for c in cyrillic)
+        azeri = sum(c in _AZ_CYRILLIC for c in cyrillic)
+        shared = sum(c in _SHARED_CYRILLIC for c in cyrillic)
+        if azeri >= 2 and azeri >= kazakh:
+            return "az"
+        if kazakh + shared >= max(3, len(cyrillic) * 0.01):
+            return "kk" if kazakh >= azeri else "az"
+        return "ru"
+    lowered = text.lower()
+    schwa = lowered.count("ə")
+    kk_marks = sum(c in _KK_LATIN for c in letters) + 3 * len(_KK_LATIN_WORDS.findall(lowered))
+    az_marks = schwa * 2 + sum(c in _AZ_LATIN for c in letters) + 3 * len(_AZ_LATIN_WORDS.findall(lowered))
+    if kk_marks >= max(4, len(letters) * 0.004) and kk_marks > schwa * 2:
+        return "kk"
+    return "az" if az_marks >= max(3, len(letters) * 0.005) else "en"

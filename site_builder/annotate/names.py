@@ -1,0 +1,81 @@
+"""People's names across scripts and cases: base forms, Latin transliteration, one key per person."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Russian and Kazakh Cyrillic, Azerbaijani Cyrillic and Latin, to plain Latin (Рашад → Rashad, Rəşad → Rashad).
+_CYRILLIC = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z", "и": "i",
+    "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+    "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "",
+    "э": "e", "ю": "yu", "я": "ya", "ә": "a", "ғ": "gh", "қ": "q", "ң": "ng", "ө": "o", "ұ": "u", "ү": "u",
+    "һ": "h", "і": "i", "ј": "y", "ҹ": "j", "ҝ": "g",
+}
+_AZ_LATIN = {"ə": "a", "ş": "sh", "ç": "ch", "c": "j", "x": "kh", "ğ": "gh", "ı": "i", "ö": "o", "ü": "u",
+             "j": "zh", "q": "g"}
+_KK_LATIN = {"á": "a", "ǵ": "g", "ń": "ng", "ó": "o", "ú": "u", "ý": "u", "ı": "i", "ş": "sh", "ç": "ch",
+             "ä": "a", "ū": "u", "ñ": "ng", "ğ": "g"}
+
+
+def latin(name: str, language: str = "") -> str:
+    """A plain Latin spelling of a name: Рашад Набиев → Rashad Nabiev, Rəşad Nəbiyev → Rashad Nabiyev."""
+    out = []
+    table = _AZ_LATIN if language == "az" else _KK_LATIN if language == "kk" else {}
+    for ch in unicodedata.normalize("NFC", name):
+        low = ch.lower()
+        rep = _CYRILLIC.get(low) if low in _CYRILLIC else table.get(low)
+        if rep is None:
+            rep = "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
+        if ch != low and rep:
+            rep = rep[0].upper() + rep[1:]
+        out.append(rep)
+    return "".join(out)
+
+
+def key(name: str, language: str = "") -> str:
+    """One key for a name in any script or spelling: Rashad Nabiyev, Рашад Набиев, Rəşad Nəbiyev → rashadnabiev."""
+    s = latin(name, language).lower()
+    for a, b in (("shch", "sh"), ("yev", "ev"), ("iev", "ev"), ("ye", "e"), ("yo", "o"), ("kh", "h"), ("x", "h"),
+                 ("zh", "j"), ("dzh", "j"), ("gh", "g"), ("q", "k"), ("ts", "c"), ("iy", "i"), ("y", "i"), ("w", "v")):
+        s = s.replace(a, b)
+    s = re.sub(r"[^a-z]", "", s)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", latin(name).lower()).strip("-")[:60].strip("-")
+
+
+# Case endings a Kazakh or Azerbaijani name takes on its last word only (Бақаевпен, Nəbiyevin).
+_KK_SUFFIX = re.compile(r"(?<=[а-яәғқңөұүһі])(ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|ны|ні|ды|ді|ты|ті|да|де|та|те|"
+                        r"дан|ден|тан|тен|нан|нен|мен|бен|пен|ов|а|е|ы|і|қа|ға|ның|тың)$")
+_KK_SURNAME = re.compile(r"^(.+?(?:ов|ев|ёв|ин|ын|ова|ева|ина|ұлы|улы|қызы|кызы|бек|бай|ұлы))"
+                         r"(ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|ны|ні|ды|ді|ты|ті|ты|да|де|та|те|дан|ден|тан|тен|нан|нен|"
+                         r"мен|бен|пен|а|е|ға|ке)$")
+_AZ_SURNAME = re.compile(r"^(.+?(?:ov|ev|yev|ova|eva|yeva|li|lı|lu|lü|zadə|zade|oğlu|qızı|bəyli|ski|yan|ян|ов|ев|"
+                         r"ова|ева|ли))['’]?(un|ün|in|ın|nun|nün|nin|nın|a|ə|ya|yə|la|lə|ilə|da|də|dan|dən|dakı|dəki|"
+                         r"u|ü|i|ı|nu|nü|nı|ni|yla|ylə|ну|ин|ун|а|ә|ја|јә|ла|лә|да|дә)$")
+
+
+def base_turkic(name: str, language: str, seen_last_words: set[str]) -> str:
+    """The base form of a Kazakh or Azerbaijani name: the case ending of its last word removed."""
+    words = name.split()
+    last = words[-1]
+    if "'" in last or "’" in last:
+        words[-1] = re.split(r"['’]", last)[0]
+        return " ".join(words)
+    for other in seen_last_words:
+        if other != last and last.startswith(other) and len(last) - len(other) <= 4:
+            words[-1] = other
+            return " ".join(words)
+    pattern = _KK_SURNAME if language == "kk" else _AZ_SURNAME
+    m = pattern.match(last)
+    if m:
+        words[-1] = m.group(1)
+    return " ".join(words)
+
+
+def base_english(name: str) -> str:
+    return re.sub(r"['’]s$", "", name)

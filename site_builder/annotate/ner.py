@@ -1,0 +1,75 @@
+"""Russian named-entity recognition with Natasha (Slovnet's news model, shipped in its wheel), loaded
+once per process, and base forms of Russian names with its morphology dictionary."""
+
+from __future__ import annotations
+
+import functools
+
+
+@functools.lru_cache(maxsize=1)
+def _model():
+    from natasha import Doc, MorphVocab, NewsEmbedding, NewsNERTagger, Segmenter
+
+    embedding = NewsEmbedding()
+    return Doc, Segmenter(), NewsNERTagger(embedding), MorphVocab()
+
+
+def people(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each person's name the model finds in Russian `text`."""
+    doc_type, segmenter, tagger, _ = _model()
+    doc = doc_type(text)
+    doc.segment(segmenter)
+    doc.tag_ner(tagger)
+    return [(s.start, s.stop) for s in doc.spans if s.type == "PER"]
+
+
+def _morph():
+    return _model()[3]
+
+
+_ENDINGS = {("gent", "masc"): ("а", "я"), ("datv", "masc"): ("у", "ю"), ("accs", "masc"): ("а", "я"),
+            ("ablt", "masc"): ("ом", "ем", "ём"), ("loct", "masc"): ("е",), ("gent", "femn"): ("ы", "и"),
+            ("datv", "femn"): ("е",), ("ablt", "femn"): ("ой", "ей")}
+_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+
+
+def base_russian(name: str) -> str:
+    """Рашадом Набиевым → Рашад Набиев; Мехрибан Алиевой → Мехрибан Алиева; Касым-Жомарта Токаева →
+    Касым-Жомарт Токаев: the case and gender most of the name's words agree on, put in the nominative."""
+    morph = _morph()
+    words = name.split()
+    parts = [w.split("-") for w in words]
+    flat = [x for w in parts for x in w]
+    parses = [[p for p in morph.parse(x) if {"Name", "Surn", "Patr"} & p.tag.grammemes] or morph.parse(x)[:2]
+              for x in flat]
+    best, best_score = ("nomn", None), -1
+    for case in _CASES:
+        for gender in ("masc", "femn"):
+            score = sum(max((p.score + 1 for p in ps if p.tag.case == case and p.tag.gender in (gender, None)), default=0)
+                        for ps in parses)
+            if score > best_score:
+                best, best_score = (case, gender), score
+    case, gender = best
+    out, k = [], 0
+    for w in parts:
+        pieces = []
+        for x in w:
+            ps = parses[k]
+            k += 1
+            chosen = next((p for p in ps if p.tag.case == case and p.tag.gender in (gender, None)), None)
+            if case == "nomn":
+                pieces.append(x)
+                continue
+            if chosen is None:
+                # A first name the dictionary lacks takes the case the rest of the name shows.
+                ending = _ENDINGS.get((case, gender), ())
+                cut = next((len(e) for e in ending if x.lower().endswith(e) and len(x) - len(e) >= 3), 0)
+                pieces.append(x[:-cut] + ("а" if gender == "femn" and cut else "") if cut else x)
+                continue
+            from pymorphy2.analyzer import Parse
+
+            form = Parse.inflect(chosen, {"nomn"})
+            text = form.word if form else x
+            pieces.append(text[:1].upper() + text[1:] if x[:1].isupper() else text)
+        out.append("-".join(pieces))
+    return " ".join(out)

@@ -1,0 +1,59 @@
+"""The outlet that reports a text, as the text names it, told apart from those it cites."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from site_builder.knowledge import Knowledge
+from site_builder.matching import Matcher
+
+_CITING_BEFORE = re.compile(
+    r"(со ссылкой на|ссылаясь на|по данным|по информации|согласно|со слов|цитирует|"
+    r"citing|according to|quoted by|cites|cited by|сказал|заявил|рассказал|сообщил|told|said to|in an interview with|"
+    r"в интервью|интервью|to the|"
+    r"сілтеме жасап|istinadən)\s*(?:the\s+)?(?:агентств\w*|издани\w*|сайт\w*|газет\w*|портал\w*|пресс-служб\w*|"
+    r"информационн\w+ агентств\w*|агенттіг\w*|news agency|agency|website|agentliy\w*|sayt\w*)?\s*[«\"“]?\s*$", re.I)
+_CITING_AFTER = re.compile(r"^[»\"”]?\W{0,2}\w{0,4}\s*(сілтеме|istinad|-?[yı]?[ıiuü]n?\s*məlumatına\s+görə|məlumatına|"
+                           r"агенттігіне берген|açıqlama|müsahibə|"
+                           r"\w*\s*мәліметінше|\w*\s*хабарлауынша)", re.I)
+_REPORTING_BEFORE = re.compile(
+    r"(передает|передаёт|сообщает|пишет|информирует|хабарлайды|жазады|хабарлады|reports|reported|writes|informs|"
+    r"xəbər verir|reporter|корреспондент\w*|тілшісі|müxbiri|special correspondent)\s*(?:the\s+)?"
+    r"(?:агентство|издание|сайт|портал|агенттігі|news agency|agency|correspondent of|agentliyi)?\s*[«\"“]?\s*$", re.I)
+_REPORTING_AFTER = re.compile(
+    r"^[»\"”]?\W{0,2}\w{0,4}\s*(xəbər verir|xəbər verib|məlumat verir|хабарлайды|хабарлады|передает|сообщает|"
+    r"reports|reported|informs|news agency (reports|cites|informs)|agency reports|cites|тілшісі|müxbiri|correspondent)", re.I)
+
+
+@dataclass(frozen=True)
+class Outlets:
+    outlet: str | None
+    """Display name of the outlet that reports the text."""
+    cites: str | None
+    """Display name of an outlet the text cites."""
+
+
+class OutletReader:
+    def __init__(self, knowledge: Knowledge):
+        self.knowledge = knowledge
+        self.names = Matcher((name, e.id) for e in knowledge.entities if e.type == "outlet" for name in e.all_names)
+
+    def read(self, paragraphs: tuple[str, ...], leftovers: frozenset[int], story: int, dateline: str) -> Outlets:
+        reporters: list[str] = []
+        cited: list[str] = []
+        for i, p in enumerate(paragraphs):
+            for m in self.names.find(p):
+                before = re.split(r"[.!?;]\s", p[max(0, m.start - 60):m.start])[-1]
+                after = p[m.end:m.end + 40]
+                if _CITING_BEFORE.search(before) or _CITING_AFTER.match(after):
+                    cited.append(m.key)
+                elif (i in leftovers or (i == story and m.end <= len(dateline) + 2)
+                      or (m.start > 0 and p[m.start - 1] in "/(" and p[m.end:m.end + 1] in "/)")
+                      or _REPORTING_BEFORE.search(before) or _REPORTING_AFTER.match(after)
+                      or re.match(r"^[-–—]\s*$", before[-3:]) and re.match(r"^\W*$", after[:2])):
+                    reporters.append(m.key)
+        name = lambda eid: self.knowledge.entity(eid).name["en"]  # noqa: E731
+        main = reporters[0] if reporters else None
+        cites = next((c for c in cited if c != main), None)
+        return Outlets(name(main) if main else None, name(cites) if cites else None)

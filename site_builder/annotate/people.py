@@ -1,0 +1,162 @@
+"""People a text names: those the knowledge base holds, and new ones (a named-entity model for Russian,
+rules for Kazakh, Azerbaijani and English), each in its base form, with the role the text gives."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from site_builder.annotate import names, ner
+from site_builder.knowledge import Knowledge
+from site_builder.matching import Match, fold
+
+_UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜЈҸ"
+_LOWER = "a-zа-яёәғқңөұүһіəçğıöşüјҹ'’"
+_NAME_WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
+_CANDIDATE = re.compile(rf"(?<![\w.-])(?:{_NAME_WORD})(?:\s+{_NAME_WORD}){{1,2}}(?![\w-])")
+_SURNAME = re.compile(
+    r"(ов|ев|ёв|ин|ын|ский|цкий|ова|ева|ина|ская|ұлы|улы|қызы|кызы|бек|yev|yeva|ev|eva|ov|ova|oğlu|qızı|ogly|uly|"
+    r"kyzy|qyzy|li|lı|lu|lü|ly|zadə|zade|shvili|yan|ян|enko|енко|uk|ук|ич|ович|евич)")
+# Words before a name that say who the person is; their phrase becomes the description.
+_ROLE = re.compile(
+    r"(министр\w*|заместител\w*|вице-\w+|посол|посла|послом|глав[аыеу]|председател\w*|президент\w*|директор\w*|"
+    r"руководител\w*|аким\w*|губернатор\w*|советник\w*|спикер\w*|депутат\w*|генеральн\w+|мэр\w*|ректор\w*|"
+    r"представител\w*|сенатор\w*|эксперт\w*|политолог\w*|аналитик\w*|атташе|консул\w*|"
+    r"министрі\w*|орынбасар\w*|елші\w*|әкім\w*|төраға\w*|басшы\w*|директоры\w*|депутаты\w*|сарапшы\w*|"
+    r"саясаттанушы\w*|өкіл\w*|кеңесші\w*|"
+    r"minister|deputy|ambassador|head|chairman|chairwoman|chair|president|director|governor|mayor|adviser|advisor|"
+    r"speaker|spokesman|spokeswoman|spokesperson|ceo|chief|envoy|secretary|expert|analyst|professor|rector|consul|"
+    r"nazir\w*|müavin\w*|səfir\w*|sədr\w*|rəhbər\w*|prezident\w*|direktor\w*|deputat\w*|ekspert\w*|politoloq\w*|"
+    r"nümayəndə\w*|icraçı\w*|başçı\w*|konsul\w*)\b", re.I)
+_SPEECH_AFTER = re.compile(
+    r"^\s*,?\s*(заявил|сказал|отметил|подчеркнул|сообщил|добавил|считает|пояснил|рассказал|said|says|told|stated|"
+    r"noted|added|stressed|explained|деді|атап өтті|мәлімдеді|айтты|хабарлады|dedi|bildirib|qeyd edib|vurğulayıb|deyib)",
+    re.I)
+_CREDIT_BEFORE = re.compile(r"(фото|photo|foto|сурет|видео|video|автор|author|by|müəllif|©)\s*[:/]?\s*$", re.I)
+# Capitalised words that start sentences or name things, not people.
+_NOT_NAMES = frozenset(fold(w) for w in (
+    "как вы мы он она они это этот так также когда если где там вот все сегодня вчера ранее "
+    "ол олар біз сіз бұл осы мұнда бүгін кеше as he she we they it you this that when if there today earlier "
+    "biz siz onlar bu həmçinin dünən the in on at of and for with by from mr ms mrs dr "
+    "республика республики республикасы республикасының respublikası republic президент президенті prezident president "
+    "министр министрі nazir minister министерство ministry nazirliyi министрлігі "
+    "государственный мемлекеттік dövlət state national национальный ұлттық milli "
+    "казахстан қазақстан qazaxıstan kazakhstan азербайджан әзербайжан azərbaycan azerbaijan "
+    "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь "
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday").split())
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person the knowledge base does not hold yet, as one text names them."""
+
+    id: str
+    name: str
+    """Base form, in the text's script."""
+    latin: str
+    language: str
+    role: str | None
+    paragraphs: tuple[int, ...]
+    """1-based."""
+
+
+def _role_before(text: str, start: int) -> str | None:
+    before = text[max(0, start - 120):start]
+    clause = re.split(r"[.!?;:«»\"“”()]|,\s", before)[-1]
+    m = None
+    for m in _ROLE.finditer(clause):
+        break
+    if not m:
+        return None
+    phrase = clause[m.start():].strip(" ,–—-")
+    return phrase if 0 < len(phrase.split()) <= 12 else None
+
+
+class PeopleReader:
+    def __init__(self, knowledge: Knowledge):
+        self.knowledge = knowledge
+        self.by_key: dict[str, str] = {}
+        self.blocked: set[str] = set()
+        for e in knowledge.entities:
+            for n in e.all_names:
+                if e.type == "person" and len(n.split()) >= 2:
+                    self.by_key.setdefault(names.key(n), e.id)
+                    self.by_key.setdefault(names.key(n, "az"), e.id)
+                elif e.type != "person":
+                    self.blocked.update(fold(w) for w in n.split())
+
+    def read(self, paragraphs: tuple[str, ...], language: str, skip: frozenset[int],
+             matches: list[list[Match]]) -> tuple[list[str], list[Person]]:
+        """(ids of people found, in order of first mention; the new people among them)."""
+        found: list[str] = []
+        new: dict[str, Person] = {}
+        entity = self.knowledge.entity
+        for i, (p, para) in enumerate(zip(paragraphs, matches)):
+            if i in skip:
+                continue
+            for m in para:
+                e = entity(m.key)
+                if e and e.type == "person" and not _CREDIT_BEFORE.search(p[max(0, m.start - 12):m.start]):
+                    if m.key not in found:
+                        found.append(m.key)
+        spans = []
+        for i, p in enumerate(paragraphs):
+            if i in skip:
+                continue
+            taken = [(m.start, m.end) for m in matches[i]]
+            if language == "ru":
+                cands = [(a, b) for a, b in ner.people(p)]
+            else:
+                cands = [(m.start(), m.end()) for m in _CANDIDATE.finditer(p)]
+            for a, b in cands:
+                if any(not (b <= x or a >= y) for x, y in taken):
+                    continue
+                spans.append((i, a, b))
+        last_words = {paragraphs[i][a:b].split()[-1] for i, a, b in spans}
+        for i, a, b in spans:
+            p = paragraphs[i]
+            text = p[a:b].strip(" -–—")
+            words = text.split()
+            role = _role_before(p, a)
+            # "Министр цифрового развития Рашад Набиев": the role words are not the name.
+            while words and (fold(words[0]) in _NOT_NAMES or _ROLE.fullmatch(words[0])):
+                if _ROLE.fullmatch(words[0]):
+                    role = role or words[0]
+                words.pop(0)
+            if len(words) < 2 or len(words) > 4:
+                continue
+            if any(fold(w) in _NOT_NAMES or fold(w) in self.blocked or w.isupper() for w in words):
+                continue
+            if _CREDIT_BEFORE.search(p[max(0, a - 12):a]):
+                continue
+            if language != "ru":
+                surname = any(_SURNAME.search(w.lower().rstrip("'’")) for w in words[1:]) or \
+                    any(_SURNAME.search(names.base_turkic(w, language, set()).lower()) for w in words[1:])
+                speech = _SPEECH_AFTER.match(p[b:b + 40])
+                if not (surname or role or speech):
+                    continue
+                if language in ("kk", "az"):
+                    base = names.base_turkic(" ".join(words), language, last_words)
+                else:
+                    base = names.base_english(" ".join(words))
+            else:
+                base = ner.base_russian(" ".join(words))
+            k = names.key(base, language)
+            known = self.by_key.get(k)
+            if known:
+                if known not in found:
+                    found.append(known)
+                continue
+            if k in new:
+                old = new[k]
+                new[k] = Person(old.id, old.name, old.latin, old.language, old.role or role,
+                                tuple(sorted({*old.paragraphs, i + 1})))
+                continue
+            latin = names.latin(base, language)
+            pid = names.slug(latin) or f"person-{k[:20]}"
+            if self.knowledge.entity(pid) or any(x.id == pid for x in new.values()):
+                pid = f"{pid}-{language}"
+            new[k] = Person(pid, base, latin, language, role, (i + 1,))
+            found.append(pid)
+        return found, list(new.values())

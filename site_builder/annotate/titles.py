@@ -1,0 +1,117 @@
+"""Tell a text's web leftovers (breadcrumbs, labels, timestamps, counters, credits, prompts) from its
+story, and find its headline, or with none its first sentence after the dateline."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from site_builder.annotate import dates
+
+# Lines a web page leaves around a copied article, whole or as their start.
+_PROMPTS = re.compile(
+    r"^(популярные темы|читайте (также|еще|ещё)|смотрите также|поделиться|поделитесь|комментари\w*|оставить комментарий|"
+    r"подписывайтесь|подпишитесь|теги|тэги|метки|источник|фото|видео|фотогалерея|реклама|"
+    r"пікір\w*|бөлісу|бөлісіңіз|тегтер|тағы оқыңыз|оқи отырыңыз|сурет|фото|дереккөз|жазылыңыз|"
+    r"share( this)?( article| story| on \w+)?|comments?|leave a comment|read (also|more)|related( news| articles)?|"
+    r"follow us|subscribe|tags?|source|photo( credit)?|image|advertisement|most read|popular|trending|"
+    r"şərh\w*|paylaş\w*|oxu(yun)? həmçinin|həmçinin oxuyun|teqlər|mənbə|foto|bizi izləyin|abunə olun|"
+    r"ən çox oxunan|xəbər lenti|son xəbərlər|последние новости|лента новостей|соңғы жаңалықтар)\b", re.I)
+_CREDIT = re.compile(r"^[(\[]?\s*(фото|photo|foto|сурет|видео|video|image|источник фото|фото автора)\b"
+                     r"[\s:/©-]|^©|^(автор|авторы|author|by|müəllif|автордың|редактор|editor)\s*[:\s]", re.I)
+_COUNTER = re.compile(
+    r"^\W*(\d[\d\s.,]*\s*(рет көрсетілді|рет оқылды|просмотр\w*|views?|reads?|baxış\w*|oxunub|"
+    r"мин(ут\w*)?\.?\s*(оқу|чтени|на чтение)|min(ute)?s?\.?\s*read|dəq(iqə)?\.?\s*oxu\w*|comments?|комментари\w*|пікір)\b|"
+    r"(просмотров|views|baxış sayı|прочитано|көрілім|oxunma sayı)\s*:?\s*\d)", re.I)
+_NOTICE = re.compile(r"cookie|куки|иностранн\w+ агент|foreign agent|шетелдік агент|xarici agent|все права защищены|"
+                     r"all rights reserved|barcha huquq|bütün hüquqlar|при использовании материалов|"
+                     r"материалдарды пайдаланған|istifadə zamanı", re.I)
+_BREADCRUMB = re.compile(r"\s(»|›|>|/|→|\\)\s|^(главная|басты бет|ana səhifə|home|news|новости|жаңалықтар|xəbərlər)\s*[»›>/|]", re.I)
+_BULLET_LABEL = re.compile(r"^[^.!?]{1,40}\s[•|·]\s")
+_HEADLINE_END = re.compile(r"[.,;:»\"”]$")
+_WORD = re.compile(r"[^\W\d_]+")
+# A dateline before the story: "АСТАНА. КАЗИНФОРМ –", "БАКУ, 5 марта – Trend.", "Bakı, 5 mart, AZƏRTAC.",
+# "ASTANA, March 14, 2024 —", "Baku, Azerbaijan, March 5 (Trend) -", "АСТАНА /Trend/ -".
+_DATELINE = re.compile(
+    r"^(?P<head>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ][\w'’.-]*(?:[ -][A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ][\w'’.-]*){0,2}"
+    r"(?:,\s*[\w .'’-]{1,40}?){0,3}(?:\s*/[^/]{2,30}/|\s*\([^()]{2,30}\))?)\s*(?:[-–—]+|\.\s|:\s)\s*"
+    r"(?:(?P<tail>[\w.\s-]{2,30}?)[.,]\s+)?", re.U)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a text's parts stand: 0-based paragraph numbers."""
+
+    leftovers: tuple[int, ...]
+    headline: int | None
+    story: int
+    """The first paragraph of the story."""
+    title: str
+    title_source: str
+    """headline | first-sentence"""
+
+
+def is_leftover(text: str, position: int, count: int) -> bool:
+    """Whether a paragraph is web chrome, not part of the story."""
+    t = text.strip()
+    words = _WORD.findall(t)
+    if not words:
+        return True  # only digits and signs: a page number, a separator, a counter
+    if _PROMPTS.match(t) and len(t) <= 80:
+        return True
+    if _CREDIT.match(t) and len(t) <= 160:
+        return True
+    if _COUNTER.match(t) and len(t) <= 60:
+        return True
+    if _NOTICE.search(t) and len(t) <= 400:
+        return True
+    if _BREADCRUMB.search(t) and len(t) <= 120 and len(re.split(r"\s(?:»|›|>|/|→)\s", t)) >= 2 and not _HEADLINE_END.search(t[-1:]):
+        return True
+    if dates.stamp(t) and len(words) <= 5:
+        return True
+    if _BULLET_LABEL.match(t) and len(t) <= 80:
+        return True
+    # A one- or two-word label at the very top or bottom ("Политика", "Business", "Trend").
+    return len(words) <= 2 and len(t) <= 30 and (position < 3 or position >= count - 2) and not t.endswith((".", "!", "?"))
+
+
+def strip_dateline(text: str) -> tuple[str, str]:
+    """(dateline, rest) of a story's first paragraph; ("", text) when it has none."""
+    m = _DATELINE.match(text)
+    if not m:
+        return "", text
+    head = m.group("head")
+    first = head.split(",")[0].split("/")[0].split("(")[0].strip()
+    has_date = bool(dates.stamp(head) or re.search(r"\d", head))
+    marker = "/" in head or "(" in head or (m.group("tail") and len(m.group("tail").split()) <= 3)
+    capital = first.isupper() and len(first) > 2
+    if not (capital or has_date or marker):
+        return "", text
+    if len(m.group(0)) > 90:
+        return "", text
+    return m.group(0), text[m.end():]
+
+
+def _first_sentence(text: str, limit: int = 120) -> str:
+    m = re.match(r"(.+?[.!?…])(?:\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ«\"“]|$)", text)
+    sentence = (m.group(1) if m else text).rstrip(".").strip()
+    if len(sentence) <= limit:
+        return sentence
+    return sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:–- ") + "…"
+
+
+def read(paragraphs: tuple[str, ...]) -> Layout:
+    count = len(paragraphs)
+    left = [i for i, p in enumerate(paragraphs) if is_leftover(p, i, count)]
+    rest = [i for i in range(count) if i not in left]
+    if not rest:  # nothing but chrome: keep the text whole
+        left, rest = [], list(range(count))
+    first = rest[0]
+    text = paragraphs[first]
+    dateline, _ = strip_dateline(text)
+    headline = (len(rest) > 1 and len(text) <= 250 and not dateline and not _HEADLINE_END.search(text)
+                and not re.search(r"[.!?…]\s+[A-ZА-ЯЁ]", text))
+    if headline:
+        return Layout(tuple(left), first, rest[1], text, "headline")
+    _, body = strip_dateline(text)
+    return Layout(tuple(left), None, first, _first_sentence(body or text), "first-sentence")
