@@ -40,11 +40,14 @@ ANALYSTS = ("Азер Гараев", "Эльчин Мамедов", "Айдос 
             "Фарид Гусейнов", "Ержан Касымов", "Тимур Исмаилов")
 EVENTFUL_SHARE = 0.03
 # What the corpus depends on: a change to any of these makes a new one.
-SOURCES = ("benchmarks/corpus.py", "site_builder/ingest.py", "site_builder/annotate.py", "site_builder/dating.py",
-           "site_builder/matching.py", "site_builder/quoting.py", "site_builder/seeds.py",
+SOURCES = ("benchmarks/corpus.py", "site_builder/ingest.py", *sorted(
+               str(p.relative_to(Path(__file__).resolve().parent.parent))
+               for p in (Path(__file__).resolve().parent.parent / "site_builder" / "annotate").glob("*.py")),
+           "site_builder/matching.py", "site_builder/seeds.py",
            "site_builder/knowledge.py", "site_builder/content.py", "site_builder/yamlio.py",
            "site_builder/defaults/topics.yaml", "site_builder/defaults/entities.yaml",
-           "site_builder/defaults/calendar.yaml")
+           "site_builder/defaults/calendar.yaml", "site_builder/defaults/offices.yaml",
+           "site_builder/defaults/outlets.yaml")
 
 
 def _fingerprint() -> str:

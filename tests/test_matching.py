@@ -106,7 +106,7 @@ def test_longest_alias_wins(entities, text, expected):
 NOT_NAMES = [
     "арасындағы",         # Kazakh "between": holds "ара", "сын" …
     "собаку",             # holds "баку"
-    "Бакытжан Сагинтаев",  # a prime minister of Kazakhstan, not Baku
+    "Бакытжан Сапаргалиев",  # a first name that starts like Baku, not Baku
     "отгрузка нефти",     # starts like ОТГ (Organization of Turkic States)
     "реконструкция шоссе",  # starts like ШОС (SCO)
     "the scope and score of the usage",  # start like SCO and USA

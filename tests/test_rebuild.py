@@ -156,13 +156,29 @@ def test_new_seed_is_ingested_and_its_pages_written(project: Project, tmp_path: 
     builder.full()
     source = (project.seeds / "004_1659845da75dbc7f.txt").read_text(encoding="utf-8")
     seed = project.seeds / "005_new.txt"
-    seed.write_text(source.replace("date 2025-10-21", "date 2024-05-06").replace("Азер Гараев", "Эльчин Мамедов"),
+    # Only people and places other pages show already: the knowledge stays as it is, only the new pages
+    # and the lists are written.
+    seed.write_text(source.replace("date 2025-10-21", "date 2024-05-06").replace("Как передает", "Как сообщает"),
                     encoding="utf-8")
     update = builder.update([seed])
     assert not update.full
     assert (project.content / "documents" / "005-new.md").exists()
     assert "en/documents/005-new/index.html" in update.pages
     assert (project.output / "seeds" / "005_new.txt").read_bytes() == seed.read_bytes()
+    assert_same_as_full_build(project, tmp_path)
+
+
+def test_new_seed_naming_someone_new_suggests_them_and_rebuilds(project: Project, tmp_path: Path) -> None:
+    """A person the knowledge lacks changes entities.yaml (a suggested entity), so every page is rebuilt."""
+    builder = Builder(project, index_search=False)
+    builder.full()
+    source = (project.seeds / "004_1659845da75dbc7f.txt").read_text(encoding="utf-8")
+    seed = project.seeds / "005_new.txt"
+    seed.write_text(source.replace("date 2025-10-21", "date 2024-05-06").replace("Азер Гараев", "Эльчин Мамедов"),
+                    encoding="utf-8")
+    update = builder.update([seed])
+    assert update.full
+    assert "Эльчин Мамедов" in (project.content / "entities.yaml").read_text(encoding="utf-8")
     assert_same_as_full_build(project, tmp_path)
 
 

@@ -14,9 +14,13 @@ from site_builder.annotate.outlets import OutletReader
 from site_builder.annotate.people import Person, PeopleReader
 from site_builder.annotate.topics import TopicReader
 from site_builder.knowledge import Knowledge
-from site_builder.matching import Match, Matcher
+from site_builder.matching import Match, Matcher, fold
 from site_builder.seeds import Seed
 
+# A capitalised word before a surname that is a title, not a first name ("President Aliyev").
+_ROLE_WORD = re.compile(r"(президент\w*|премьер\w*|министр\w*|председател\w*|посол|глав\w+|господин\w*|г-н|"
+                        r"елші\w*|төраға\w*|мырза|president|prime|minister|ambassador|mr|mrs|ms|dr|prezident\w*|"
+                        r"nazir\w*|səfir\w*|cənab\w*|xanım|bəy|lider\w*|leader|елбасы|head|chairman|speaker|спикер\w*)", re.I)
 # The two countries the whole record is about: naming them on every document says nothing.
 SUBJECT_COUNTRIES = ("kazakhstan", "azerbaijan")
 _ROLES = (
@@ -82,7 +86,7 @@ class Annotator:
         story = layout.story
         text = "\n".join(p for i, p in enumerate(paragraphs) if i not in skip)
         lang = language.detect(text or "\n".join(paragraphs))
-        matches = [self.entities.find(p) for p in paragraphs]
+        matches = [self._plausible_people(p, self.entities.find(p)) for p in paragraphs]
         ents = self.knowledge.entity
         event_hits, event_words, event_anywhere, named = self.events.read(paragraphs, skip)
         lead = range(story, min(story + 2, len(paragraphs)))
@@ -120,6 +124,27 @@ class Annotator:
             organizations=tuple(by_type["organization"]), quotes=found_quotes,
             events={k: tuple(sorted({i + 1 for i in v})) for k, v in event_hits.items()},
             leftovers=tuple(i + 1 for i in layout.leftovers), new_people=tuple(new_people), lead=story + 1)
+
+    def _plausible_people(self, text: str, found: list[Match]) -> list[Match]:
+        """Drop a known person matched by surname alone where the text names someone else: "Timur Ospanov"
+        is not Marat Ospanov, and "Мамедов" is not "Мами" with an ending."""
+        out = []
+        for m in found:
+            e = self.knowledge.entity(m.key)
+            if e and e.type == "person" and " " not in m.text.strip() and "-" not in m.text:
+                before = text[:m.start].rstrip()
+                prev = re.search(r"([^\W\d_][\w'’-]*)$", before)
+                own = {fold(w) for n in e.all_names for w in n.split()}
+                if prev and prev.group(1)[:1].isupper() and fold(prev.group(1)) not in own \
+                        and not re.search(r"[.!?:;«\"“(]\s*$", before[:prev.start()] or ".") and not _ROLE_WORD.fullmatch(prev.group(1)):
+                    continue
+                singles = [fold(n) for n in e.all_names if " " not in n.strip()]
+                word = fold(m.text)
+                stems = [n for n in singles if word.startswith(n[:max(3, len(n) - 1)])]
+                if stems and len(word) - max(len(n) for n in stems) > 3:
+                    continue
+            out.append(m)
+        return out
 
     def _people_before(self, matches: list[list[Match]], paragraph: int, want) -> str | None:
         """The first person meeting `want` in the quote's paragraph, else in the nearest one before it."""

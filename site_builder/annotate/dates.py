@@ -57,6 +57,7 @@ _MONTH_YEAR = (
 _DAY_MONTH = (
     re.compile(rf"(?<![\d.])\b{_DAY}\s+{_MONTH}\.?(?!\w)(?![.,]?\s*(?:19|20)\d\d)", re.I),
     re.compile(rf"\b{_MONTH}\.?\s+{_DAY}(?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d\d)(?![.:]\d)", re.I),
+    re.compile(rf"\b{_MONTH}\s+{_DAY}-(?:də|da|dək|i|ı|u|ü|ci|cü|cı|cu)\b", re.I),
 )
 _TIME = r"(?:\s*(?:[\[(|,]|в|saat|at)?\s*\d{1,2}[:.]\d\d(?::\d\d)?\s*[\])]?)"
 # A line that is only a date (a publication or timestamp line): "Дата: 24 августа 2022 в 19:55",
@@ -102,6 +103,8 @@ _WEEKDAY_DATE = (
     re.compile(rf"(?P<weekday>{_WEEKDAYS}),?\s+{_DAY}\s+{_MONTH}(?!\s*,?\s*(?:19|20)\d\d)", re.I),
     re.compile(rf"(?P<weekday>{_WEEKDAYS}),?\s+{_MONTH}\s+{_DAY}(?![\d,]*\s*(?:19|20)\d\d)", re.I),
     re.compile(rf"(?<!\d){_DAY}\s+{_MONTH},?\s+(?:в\s+|во\s+)?(?P<weekday>{_WEEKDAYS})", re.I),
+    # Azerbaijani: "martın 14-də, cümə axşamı", "Oktyabrın 8-də, çərşənbə günü"
+    re.compile(rf"\b{_MONTH}\s+{_DAY}-?(?:də|da|i|ı|u|ü)?,?\s+(?P<weekday>{_WEEKDAYS})", re.I),
 )
 
 
@@ -397,7 +400,11 @@ def infer(header_date: str | None, paragraphs: tuple[str, ...], lead: range, kno
         year = _pick_year(month, day, named, weekday, bounds)
         if year:
             return _shift(DocDate(_iso(year, month, day), "day", words, (i + 1,)), paragraphs, story)
-    found = explicit(paragraphs, lead) or anniversary(paragraphs, knowledge, event_hits, named_events)
+    found = explicit(paragraphs, lead)
+    jubilee = anniversary(paragraphs, knowledge, event_hits, named_events)
+    # "Биыл … 30 жыл толады" beside "1992 жылғы 27 тамызда": the date written is the event counted from.
+    if not found or (jubilee and found.date[:4] < jubilee.date[:4]):
+        found = jubilee or found
     if found and found.precision != "year" and not within(found.date, bounds):
         found = None
     if not found or found.precision != "day":
@@ -420,12 +427,14 @@ def infer(header_date: str | None, paragraphs: tuple[str, ...], lead: range, kno
                            tuple(sorted({i + 1 for i in event_hits[event.id]})), event.id)
     if found:
         return found
-    # A full date further in the story, outside quoted speech and history.
+    # A full date further in the story, outside quoted speech and history (a date of a year before
+    # the latest the text names is history: "1992 жылғы 27 тамызда орнатылған").
+    latest = max(named, default=0)
     for i in range(story, len(paragraphs)):
         if i in skip:
             continue
         for iso, m in _readings(paragraphs[i]):
             sentence = paragraphs[i][:m.start()].rsplit(".", 1)[-1]
-            if not _REPORTED.search(sentence) and "«" not in sentence and within(iso, bounds):
+            if not _REPORTED.search(sentence) and "«" not in sentence and within(iso, bounds) and int(iso[:4]) >= latest:
                 return DocDate(iso, "day", m.group(0), (i + 1,))
     return NO_DATE

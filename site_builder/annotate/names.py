@@ -53,10 +53,10 @@ _KK_SUFFIX = re.compile(r"(?<=[а-яәғқңөұүһі])(ның|нің|дың|д
                         r"дан|ден|тан|тен|нан|нен|мен|бен|пен|ов|а|е|ы|і|қа|ға|ның|тың)$")
 _KK_SURNAME = re.compile(r"^(.+?(?:ов|ев|ёв|ин|ын|ова|ева|ина|ұлы|улы|қызы|кызы|бек|бай|ұлы))"
                          r"(ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|ны|ні|ды|ді|ты|ті|ты|да|де|та|те|дан|ден|тан|тен|нан|нен|"
-                         r"мен|бен|пен|а|е|ға|ке)$")
+                         r"мен|бен|пен|ға|ке)$")
 _AZ_SURNAME = re.compile(r"^(.+?(?:ov|ev|yev|ova|eva|yeva|li|lı|lu|lü|zadə|zade|oğlu|qızı|bəyli|ski|yan|ян|ов|ев|"
-                         r"ова|ева|ли))['’]?(un|ün|in|ın|nun|nün|nin|nın|a|ə|ya|yə|la|lə|ilə|da|də|dan|dən|dakı|dəki|"
-                         r"u|ü|i|ı|nu|nü|nı|ni|yla|ylə|ну|ин|ун|а|ә|ја|јә|ла|лә|да|дә)$")
+                         r"ова|ева|ли))['’]?(un|ün|in|ın|nun|nün|nin|nın|ə|ya|yə|la|lə|ilə|da|də|dan|dən|dakı|dəki|"
+                         r"u|ü|i|ı|nu|nü|nı|ni|yla|ylə|ну|ин|ун|ә|ја|јә|ла|лә|да|дә)$")
 
 
 def base_turkic(name: str, language: str, seen_last_words: set[str]) -> str:

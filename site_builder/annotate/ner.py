@@ -45,7 +45,8 @@ def base_russian(name: str) -> str:
     best, best_score = ("nomn", None), -1
     for case in _CASES:
         for gender in ("masc", "femn"):
-            score = sum(max((p.score + 1 for p in ps if p.tag.case == case and p.tag.gender in (gender, None)), default=0)
+            score = sum(max((p.score + 1 for p in ps if p.tag.case == case and p.tag.gender in (gender, None)
+                             and p.tag.number != "plur"), default=0)
                         for ps in parses)
             if score > best_score:
                 best, best_score = (case, gender), score
@@ -56,7 +57,8 @@ def base_russian(name: str) -> str:
         for x in w:
             ps = parses[k]
             k += 1
-            chosen = next((p for p in ps if p.tag.case == case and p.tag.gender in (gender, None)), None)
+            chosen = next((p for p in ps if p.tag.case == case and p.tag.gender in (gender, None)
+                           and p.tag.number != "plur"), None)
             if case == "nomn":
                 pieces.append(x)
                 continue

@@ -124,6 +124,9 @@ class PeopleReader:
                 if _ROLE.fullmatch(words[0]):
                     role = role or words[0]
                 words.pop(0)
+            # "Minister of Trade and Integration Aidar Baimenov": the last words of the role are not the name.
+            if len(words) >= 3 and re.search(r"\b(of|and|for|и|по|мен|və|üzrə)\s+$", p[max(0, a - 6):a]):
+                words = words[-2:]
             if len(words) < 2 or len(words) > 4:
                 continue
             if any(fold(w) in _NOT_NAMES or fold(w) in self.blocked or w.isupper() for w in words):

@@ -26,7 +26,7 @@ _COUNTER = re.compile(
 _NOTICE = re.compile(r"cookie|куки|иностранн\w+ агент|foreign agent|шетелдік агент|xarici agent|все права защищены|"
                      r"all rights reserved|barcha huquq|bütün hüquqlar|при использовании материалов|"
                      r"материалдарды пайдаланған|istifadə zamanı", re.I)
-_BREADCRUMB = re.compile(r"\s(»|›|>|/|→|\\)\s|^(главная|басты бет|ana səhifə|home|news|новости|жаңалықтар|xəbərlər)\s*[»›>/|]", re.I)
+_BREADCRUMB = re.compile(r"\s(»|›|>|/|→|\\)(\s|$)|^(главная|басты бет|ana səhifə|home|news|новости|жаңалықтар|xəbərlər)\s*[»›>/|]", re.I)
 _BULLET_LABEL = re.compile(r"^[^.!?]{1,40}\s[•|·]\s")
 _HEADLINE_END = re.compile(r"[.,;:»\"”]$")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -34,8 +34,10 @@ _WORD = re.compile(r"[^\W\d_]+")
 # "ASTANA, March 14, 2024 —", "Baku, Azerbaijan, March 5 (Trend) -", "АСТАНА /Trend/ -".
 _DATELINE = re.compile(
     r"^(?P<head>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ][\w'’.-]*(?:[ -][A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ][\w'’.-]*){0,2}"
-    r"(?:,\s*[\w .'’-]{1,40}?){0,3}(?:\s*/[^/]{2,30}/|\s*\([^()]{2,30}\))?)\s*(?:[-–—]+|\.\s|:\s)\s*"
-    r"(?:(?P<tail>[\w.\s-]{2,30}?)[.,]\s+)?", re.U)
+    r"(?:,\s*[\w .'’-]{1,40}?){0,3}(?:\s*/[^/]{2,30}/|\s*\([^()]{2,30}\))?)\s*(?:SEP)\s*"
+    r"(?:(?P<tail>[\w.\s-]{2,30}?)(?:[.,:]|\s[-–—])\s+)?", re.U)
+# A dash ends a dateline before a full stop does ("Baku, Sept. 17, 2019 —").
+_DATELINES = (re.compile(_DATELINE.pattern.replace("SEP", "[-–—]+")), re.compile(_DATELINE.pattern.replace("SEP", r"\.\s|:\s")))
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,11 @@ def is_leftover(text: str, position: int, count: int) -> bool:
         return True
     if _NOTICE.search(t) and len(t) <= 400:
         return True
-    if _BREADCRUMB.search(t) and len(t) <= 120 and len(re.split(r"\s(?:»|›|>|/|→)\s", t)) >= 2 and not _HEADLINE_END.search(t[-1:]):
+    if _BREADCRUMB.search(t) and len(t) <= 120 and len(re.split(r"\s(?:»|›|>|/|→)(?:\s|$)", t)) >= 2 \
+            and not re.search(r"[.,;:]$", t):
+        return True
+    # A bar of tags or links: items apart by runs of spaces or bars, no sentence.
+    if len(re.findall(r"\S(?:\s{3,}|\s\|\s)\S", t)) >= 2 and not re.search(r"[.!?]$", t):
         return True
     if dates.stamp(t) and len(words) <= 5:
         return True
@@ -77,13 +83,13 @@ def is_leftover(text: str, position: int, count: int) -> bool:
 
 def strip_dateline(text: str) -> tuple[str, str]:
     """(dateline, rest) of a story's first paragraph; ("", text) when it has none."""
-    m = _DATELINE.match(text)
+    m = next((m for pattern in _DATELINES if (m := pattern.match(text)) and len(m.group(0)) <= 90), None)
     if not m:
         return "", text
     head = m.group("head")
     first = head.split(",")[0].split("/")[0].split("(")[0].strip()
     has_date = bool(dates.stamp(head) or re.search(r"\d", head))
-    marker = "/" in head or "(" in head or (m.group("tail") and len(m.group("tail").split()) <= 3)
+    marker = "/" in head or "(" in head or ". " in head or (m.group("tail") and len(m.group("tail").split()) <= 3)
     capital = first.isupper() and len(first) > 2
     if not (capital or has_date or marker):
         return "", text

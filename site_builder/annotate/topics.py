@@ -9,7 +9,8 @@ from site_builder.matching import Match, Matcher
 
 HEADLINE, LEAD, BODY = 2.0, 1.5, 1.0
 # A topic far weaker than the text's main one is a passing mention ("… as well as energy").
-RELATIVE = 0.0
+RELATIVE = 0.2
+GENERAL = "politics"
 
 
 class TopicReader:
@@ -40,7 +41,9 @@ class TopicReader:
                 tid = m.key.split("\t")[0]
                 scores[tid] += weight
                 evidence.setdefault(tid, []).append(m.text)
-        top = max(scores.values(), default=0)
+        # Diplomatic words (visit, talks, agreement) run through every bilateral text: the scale a
+        # passing topic is judged against is the strongest of the others.
+        top = max((v for k, v in scores.items() if k != GENERAL), default=0)
         chosen = tuple(t.id for t in self.knowledge.topics
                        if scores[t.id] >= self.knowledge.topic_threshold and scores[t.id] >= RELATIVE * top)
         return chosen, {t: tuple(dict.fromkeys(evidence[t])) for t in chosen}

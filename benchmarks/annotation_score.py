@@ -1,0 +1,150 @@
+"""Score annotation against expected annotations, field by field.
+
+    python3 benchmarks/annotation_score.py                       # the development set in tests/fixtures/annotation
+    python3 benchmarks/annotation_score.py TEXTS EXPECTED.yaml [EXPECTED2.yaml …] [--details]
+
+Ingests the folder of texts into a temporary content folder, then compares each entry with its
+expected annotations (keys: language, date, date_precision, date_alternatives, title, outlet,
+outlet_cites, topics, people, leftovers) and prints: language, date (right at its precision or an
+acceptable alternative), invented days (a day where the expected date has none, or no day was
+written), title, outlet, topic micro-F1, people recall and precision.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from site_builder import knowledge as kb  # noqa: E402
+from site_builder.annotate import names  # noqa: E402
+from site_builder import content as ct  # noqa: E402
+from site_builder.ingest import document_id, ingest  # noqa: E402
+from site_builder.seeds import read_seed  # noqa: E402
+
+FIXTURES = ROOT / "tests" / "fixtures" / "annotation"
+
+
+def expected_of(files: list[Path]) -> dict[str, dict]:
+    out: dict[str, dict] = {}
+    for f in files:
+        out.update(yaml.safe_load(f.read_text(encoding="utf-8")) or {})
+    return out
+
+
+def person_keys(entity) -> set[str]:
+    """Every spelling of a person the scorer accepts, as name keys."""
+    return {names.key(n, lang) for n in entity.all_names for lang in ("", "az")} | {names.key(entity.id)}
+
+
+def compare(folder: Path, expected: dict[str, dict]):
+    """(per-text rows, totals) for the texts of `folder` against `expected`."""
+    with tempfile.TemporaryDirectory() as tmp:
+        content = Path(tmp) / "content"
+        ingest(folder, content)
+        knowledge = kb.load(content)
+        rows = []
+        for name, want in sorted(expected.items()):
+            seed = folder / f"{name}.txt"
+            doc = content / "documents" / f"{document_id(read_seed(seed))}.md"
+            front = ct.split_entry(doc.read_text(encoding="utf-8"), doc)[0]
+            rows.append(score_one(name, front, want, knowledge))
+    return rows
+
+
+def score_one(name: str, got: dict, want: dict, knowledge) -> dict:
+    row: dict = {"name": name}
+    row["language"] = got["language"] == want["language"]
+    accepted = [want.get("date")] + list(want.get("date_alternatives") or [])
+    row["date"] = got.get("date") in accepted if want.get("date") else got.get("date") is None
+    # An invented day: a day the text does not give (the expected date has no day, or there is none).
+    day = got.get("date") and len(str(got["date"])) == 10
+    row["invented_day"] = bool(day and not any(a and len(str(a)) == 10 for a in accepted))
+    row["title"] = (got.get("title") or "").rstrip(".…") == (want.get("title") or "").rstrip(".…")
+    row["outlet"] = got.get("outlet") == want.get("outlet")
+    row["outlet_cites"] = got.get("outlet_cites") == want.get("outlet_cites")
+    gt, wt = set(got.get("topics") or []), set(want.get("topics") or [])
+    row["topics"] = (len(gt & wt), len(gt), len(wt))
+    wanted = [names.key(n) for n in want.get("people") or []] + [names.key(n, "az") for n in want.get("people") or []]
+    found_people = got.get("people") or []
+    hit_expected: set[int] = set()
+    right = 0
+    for pid in found_people:
+        e = knowledge.entity(pid)
+        keys = person_keys(e) if e else {names.key(pid)}
+        match = [i for i, n in enumerate(want.get("people") or [])
+                 if {names.key(n), names.key(n, "az")} & keys or _surname_of(n, keys)]
+        if match:
+            right += 1
+            hit_expected.update(match)
+    row["people"] = (len(hit_expected), right, len(found_people), len(want.get("people") or []))
+    row["got"] = {k: got.get(k) for k in ("date", "title", "outlet", "outlet_cites", "topics", "people")}
+    row["want"] = {k: want.get(k) for k in ("date", "title", "outlet", "outlet_cites", "topics", "people")}
+    del wanted
+    return row
+
+
+def _surname_of(name: str, keys: set[str]) -> bool:
+    """A known person written with first name and surname matches an entity known by the full name."""
+    parts = name.split()
+    return len(parts) >= 2 and any(k.endswith(names.key(parts[-1])) and k.startswith(names.key(parts[0])[:3])
+                                   for k in keys)
+
+
+def totals(rows: list[dict]) -> dict[str, float]:
+    n = len(rows)
+    tp = sum(r["topics"][0] for r in rows)
+    got = sum(r["topics"][1] for r in rows)
+    want = sum(r["topics"][2] for r in rows)
+    p = tp / got if got else 1.0
+    r_ = tp / want if want else 1.0
+    recall_hits = sum(r["people"][0] for r in rows)
+    right = sum(r["people"][1] for r in rows)
+    found = sum(r["people"][2] for r in rows)
+    wanted = sum(r["people"][3] for r in rows)
+    return {
+        "texts": n,
+        "language": sum(r["language"] for r in rows) / n,
+        "date": sum(r["date"] for r in rows) / n,
+        "invented_days": sum(r["invented_day"] for r in rows),
+        "title": sum(r["title"] for r in rows) / n,
+        "outlet": sum(r["outlet"] for r in rows) / n,
+        "outlet_cites": sum(r["outlet_cites"] for r in rows) / n,
+        "topic_f1": 2 * p * r_ / (p + r_) if p + r_ else 0.0,
+        "people_recall": recall_hits / wanted if wanted else 1.0,
+        "people_precision": right / found if found else 1.0,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("texts", nargs="?", type=Path, default=FIXTURES)
+    parser.add_argument("expected", nargs="*", type=Path)
+    parser.add_argument("--details", action="store_true", help="print each text whose fields differ")
+    args = parser.parse_args(argv)
+    files = args.expected or sorted(args.texts.glob("expected*.yaml"))
+    rows = compare(args.texts, expected_of(files))
+    if args.details:
+        for r in rows:
+            wrong = [k for k in ("language", "date", "title", "outlet", "outlet_cites") if not r[k]]
+            if r["topics"][0] != r["topics"][1] or r["topics"][0] != r["topics"][2]:
+                wrong.append("topics")
+            if r["people"][0] != r["people"][3] or r["people"][1] != r["people"][2]:
+                wrong.append("people")
+            if wrong:
+                print(f"{r['name']}: " + "; ".join(f"{k}: got {r['got'].get(k)!r}, want {r['want'].get(k)!r}" for k in wrong))
+    t = totals(rows)
+    print(f"texts {t['texts']}  language {t['language']:.1%}  date {t['date']:.1%}  invented days {t['invented_days']}  "
+          f"title {t['title']:.1%}  outlet {t['outlet']:.1%}  outlet_cites {t['outlet_cites']:.1%}  "
+          f"topic F1 {t['topic_f1']:.3f}  people recall {t['people_recall']:.3f}  precision {t['people_precision']:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
