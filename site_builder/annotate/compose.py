@@ -86,7 +86,8 @@ class Annotator:
         story = layout.story
         text = "\n".join(p for i, p in enumerate(paragraphs) if i not in skip)
         lang = language.detect(text or "\n".join(paragraphs))
-        matches = [self._plausible_people(p, self.entities.find(p)) for p in paragraphs]
+        text_all = "\n".join(paragraphs)
+        matches = [self._plausible_people(p, self.entities.find(p), text_all) for p in paragraphs]
         ents = self.knowledge.entity
         event_hits, event_words, event_anywhere, named = self.events.read(paragraphs, skip)
         lead = range(story, min(story + 2, len(paragraphs)))
@@ -125,7 +126,18 @@ class Annotator:
             events={k: tuple(sorted({i + 1 for i in v})) for k, v in event_hits.items()},
             leftovers=tuple(i + 1 for i in layout.leftovers), new_people=tuple(new_people), lead=story + 1)
 
-    def _plausible_people(self, text: str, found: list[Match]) -> list[Match]:
+    _not_first = frozenset(fold(w) for w in (
+        "и", "с", "в", "на", "по", "о", "а", "ал", "мен", "және", "бен", "пен", "and", "with", "the", "və", "ilə",
+        "казахстан", "азербайджан", "қазақстан", "әзербайжан", "kazakhstan", "azerbaijan", "qazaxıstan", "azərbaycan"))
+
+    @staticmethod
+    def _first_names(text: str, surname: str) -> list[str]:
+        """Capitalised words written right before `surname` (in any case ending) in the text."""
+        stem = re.escape(surname.rstrip("аяуеоыиюьйaeiouəıü")[:max(4, len(surname) - 3)])
+        return [m.group(1) for m in re.finditer(rf"([^\W\d_][\w'’-]+)\s+{stem}\w*", text)
+                if m.group(1)[:1].isupper() and not _ROLE_WORD.fullmatch(m.group(1))]
+
+    def _plausible_people(self, text: str, found: list[Match], text_all: str = "") -> list[Match]:
         """Drop a known person matched by surname alone where the text names someone else: "Timur Ospanov"
         is not Marat Ospanov, and "Мамедов" is not "Мами" with an ending."""
         out = []
@@ -136,12 +148,16 @@ class Annotator:
                 prev = re.search(r"([^\W\d_][\w'’-]*)$", before)
                 own = {fold(w) for n in e.all_names for w in n.split()}
                 if prev and prev.group(1)[:1].isupper() and fold(prev.group(1)) not in own \
-                        and not re.search(r"[.!?:;«\"“(]\s*$", before[:prev.start()] or ".") and not _ROLE_WORD.fullmatch(prev.group(1)):
+                        and not _ROLE_WORD.fullmatch(prev.group(1)) and fold(prev.group(1)) not in self._not_first:
                     continue
                 singles = [fold(n) for n in e.all_names if " " not in n.strip()]
                 word = fold(m.text)
-                stems = [n for n in singles if word.startswith(n[:max(3, len(n) - 1)])]
-                if stems and len(word) - max(len(n) for n in stems) > 3:
+                # A short surname must stand whole: "Мами" is not the start of "Мамедли".
+                stems = [n for n in singles if word.startswith(n if len(n) <= 4 else n[:len(n) - 1])]
+                if not stems or len(word) - max(len(n) for n in stems) > 4:
+                    continue
+                # "Timur Ospanov" named in the text: a later "Ospanov" is him, not a known Ospanov.
+                if any(fold(first) not in own for first in self._first_names(text_all, m.text)):
                     continue
             out.append(m)
         return out

@@ -33,7 +33,26 @@ _ENDINGS = {("gent", "masc"): ("а", "я"), ("datv", "masc"): ("у", "ю"), ("ac
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 
 
-def base_russian(name: str) -> str:
+# The case a preposition or a role noun before a name puts it in ("с Маратом", "министра Ерлана").
+_PREPOSITION_CASE = {"с": "ablt", "со": "ablt", "перед": "ablt", "между": "ablt", "у": "gent", "для": "gent",
+                     "от": "gent", "до": "gent", "без": "gent", "к": "datv", "по": "datv", "о": "loct", "об": "loct",
+                     "при": "loct"}
+
+
+def case_before(word: str) -> str | None:
+    """The case `word` (the one right before a name) governs or agrees in, when it tells one."""
+    low = word.lower()
+    if low in _PREPOSITION_CASE:
+        return _PREPOSITION_CASE[low]
+    parses = _morph().parse(low)
+    nouns = [p for p in parses if p.tag.POS == "NOUN" and p.tag.number == "sing"]
+    cases = {p.tag.case for p in nouns}
+    if nouns and not any(p.tag.case == "nomn" for p in parses) and (len(cases) == 1 or cases == {"gent", "accs"}):
+        return "gent" if "gent" in cases else nouns[0].tag.case
+    return None
+
+
+def base_russian(name: str, hint: str | None = None) -> str:
     """Рашадом Набиевым → Рашад Набиев; Мехрибан Алиевой → Мехрибан Алиева; Касым-Жомарта Токаева →
     Касым-Жомарт Токаев: the case and gender most of the name's words agree on, put in the nominative."""
     morph = _morph()
@@ -43,7 +62,7 @@ def base_russian(name: str) -> str:
     parses = [[p for p in morph.parse(x) if {"Name", "Surn", "Patr"} & p.tag.grammemes] or morph.parse(x)[:2]
               for x in flat]
     best, best_score = ("nomn", None), -1
-    for case in _CASES:
+    for case in ((hint,) if hint in _CASES else _CASES):
         for gender in ("masc", "femn"):
             score = sum(max((p.score + 1 for p in ps if p.tag.case == case and p.tag.gender in (gender, None)
                              and p.tag.number != "plur"), default=0)

@@ -13,10 +13,22 @@ from site_builder.matching import Match, fold
 _UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜЈҸ"
 _LOWER = "a-zа-яёәғқңөұүһіəçğıöşüјҹ'’"
 _NAME_WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
-_CANDIDATE = re.compile(rf"(?<![\w.-])(?:{_NAME_WORD})(?:\s+{_NAME_WORD}){{1,2}}(?![\w-])")
-_SURNAME = re.compile(
-    r"(ов|ев|ёв|ин|ын|ский|цкий|ова|ева|ина|ская|ұлы|улы|қызы|кызы|бек|yev|yeva|ev|eva|ov|ova|oğlu|qızı|ogly|uly|"
-    r"kyzy|qyzy|li|lı|lu|lü|ly|zadə|zade|shvili|yan|ян|enko|енко|uk|ук|ич|ович|евич)")
+_CANDIDATE = re.compile(rf"(?<![\w.-])(?:{_NAME_WORD})(?:\s+{_NAME_WORD}){{1,5}}(?![\w-])")
+# Capitalised words of names of ministries, companies and offices, not of people.
+_ORG_WORDS = frozenset(fold(w) for w in (
+    "ministry minister situations emergency emergencies resources mineral natural affairs foreign internal development "
+    "digital transport energy economy economic trade integration national company railways railway state committee "
+    "agency council chamber fund bank authority office department service industry infrastructure culture education "
+    "health finance justice defence defense agriculture ecology communications information innovation "
+    "nazirliyi nazirlik komitəsi şirkəti dövlət milli agentliyi xidməti fondu bankı "
+    "министрлігі комитеті компаниясы қоры агенттігі").split())
+# Surname endings, by the language of the text (an Azerbaijani "Ширкәтинин" is a company's, not -ин).
+_SURNAMES = {
+    "kk": re.compile(r"(ов|ев|ёв|ин|ова|ева|ина|ұлы|улы|қызы|кызы|бек|бай|ov|ev|ova|eva|uly|kyzy|qyzy|ııev|ıev)$"),
+    "az": re.compile(r"(ov|ev|yev|ova|eva|yeva|oğlu|qızı|li|lı|lu|lü|zadə|zade|ов|ев|јев|ова|ева|ли|задә|оғлу)$"),
+    "en": re.compile(r"(ov|ev|yev|ova|eva|yeva|oglu|ogly|uly|kyzy|li|ly|zade|zada|shvili|yan|enko|uk|ich|ovich|"
+                     r"evich|in|ina|sky|skiy|bek|bayev|bayeva)$"),
+}
 # Words before a name that say who the person is; their phrase becomes the description.
 _ROLE = re.compile(
     r"(министр\w*|заместител\w*|вице-\w+|посол|посла|послом|глав[аыеу]|председател\w*|президент\w*|директор\w*|"
@@ -44,7 +56,10 @@ _NOT_NAMES = frozenset(fold(w) for w in (
     "казахстан қазақстан qazaxıstan kazakhstan азербайджан әзербайжан azərbaycan azerbaijan "
     "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь "
     "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday").split())
+    "monday tuesday wednesday thursday friday saturday sunday "
+    "what why how who whom where which while after before during since although but yet also both our their his "
+    "her its all many some according meanwhile however speaking addressing welcoming "
+    "газахыстан азәрбајҹан бакы президенти республикасы").split())
 
 
 @dataclass(frozen=True)
@@ -73,6 +88,21 @@ def _role_before(text: str, start: int) -> str | None:
     return phrase if 0 < len(phrase.split()) <= 12 else None
 
 
+def _same_person(a: str, b: str) -> bool:
+    """Two name keys that differ only in the case endings of their words (erlanakbarov, erlanaakbarova)."""
+    if a == b:
+        return True
+    n = min(len(a), len(b))
+    return n >= 8 and a[:n - 3] == b[:n - 3] and abs(len(a) - len(b)) <= 3 and _prefix(a, b) >= n - 4
+
+
+def _prefix(a: str, b: str) -> int:
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    return i
+
+
 class PeopleReader:
     def __init__(self, knowledge: Knowledge):
         self.knowledge = knowledge
@@ -85,6 +115,7 @@ class PeopleReader:
                     self.by_key.setdefault(names.key(n, "az"), e.id)
                 elif e.type != "person":
                     self.blocked.update(fold(w) for w in n.split())
+        self.blocked_stems = tuple(sorted({w[:-1] if len(w) > 4 else w for w in self.blocked if len(w) >= 4}))
 
     def read(self, paragraphs: tuple[str, ...], language: str, skip: frozenset[int],
              matches: list[list[Match]]) -> tuple[list[str], list[Person]]:
@@ -114,17 +145,27 @@ class PeopleReader:
                     continue
                 spans.append((i, a, b))
         last_words = {paragraphs[i][a:b].split()[-1] for i, a, b in spans}
+        text_lower = " " + " ".join(re.findall(r"[^\W\d_]+", " ".join(p for p in paragraphs if p[:1].islower() or True))) + " "
         for i, a, b in spans:
             p = paragraphs[i]
             text = p[a:b].strip(" -–—")
             words = text.split()
             role = _role_before(p, a)
             # "Министр цифрового развития Рашад Набиев": the role words are not the name.
-            while words and (fold(words[0]) in _NOT_NAMES or _ROLE.fullmatch(words[0])):
+            while words and (fold(words[0]) in _NOT_NAMES or _ROLE.fullmatch(words[0]) or fold(words[0]) in _ORG_WORDS):
                 if _ROLE.fullmatch(words[0]):
                     role = role or words[0]
                 words.pop(0)
-            # "Minister of Trade and Integration Aidar Baimenov": the last words of the role are not the name.
+            # "Aygerim Tulegenova Bakıda": a place after the name is not part of it.
+            while len(words) > 2 and any(fold(words[-1]).startswith(b) for b in self.blocked_stems):
+                words.pop()
+            # "Minister of Trade and Integration Aidar Baimenov": the last words of the role are not the name;
+            # nor is a capitalised word the text also writes in lower case (a common noun).
+            lowered = text_lower
+            while len(words) > 2 and (fold(words[0]) in _ORG_WORDS or f" {words[0].lower()} " in lowered):
+                words.pop(0)
+            if len(words) > 3:
+                words = words[-2:]
             if len(words) >= 3 and re.search(r"\b(of|and|for|и|по|мен|və|üzrə)\s+$", p[max(0, a - 6):a]):
                 words = words[-2:]
             if len(words) < 2 or len(words) > 4:
@@ -134,8 +175,9 @@ class PeopleReader:
             if _CREDIT_BEFORE.search(p[max(0, a - 12):a]):
                 continue
             if language != "ru":
-                surname = any(_SURNAME.search(w.lower().rstrip("'’")) for w in words[1:]) or \
-                    any(_SURNAME.search(names.base_turkic(w, language, set()).lower()) for w in words[1:])
+                shape = _SURNAMES.get(language, _SURNAMES["en"])
+                surname = any(shape.search(w.lower().rstrip("'’")) for w in words[1:]) or \
+                    any(shape.search(names.base_turkic(w, language, set()).lower()) for w in words[1:])
                 speech = _SPEECH_AFTER.match(p[b:b + 40])
                 if not (surname or role or speech):
                     continue
@@ -144,13 +186,23 @@ class PeopleReader:
                 else:
                     base = names.base_english(" ".join(words))
             else:
-                base = ner.base_russian(" ".join(words))
+                prev = re.search(r"([^\W\d_]+)\s*$", p[:a])
+                base = ner.base_russian(" ".join(words), ner.case_before(prev.group(1)) if prev else None)
             k = names.key(base, language)
             known = self.by_key.get(k)
             if known:
                 if known not in found:
                     found.append(known)
                 continue
+            close = next((x for x in new if _same_person(x, k)), None)
+            if close is not None and close != k:
+                old = new[close]
+                if len(base) < len(old.name):  # the nominative is usually the shortest form
+                    new[k] = Person(old.id, base, names.latin(base, language), language, old.role or role,
+                                    tuple(sorted({*old.paragraphs, i + 1})))
+                    del new[close]
+                    continue
+                k = close
             if k in new:
                 old = new[k]
                 new[k] = Person(old.id, old.name, old.latin, old.language, old.role or role,

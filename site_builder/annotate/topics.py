@@ -7,17 +7,30 @@ from collections import Counter
 from site_builder.knowledge import Knowledge
 from site_builder.matching import Match, Matcher
 
-HEADLINE, LEAD, BODY = 2.0, 1.5, 1.0
-# A topic far weaker than the text's main one is a passing mention ("… as well as energy").
-RELATIVE = 0.2
+HEADLINE, LEAD, BODY = 2.0, 2.0, 1.0
+# A topic with little evidence (below ENOUGH) and far weaker than the text's main one is a passing
+# mention ("… as well as energy").
+RELATIVE = 0.5
 GENERAL = "politics"
+# Evidence this strong makes a topic whatever else the text is about (a long text has several).
+ENOUGH = 3.0
+
+
+_ENGLISH_ENDINGS = ("", "s", "es", "ed", "d", "ing", "'s", "’s", "er", "ers", "al")
+
+
+def _english_form(keyword: str, text: str) -> bool:
+    """Whether `text` is `keyword` with an English inflection, not a longer word that starts like it."""
+    last, word = keyword.split()[-1].lower(), text.split()[-1].lower() if text.split() else ""
+    stem = last[:-1] if last.endswith("e") else last
+    return any(word in (last + e, stem + e) for e in _ENGLISH_ENDINGS) or word.startswith(last + "-")
 
 
 class TopicReader:
     def __init__(self, knowledge: Knowledge):
         self.knowledge = knowledge
         self.words = Matcher(
-            (kw, f"{t.id}\t{kw}") for t in knowledge.topics for words in t.keywords.values() for kw in words)
+            (kw, f"{t.id}\t{lang}\t{kw}") for t in knowledge.topics for lang, words in t.keywords.items() for kw in words)
         self.entity_topics: dict[str, list[str]] = {}
         for t in knowledge.topics:
             for eid in t.entities:
@@ -38,12 +51,15 @@ class TopicReader:
                     scores[tid] += 2 * weight
                     evidence.setdefault(tid, []).append(m.text)
             for m in self.words.find("".join(masked)):
-                tid = m.key.split("\t")[0]
+                tid, lang, kw = m.key.split("\t")
+                if lang == "en" and not _english_form(kw, m.text):
+                    continue  # "port" is not "portal", "trade" is not "trademark"
                 scores[tid] += weight
                 evidence.setdefault(tid, []).append(m.text)
         # Diplomatic words (visit, talks, agreement) run through every bilateral text: the scale a
         # passing topic is judged against is the strongest of the others.
         top = max((v for k, v in scores.items() if k != GENERAL), default=0)
         chosen = tuple(t.id for t in self.knowledge.topics
-                       if scores[t.id] >= self.knowledge.topic_threshold and scores[t.id] >= RELATIVE * top)
+                       if scores[t.id] >= self.knowledge.topic_threshold
+                       and (scores[t.id] >= RELATIVE * top or scores[t.id] >= ENOUGH))
         return chosen, {t: tuple(dict.fromkeys(evidence[t])) for t in chosen}
