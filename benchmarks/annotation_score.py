@@ -66,7 +66,10 @@ def score_one(name: str, got: dict, want: dict, knowledge) -> dict:
     # An invented day: a day the text does not give (the expected date has no day, or there is none).
     day = got.get("date") and len(str(got["date"])) == 10
     row["invented_day"] = bool(day and not any(a and len(str(a)) == 10 for a in accepted))
-    row["title"] = (got.get("title") or "").rstrip(".…") == (want.get("title") or "").rstrip(".…")
+    # A first sentence longer than 120 characters is cut at a word and ends in "…": right if the rest is the sentence's.
+    title, wanted_title = (got.get("title") or "").rstrip("."), (want.get("title") or "").rstrip(".…")
+    row["title"] = title.rstrip("…") == wanted_title or (
+        title.endswith("…") and len(title) > 60 and wanted_title.startswith(title.rstrip("…")))
     row["outlet"] = got.get("outlet") == want.get("outlet")
     row["outlet_cites"] = got.get("outlet_cites") == want.get("outlet_cites")
     gt, wt = set(got.get("topics") or []), set(want.get("topics") or [])

@@ -35,6 +35,8 @@ _WEEKDAY_NUMBERS = ((0, "понедельник|дүйсенбі|bazar ertəsi|m
 # Longest first: "çərşənbə axşamı" (Tuesday) before "çərşənbə" (Wednesday).
 _WEEKDAYS = "(?:" + "|".join(sorted((w for _, words in _WEEKDAY_NUMBERS for w in words.split("|")),
                                     key=lambda w: (-len(w), w))) + ")"
+# "2025-ci il", "2025-ci ilin", old Cyrillic "1997-ҹи илин".
+_AZ_IL = r"-?(?:ci|cü|cu|cı|ҹи|ҹы|ҹу|ҹү)\s+(?:il|ил)(?:in|ин)?"
 _YEAR_WORD = r"(?:\s*(?:г\.|года?|году|жылғы|жылы|jylǵy|jyly|-?(?:ci|cü|cu|cı)\s+il\w*|il\w*))?"
 _FULL_DATES = (
     # 5 марта 2024, 05 Сәуір, 2017, 5 сент. 2019, 4 dekabr 2023-cü il, 25 May 2005
@@ -42,16 +44,16 @@ _FULL_DATES = (
     # Sept. 5, 2019, March 14, 2024
     re.compile(rf"\b{_MONTH}\.?\s+{_DAY}(?:st|nd|rd|th)?,?\s+{_YEAR}(?!\d)", re.I),
     # 2023 жылғы 4 желтоқсан, 2025-ci ilin 21 oktyabrı
-    re.compile(rf"{_YEAR}\s*(?:жылғы|jylǵy|jylgy|-?(?:ci|cü|cu|cı)\s+il(?:in)?)\s+{_DAY}\s+{_MONTH}", re.I),
+    re.compile(rf"{_YEAR}\s*(?:жылғы|жылдың|jylǵy|jylgy|jyldyń|{_AZ_IL})\s+{_DAY}\s+{_MONTH}", re.I),
     # 2025-ci il oktyabrın 21-də
-    re.compile(rf"{_YEAR}\s*-?(?:ci|cü|cu|cı)\s+il(?:in)?\s+{_MONTH}\s+{_DAY}(?:-?(?:də|da|i|ı|u|ü))?(?!\d)", re.I),
+    re.compile(rf"{_YEAR}\s*{_AZ_IL}\s+{_MONTH}\s+{_DAY}(?:-?(?:də|da|i|ı|u|ü))?(?!\d)", re.I),
     # 12.03.2024, 12/03/2024, 2024-03-12, 2024.03.12
     re.compile(r"(?<![\d.:/])(?P<day>[0-3]?\d)[./](?P<monthnum>[01]?\d)[./](?P<year>(?:19|20)\d\d)(?![\d])"),
     re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)[-.](?P<monthnum>[01]\d)[-.](?P<day>[0-3]\d)(?![\d])"),
 )
 _MONTH_YEAR = (
     re.compile(rf"(?<![\d\w]){_MONTH}\.?,?\s+{_YEAR}(?!\d)", re.I),
-    re.compile(rf"{_YEAR}\s*(?:жылғы|jylǵy|-?(?:ci|cü|cu|cı)\s+il(?:in)?)\s+{_MONTH}", re.I),
+    re.compile(rf"{_YEAR}\s*(?:жылғы|жылдың|jylǵy|jylgy|jyldyń|{_AZ_IL})\s+{_MONTH}", re.I),
 )
 # A day and month with no year: datelines ("БАКУ, 5 марта – Trend."), timestamps ("8 Тамыз 17:05").
 _DAY_MONTH = (
@@ -198,7 +200,8 @@ def stamp(text: str) -> tuple[str | None, tuple[int, int] | None, str] | None:
         month, day, m = found
         rest = text[:m.start()] + " " + text[m.end():]
         iso, dm = None, (month, day)
-    rest = re.sub(r"\d{1,2}[:.]\d\d(?::\d\d)?|\b(в|saat|at|г\.|года|жыл\w*|il\w*|[|•»/\[\]()–—,:-])\b|[|•»/\[\]()–—,:-]", " ",
+    rest = re.sub(r"\d{1,2}[:.]\d\d(?::\d\d)?|\b(в|saat|at|г\.|года|жыл\w*|il\w*|ил\w*|-?(?:ci|cı|cu|cü|ҹи|ҹы|ҹу|ҹү)|"
+                  r"[|•»/\[\]()–—,:-])\b|[|•»«/\[\]()–—,:-]", " ",
                   re.sub(_STAMP_LABEL, " ", rest, flags=re.I), flags=re.I)
     words = [w for w in rest.split() if not w.isdigit()]
     if len(words) > 3 or (dm and len(words) > 2):
@@ -381,6 +384,10 @@ def infer(header_date: str | None, paragraphs: tuple[str, ...], lead: range, kno
     for i, (iso, _, words) in stamps:
         if iso:
             return _shift(DocDate(iso, "day", words, (i + 1,)), paragraphs, story)
+    # A byline above the story with the day it was published: "By Aida Nurlanova in Nation on 26 August 2022".
+    for i in sorted(skip):
+        if i < story and len(paragraphs[i]) <= 160 and (found := _readings(paragraphs[i])):
+            return _shift(DocDate(found[0][0], "day", found[0][1].group(0), (i + 1,)), paragraphs, story)
     # A dateline at the head of the story: "ASTANA, March 14, 2024 —", "БАКУ, 5 марта – Trend."
     head = paragraphs[story][:90] if story < len(paragraphs) else ""
     dash = re.search(r"\s[-–—]\s|\)\s*[-–—]|/\s*[-–—]|[.:]\s", head)

@@ -35,7 +35,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _DATELINE = re.compile(
     r"^(?P<head>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ][\w'’.-]*(?:[ -][A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ][\w'’.-]*){0,2}"
     r"(?:,\s*[\w .'’-]{1,40}?){0,3}(?:\s*/[^/]{2,30}/|\s*\([^()]{2,30}\))?)\s*(?:SEP)\s*"
-    r"(?:(?P<tail>[\w.\s-]{2,30}?)(?:[.,:]|\s[-–—])\s+)?", re.U)
+    r"(?:(?P<tail>[\w.\s-]{2,30}?)(?P<end>[.,:]|\s[-–—])\s+)?", re.U)
 # A dash ends a dateline before a full stop does ("Baku, Sept. 17, 2019 —").
 _DATELINES = (re.compile(_DATELINE.pattern.replace("SEP", "[-–—]+")), re.compile(_DATELINE.pattern.replace("SEP", r"\.\s|:\s")))
 
@@ -89,13 +89,19 @@ def strip_dateline(text: str) -> tuple[str, str]:
     head = m.group("head")
     first = head.split(",")[0].split("/")[0].split("(")[0].strip()
     has_date = bool(dates.stamp(head) or re.search(r"\d", head))
-    marker = "/" in head or "(" in head or ". " in head or (m.group("tail") and len(m.group("tail").split()) <= 3)
+    marker = "/" in head or "(" in head or ". " in head or (
+        m.group("tail") and len(m.group("tail").split()) <= 3 and m.group("end") != ":")
     capital = first.isupper() and len(first) > 2
     if not (capital or has_date or marker):
         return "", text
     if len(m.group(0)) > 90:
         return "", text
-    return m.group(0), text[m.end():]
+    rest = text[m.end():]
+    again = re.match(r"^(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏa-zа-яё.-]*(?:[ -][A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏ-]+)?|"
+                     r"[0-3]?\d\s+\w+\.?)\s*[-–—.]\s+", rest)
+    if again and (again.group(0).split()[0].isupper() or re.match(r"\d", again.group(0))) and len(again.group(0)) <= 40:
+        return m.group(0) + again.group(0), rest[again.end():]
+    return m.group(0), rest
 
 
 def _first_sentence(text: str, limit: int = 120) -> str:
