@@ -122,13 +122,19 @@ def main(argv: list[str] | None = None) -> int:
         tracemalloc.stop()
         rss_after = _rss_mib()
 
+        t0 = time.perf_counter()
+        again = ingest(seeds, content)
+        rerun = time.perf_counter() - t0
+        children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         events = (content / "timeline.yaml").read_text(encoding="utf-8").count("\n- id: ")
         print(f"corpus:     {args.count} texts, {size / 2**20:.1f} MiB, generated in {generated:.1f} s (seed {args.seed})")
         print(f"ingest:     {len(report.added)} added, {len(report.problems)} refused, "
               f"{len(report.warnings)} warnings, {events} timeline events")
         print(f"wall time:  {wall:.2f} s")
         print(f"throughput: {len(report.added) / wall:.0f} documents/s")
-        print(f"peak RSS:   {rss_after:.0f} MiB (process high-water mark; {rss_before:.0f} MiB before ingest)")
+        print(f"peak RSS:   {rss_after:.0f} MiB (process high-water mark; {rss_before:.0f} MiB before ingest); "
+              f"largest worker {children:.0f} MiB")
+        print(f"re-run:     {rerun:.2f} s over {len(again.unchanged)} unchanged seeds ({len(again.added)} added)")
         if heap_peak is not None:
             print(f"peak heap:  {heap_peak:.0f} MiB (tracemalloc, Python allocations during ingest)")
         return 0 if not report.problems else 1

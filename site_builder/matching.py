@@ -29,6 +29,9 @@ _ADJECTIVE_ENDINGS = ("ий", "ый", "ой", "ая", "яя", "ое", "ее", "�
 def fold(text: str) -> str:
     """Lower-case `text` and fold look-alike letters; the result has the same length and offsets."""
     out = text.translate(_LOOKALIKE)
+    low = out.lower()
+    if len(low) == len(out):
+        return low
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in out)
 
 

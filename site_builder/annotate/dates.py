@@ -11,17 +11,17 @@ from site_builder.knowledge import Knowledge
 # Month stems in the four languages and their scripts (Russian stems cover every case ending;
 # Kazakh in Cyrillic and in the Latin alphabets of 2017–2021; Azerbaijani in Latin and Cyrillic).
 _MONTHS = {
-    1: ("январ", "янв\\.", "қаңтар", "qańtar", "qantar", "yanvar", "јанвар", "january", "jan\\b"),
+    1: ("январ", "янв\\.", "қаңтар", "qańtar", "qantar", "qañtar", "yanvar", "јанвар", "january", "jan\\b"),
     2: ("феврал", "фев\\.", "ақпан", "aqpan", "fevral", "феврал", "february", "feb\\b"),
     3: ("март", "мар\\.", "наурыз", "naýryz", "nauryz", "mart", "march", "mar\\b"),
-    4: ("апрел", "апр\\.", "сәуір", "sáýir", "sauir", "aprel", "april", "apr\\b"),
+    4: ("апрел", "апр\\.", "сәуір", "sáýir", "sauir", "säuır", "aprel", "april", "apr\\b"),
     5: ("ма[йяе]", "мамыр", "mamyr", "may", "мај"),
     6: ("июн", "маусым", "maýsym", "mausym", "iyun", "ијун", "june", "jun\\b"),
-    7: ("июл", "шілде", "shilde", "iyul", "ијул", "july", "jul\\b"),
+    7: ("июл", "шілде", "shilde", "şılde", "iyul", "ијул", "july", "jul\\b"),
     8: ("август", "авг\\.", "тамыз", "tamyz", "avqust", "august", "aug\\b"),
-    9: ("сентябр", "сент?\\.", "қыркүйек", "qyrkúıek", "qyrkuiek", "sentyabr", "сентјабр", "september", "sept?\\b"),
+    9: ("сентябр", "сент?\\.", "қыркүйек", "qyrkúıek", "qyrkuiek", "qyrküiek", "sentyabr", "сентјабр", "september", "sept?\\b"),
     10: ("октябр", "окт\\.", "қазан", "qazan", "oktyabr", "октјабр", "october", "oct\\b"),
-    11: ("ноябр", "нояб?\\.", "қараша", "qarasha", "noyabr", "нојабр", "november", "nov\\b"),
+    11: ("ноябр", "нояб?\\.", "қараша", "qarasha", "qaraşa", "noyabr", "нојабр", "november", "nov\\b"),
     12: ("декабр", "дек\\.", "желтоқсан", "jeltoqsan", "dekabr", "december", "dec\\b"),
 }
 _MONTH = "(?P<month>" + "|".join(stem for stems in _MONTHS.values() for stem in stems) + r")\w*"
@@ -130,7 +130,8 @@ NO_DATE = DocDate(None, None, None)
 
 
 def _month_number(word: str) -> int:
-    word = word.lower()
+    # Turkish-style capitals: "İyun".lower() is "i̇yun" (with a combining dot), "IYUN" is "ıyun" to some.
+    word = word.replace("İ", "i").replace("I", "i").lower().replace("\u0307", "")
     for number, stems in _MONTHS.items():
         if any(re.match(stem, word) for stem in stems):
             return number
@@ -147,7 +148,10 @@ def _iso(year: int, month: int | None = None, day: int | None = None) -> str | N
 
 def _match_date(m: re.Match, with_day: bool) -> str | None:
     groups = m.groupdict()
-    month = int(groups["monthnum"]) if groups.get("monthnum") else _month_number(groups["month"])
+    try:
+        month = int(groups["monthnum"]) if groups.get("monthnum") else _month_number(groups["month"])
+    except ValueError:
+        return None
     day = int(groups["day"]) if with_day else None
     return _iso(int(groups["year"]), month, day)
 

@@ -18,9 +18,12 @@ class EventReader:
         triggers = [(phrase, f"{ev.id}\t{gi}") for ev in knowledge.events for gi, group in enumerate(ev.triggers)
                     for phrase in group]
         self.triggers = Matcher((p, k) for p, k in triggers if GAP not in p)
-        # "официальный визит … Азербайджан": the parts in this order within one sentence.
+        # "официальный визит … Азербайджан": the parts in this order within one sentence. Each is tried
+        # only where its first part stands (found with one matcher for all of them).
         self.gapped = [(re.compile(r"[^.!?…]{0,200}?".join(phrase_pattern(part) for part in p.split(GAP))), k)
                        for p, k in triggers if GAP in p]
+        self.first_parts = Matcher((p.split(GAP)[0], str(n)) for n, (p, _) in enumerate(
+            (p, k) for p, k in triggers if GAP in p))
 
     def read(self, paragraphs: tuple[str, ...], skip: frozenset[int] = frozenset()):
         """(cited paragraphs, matched words, all paragraphs hit, paragraphs naming the event (its first group)),
@@ -30,8 +33,17 @@ class EventReader:
             if i in skip:
                 continue
             found = [(m.key, m.text) for m in self.triggers.find_all(p)]
-            folded = fold(p) if self.gapped else ""
-            found += [(key, p[m.start():m.end()]) for pattern, key in self.gapped if (m := pattern.search(folded))]
+            if self.gapped:
+                folded = fold(p)
+                done: set[int] = set()
+                for hit in self.first_parts.find_all(p):
+                    n = int(hit.key)
+                    if n in done:
+                        continue
+                    pattern, key = self.gapped[n]
+                    if m := pattern.match(folded, hit.start):
+                        found.append((key, p[m.start():m.end()]))
+                        done.add(n)
             for key, text in found:
                 event_id, group = key.split("\t")
                 groups.setdefault(event_id, {}).setdefault(int(group), []).append((i, text))

@@ -16,11 +16,30 @@ def _model():
 
 def people(text: str) -> list[tuple[int, int]]:
     """(start, end) of each person's name the model finds in Russian `text`."""
+    return people_in([text])[0]
+
+
+def people_in(paragraphs: list[str]) -> list[list[tuple[int, int]]]:
+    """people() for several paragraphs at once: one pass of the model over them all."""
+    if not paragraphs:
+        return []
     doc_type, segmenter, tagger, _ = _model()
-    doc = doc_type(text)
+    joined = "\n".join(paragraphs)
+    doc = doc_type(joined)
     doc.segment(segmenter)
     doc.tag_ner(tagger)
-    return [(s.start, s.stop) for s in doc.spans if s.type == "PER"]
+    starts, pos = [], 0
+    for p in paragraphs:
+        starts.append(pos)
+        pos += len(p) + 1
+    out: list[list[tuple[int, int]]] = [[] for _ in paragraphs]
+    for s in doc.spans:
+        if s.type != "PER":
+            continue
+        i = max(k for k, st in enumerate(starts) if st <= s.start)
+        end = min(s.stop, starts[i] + len(paragraphs[i]))
+        out[i].append((s.start - starts[i], end - starts[i]))
+    return out
 
 
 def _morph():

@@ -63,6 +63,8 @@ class OutletReader:
                 if _CITING_BEFORE.search(before) or _CITING_AFTER.match(after):
                     cited.append(m.key)
                 elif (i in leftovers or (i == story and m.end <= len(dateline) + 2)
+                      # a byline or signature line at the top or the foot: "Айгүл СЕЙІЛОВА, «Egemen Qazaqstan»"
+                      or (len(p) <= 80 and (i <= story or i >= len(paragraphs) - 2) and not re.search(r"[.!?]\s", p))
                       or (m.start > 0 and p[m.start - 1] in "/(" and p[m.end:m.end + 1] in "/)")
                       or _REPORTING_BEFORE.search(before) or _REPORTING_AFTER.match(after)
                       or re.search(r"[-–—]\s*$", before) and re.match(r"^\W*$", after[:2])

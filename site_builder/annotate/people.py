@@ -14,6 +14,8 @@ _UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜЈҸ"
 _LOWER = "a-zа-яёәғқңөұүһіəçğıöşüјҹ'’"
 _NAME_WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
 _CANDIDATE = re.compile(rf"(?<![\w.-])(?:{_NAME_WORD})(?:\s+{_NAME_WORD}){{1,5}}(?![\w-])")
+# Two capitalised words together (every pair, overlapping): where a Russian name may stand.
+_PAIR = re.compile(rf"(?<![\w-])(?=({_NAME_WORD}\s+{_NAME_WORD}))")
 # Capitalised words of names of ministries, companies and offices, not of people.
 _ORG_WORDS = frozenset(fold(w) for w in (
     "ministry minister situations emergency emergencies resources mineral natural affairs foreign internal development "
@@ -132,18 +134,36 @@ class PeopleReader:
                     if m.key not in found:
                         found.append(m.key)
         spans = []
+        # The model reads only the paragraphs where two capitalised words stand together outside known names.
+        model: dict[int, list[tuple[int, int]]] = {}
+        if language == "ru":
+            wanted = [i for i, p in enumerate(paragraphs) if i not in skip and any(
+                not any(x.start <= m.start(1) < x.end for x in matches[i]) for m in _PAIR.finditer(p))]
+            model = dict(zip(wanted, ner.people_in([paragraphs[i] for i in wanted])))
         for i, p in enumerate(paragraphs):
             if i in skip:
                 continue
             taken = [(m.start, m.end) for m in matches[i]]
             if language == "ru":
-                cands = [(a, b) for a, b in ner.people(p)]
+                cands = model.get(i, [])
             else:
                 cands = [(m.start(), m.end()) for m in _CANDIDATE.finditer(p)]
+            people_taken = [(m.start, m.end) for m in matches[i]
+                            if (e := self.knowledge.entity(m.key)) and e.type == "person"]
             for a, b in cands:
-                if any(not (b <= x or a >= y) for x, y in taken):
+                if any(not (b <= x or a >= y) for x, y in people_taken):
                     continue
-                spans.append((i, a, b))
+                # "Azerbaijan Nurlan Zhaksybekov": a known place or organisation before the name is cut off.
+                for x, y in sorted(taken):
+                    if x <= a < y or (a <= x < b and y < b):
+                        if x <= a + 1:
+                            a = y
+                        else:
+                            b = min(b, x)
+                while a < b and not p[a].isalpha():
+                    a += 1
+                if b - a >= 5:
+                    spans.append((i, a, b))
         last_words = {paragraphs[i][a:b].split()[-1] for i, a, b in spans}
         text_lower = " " + " ".join(re.findall(r"[^\W\d_]+", " ".join(p for p in paragraphs if p[:1].islower() or True))) + " "
         for i, a, b in spans:
@@ -186,8 +206,10 @@ class PeopleReader:
                 else:
                     base = names.base_english(" ".join(words))
             else:
+                # The case of a preposition or a role noun right before the name ("с", "министра") is the name's.
                 prev = re.search(r"([^\W\d_]+)\s*$", p[:a])
-                base = ner.base_russian(" ".join(words), ner.case_before(prev.group(1)) if prev else None)
+                hint = prev and (len(prev.group(1)) <= 3 or _ROLE.fullmatch(prev.group(1)))
+                base = ner.base_russian(" ".join(words), ner.case_before(prev.group(1)) if hint else None)
             k = names.key(base, language)
             known = self.by_key.get(k)
             if known:

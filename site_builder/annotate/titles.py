@@ -96,12 +96,16 @@ def strip_dateline(text: str) -> tuple[str, str]:
         return "", text
     if len(m.group(0)) > 90:
         return "", text
-    rest = text[m.end():]
+    end = m.end()
+    # After "Bakı. Trend:" a tail ending in a comma is the story ("Azərbaycan, Qazaxıstan və …"), not an outlet.
+    if m.group("tail") and m.group("end") in (",", ".", ":") and m.re is _DATELINES[1]:
+        end = m.start("tail")
+    rest = text[end:]
     again = re.match(r"^(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏa-zа-яё.-]*(?:[ -][A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏ-]+)?|"
                      r"[0-3]?\d\s+\w+\.?)\s*[-–—.]\s+", rest)
     if again and (again.group(0).split()[0].isupper() or re.match(r"\d", again.group(0))) and len(again.group(0)) <= 40:
-        return m.group(0) + again.group(0), rest[again.end():]
-    return m.group(0), rest
+        return text[:end] + again.group(0), rest[again.end():]
+    return text[:end], rest
 
 
 def _first_sentence(text: str, limit: int = 120) -> str:
