@@ -100,12 +100,15 @@ def strip_dateline(text: str) -> tuple[str, str]:
     # After "Bakı. Trend:" a tail ending in a comma is the story ("Azərbaycan, Qazaxıstan və …"), not an outlet.
     if m.group("tail") and m.group("end") in (",", ".", ":") and m.re is _DATELINES[1]:
         end = m.start("tail")
-    rest = text[end:]
-    again = re.match(r"^(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏa-zа-яё.-]*(?:[ -][A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏ-]+)?|"
-                     r"[0-3]?\d\s+\w+\.?)\s*[-–—.]\s+", rest)
-    if again and (again.group(0).split()[0].isupper() or re.match(r"\d", again.group(0))) and len(again.group(0)) <= 40:
-        return text[:end] + again.group(0), rest[again.end():]
-    return text[:end], rest
+    # Further segments: "Алматы. 5 марта. ИНТЕРФАКС-КАЗАХСТАН – …"
+    for _ in range(2):
+        again = re.match(r"^(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏa-zа-яё.-]*(?:[ -][A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏ-]+)?|"
+                         r"[0-3]?\d\s+\w+\.?)\s*[-–—.]\s+", text[end:])
+        if not (again and (again.group(0).split()[0].isupper() or re.match(r"\d", again.group(0)))
+                and len(again.group(0)) <= 40):
+            break
+        end += again.end()
+    return text[:end], text[end:]
 
 
 def _first_sentence(text: str, limit: int = 120) -> str:
