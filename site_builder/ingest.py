@@ -228,7 +228,6 @@ def ingest(seeds_dir: Path, content: Path) -> Report:
     except OSError as e:
         raise UserError(problem(content, f"cannot create the content folder ({e.strerror})")) from None
     report.defaults_written = kb.write_missing_defaults(content)
-    knowledge = kb.load(content)
     doc_dir = content / ct.DOCUMENTS
     existing = _existing_entries(doc_dir)
     claims = _claims(seeds, existing, doc_dir, report)
@@ -248,6 +247,11 @@ def ingest(seeds_dir: Path, content: Path) -> Report:
         if doc_id is None:  # its name conflicts with another's: reported by _claims
             continue
         todo.append((doc_id, seed))
+    timeline_path = content / ct.TIMELINE
+    if not todo and timeline_path.exists():
+        # Nothing new: the knowledge and the timeline are not read (a re-run over many unchanged seeds is quick).
+        return report
+    knowledge = kb.load(content)
     new = list(zip((doc_id for doc_id, _ in todo), annotate_all([s for _, s in todo], knowledge, content)))
     new = _suggest(new, content, knowledge, report)
     for doc_id, a in new:
@@ -259,7 +263,6 @@ def ingest(seeds_dir: Path, content: Path) -> Report:
             if q.speaker is None:
                 report.warnings.append(problem(seed.path, f"quote with unknown speaker ({q.attribution!r})", None))
 
-    timeline_path = content / ct.TIMELINE
     timeline = yamlio.load(timeline_path) if timeline_path.exists() else {"events": []}
     if not isinstance(timeline, dict) or not isinstance(timeline.get("events"), list):
         raise UserError(problem(timeline_path, "expected a list under 'events:'", 1))

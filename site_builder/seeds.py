@@ -137,9 +137,11 @@ def _cyrillic_ratio(text: str) -> float:
     return sum("\u0400" <= c <= "\u04ff" for c in letters) / len(letters) if letters else 0.0
 
 
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _control_ratio(text: str) -> float:
-    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
-    return controls / max(len(text), 1)
+    return len(_CONTROLS.findall(text)) / max(len(text), 1)
 
 
 def _check_header(path: Path, m: re.Match) -> None:

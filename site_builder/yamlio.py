@@ -155,7 +155,8 @@ def load(path: Path) -> Any:
     return parse(text, path)
 
 
-class _Dumper(yaml.SafeDumper):
+# libyaml's emitter writes the same text as PyYAML's, four to five times faster (ingest of thousands of entries).
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
     pass
 
 
