@@ -61,3 +61,32 @@ def test_the_set_stays_at_its_figures(rows, field):
 
 def test_no_invented_days_at_all(rows):
     assert score.totals(list(rows.values()))["invented_days"] == 0
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("kk", "Qazaqstan Äzerbaijanğa bidai eksporttady", "Қазақстан Әзербайжанға бидай експорттады"),
+    ("az", "Президент Һејдәр Әлијев Бакыда", "Prezident Heydər Əliyev Bakıda"),
+    ("ru", "Президент Алиев", "Президент Алиев"),
+])
+def test_a_language_in_its_other_script_is_matched_in_the_knowledge_script(language, text, expected):
+    from site_builder.annotate import scripts
+
+    seen = scripts.for_matching((text,), language)
+    assert seen == (expected,) and len(seen[0]) == len(text)
+
+
+def test_kazakh_in_latin_letters_gets_its_topics_and_people(tmp_path):
+    """The Latin Kazakh of 2021 is read with the Cyrillic keywords and names of the knowledge base."""
+    from site_builder import knowledge as kb
+    from site_builder.annotate import Annotator
+    from site_builder.seeds import read_seed
+
+    seed = tmp_path / "latyn.txt"
+    seed.write_text("Qazaqstan men Äzerbaijan mūnai tranzitin talqylady\n\n"
+                    "ASTANA. KAZINFORM – Memleket basşysy Qasym-Jomart Toqaev Ilham Älievpen telefon arqyly söilesti. "
+                    "Tarapatar Baku–Tbilisi–Jeihan qūbyry arqyly mūnai tranzitin jäne mūnai eksportyn talqylady.\n",
+                    encoding="utf-8")
+    a = Annotator(kb.load(tmp_path / "content")).annotate(read_seed(seed))
+    assert a.language == "kk"
+    assert "energy" in a.topics
+    assert {"kassym-jomart-tokayev", "ilham-aliyev"} <= set(a.people)

@@ -7,7 +7,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from site_builder.annotate import dates, language, quotes as quoting, titles
+from site_builder.annotate import dates, language, quotes as quoting, scripts, titles
+from site_builder.annotate import names as _names
 from site_builder.annotate.events import EventReader
 from site_builder.annotate.offices import OfficeReader, allowed
 from site_builder.annotate.outlets import OutletReader
@@ -87,14 +88,18 @@ class Annotator:
         text = "\n".join(p for i, p in enumerate(paragraphs) if i not in skip)
         lang = language.detect(text or "\n".join(paragraphs))
         text_all = "\n".join(paragraphs)
-        matches = [self._plausible_people(p, self.entities.find(p), text_all) for p in paragraphs]
+        # Kazakh in Latin letters, Azerbaijani in Cyrillic: matched in the script the knowledge writes them in.
+        seen = scripts.for_matching(paragraphs, lang)
+        seen_all = "\n".join(seen)
+        matches = [[Match(m.start, m.end, m.key, p[m.start:m.end]) for m in self._plausible_people(q, self.entities.find(q), seen_all)]
+                   for p, q in zip(paragraphs, seen)]
         ents = self.knowledge.entity
-        event_hits, event_words, event_anywhere, named = self.events.read(paragraphs, skip)
+        event_hits, event_words, event_anywhere, named = self.events.read(seen, skip, originals=paragraphs)
         lead = range(story, min(story + 2, len(paragraphs)))
         # A known event dates a report only when the report's headline or lead speaks of it.
         heads = set(lead) | ({layout.headline} if layout.headline is not None else set())
         reported = {k: v for k, v in event_hits.items() if set(event_anywhere[k]) & heads}
-        bounds_found = self.offices.bounds(paragraphs, matches, skip)
+        bounds_found = self.offices.bounds(seen, matches, skip, originals=paragraphs)
         bounds = allowed(bounds_found)
         date = dates.infer(seed.header_date, paragraphs, lead, self.knowledge, event_hits, event_words, reported,
                            story=story, skip=skip, bounds=bounds, named_events=named)
@@ -104,7 +109,7 @@ class Annotator:
         event_hits = self.events.plausible(event_hits, event_words, date)
         dateline, _ = titles.strip_dateline(paragraphs[story]) if story < len(paragraphs) else ("", "")
         outlets = self.outlets.read(paragraphs, skip, story, dateline)
-        topics, evidence = self.topics.read(paragraphs, matches, layout.headline, story, skip)
+        topics, evidence = self.topics.read(seen, matches, layout.headline, story, skip, originals=paragraphs)
         people, new_people = self.people.read(paragraphs, lang, skip, matches)
         by_type: dict[str, list[str]] = {"place": [], "organization": []}
         for i, para in enumerate(matches):
@@ -147,7 +152,9 @@ class Annotator:
                 before = text[:m.start].rstrip()
                 prev = re.search(r"([^\W\d_][\w'’-]*)$", before)
                 own = {fold(w) for n in e.all_names for w in n.split()}
+                own |= {_names.key(w) for n in e.all_names for w in n.split()}
                 if prev and prev.group(1)[:1].isupper() and fold(prev.group(1)) not in own \
+                        and _names.key(prev.group(1)) not in own \
                         and not _ROLE_WORD.fullmatch(prev.group(1)) and fold(prev.group(1)) not in self._not_first:
                     continue
                 singles = [fold(n) for n in e.all_names if " " not in n.strip()]
@@ -157,7 +164,8 @@ class Annotator:
                 if not stems or len(word) - max(len(n) for n in stems) > 4:
                     continue
                 # "Timur Ospanov" named in the text: a later "Ospanov" is him, not a known Ospanov.
-                if any(fold(first) not in own for first in self._first_names(text_all, m.text)):
+                if any(fold(first) not in own and _names.key(first) not in own
+                       for first in self._first_names(text_all, m.text)):
                     continue
             out.append(m)
         return out

@@ -25,14 +25,15 @@ class EventReader:
         self.first_parts = Matcher((p.split(GAP)[0], str(n)) for n, (p, _) in enumerate(
             (p, k) for p, k in triggers if GAP in p))
 
-    def read(self, paragraphs: tuple[str, ...], skip: frozenset[int] = frozenset()):
+    def read(self, paragraphs: tuple[str, ...], skip: frozenset[int] = frozenset(), originals=None):
         """(cited paragraphs, matched words, all paragraphs hit, paragraphs naming the event (its first group)),
         each by event id, 0-based."""
         groups: dict[str, dict[int, list[tuple[int, str]]]] = {}
         for i, p in enumerate(paragraphs):
             if i in skip:
                 continue
-            found = [(m.key, m.text) for m in self.triggers.find_all(p)]
+            orig = (originals or paragraphs)[i]
+            found = [(m.key, orig[m.start:m.end]) for m in self.triggers.find_all(p)]
             if self.gapped:
                 folded = fold(p)
                 done: set[int] = set()
@@ -42,7 +43,7 @@ class EventReader:
                         continue
                     pattern, key = self.gapped[n]
                     if m := pattern.match(folded, hit.start):
-                        found.append((key, p[m.start():m.end()]))
+                        found.append((key, orig[m.start():m.end()]))
                         done.add(n)
             for key, text in found:
                 event_id, group = key.split("\t")

@@ -37,7 +37,7 @@ class OfficeReader:
             for term in office.holders:
                 self.holders.setdefault((office.id, term.person), []).append(term)
 
-    def bounds(self, paragraphs: tuple[str, ...], people: list[list[Match]], skip=frozenset()) -> list[Bound]:
+    def bounds(self, paragraphs: tuple[str, ...], people: list[list[Match]], skip=frozenset(), originals=None) -> list[Bound]:
         """Each holder named right after (or before) a word for an office they held: their term there."""
         found: list[Bound] = []
         if not self.holders:
@@ -60,7 +60,7 @@ class OfficeReader:
                         continue
                     lo = min(x.start for x in terms)
                     hi = None if any(x.end is None for x in terms) else max(x.end for x in terms)
-                    found.append(Bound(m.key, t.key, lo, hi, p[offset + t.start:m.end], i + 1))
+                    found.append(Bound(m.key, t.key, lo, hi, (originals or paragraphs)[i][offset + t.start:m.end], i + 1))
                     break
         return found
 

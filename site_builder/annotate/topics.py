@@ -37,7 +37,7 @@ class TopicReader:
                 self.entity_topics.setdefault(eid, []).append(t.id)
 
     def read(self, paragraphs: tuple[str, ...], matches: list[list[Match]], headline: int | None, story: int,
-             skip: frozenset[int]) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
+             skip: frozenset[int], originals=None) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
         scores: Counter = Counter()
         evidence: dict[str, list[str]] = {}
         for i, (p, para) in enumerate(zip(paragraphs, matches)):
@@ -55,7 +55,7 @@ class TopicReader:
                 if lang == "en" and not _english_form(kw, m.text):
                     continue  # "port" is not "portal", "trade" is not "trademark"
                 scores[tid] += weight
-                evidence.setdefault(tid, []).append(m.text)
+                evidence.setdefault(tid, []).append((originals or paragraphs)[i][m.start:m.end])
         # Diplomatic words (visit, talks, agreement) run through every bilateral text: the scale a
         # passing topic is judged against is the strongest of the others.
         top = max((v for k, v in scores.items() if k != GENERAL), default=0)
