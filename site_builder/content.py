@@ -21,7 +21,7 @@ DOCUMENTS = "documents"
 TIMELINE = "timeline.yaml"
 TEXT_LANGUAGES = ("ru", "kk", "az", "en")
 FRONT_KEYS = (
-    "id", "title", "title_source", "date", "date_precision", "date_evidence", "date_range", "language", "outlet",
+    "id", "title", "title_source", "date", "date_precision", "date_evidence", "date_confidence", "date_range", "language", "outlet",
     "outlet_cites", "topics", "topic_evidence", "people", "places", "organizations", "quotes", "related", "leftovers",
     "unmatched_names", "seed", "seed_sha256", "seed_encoding",
     "title_translations", "summary", "reviewed",
@@ -393,6 +393,8 @@ def _document(path: Path, knowledge: Knowledge, problems: list[Problem]) -> Docu
             fail(error, "date" if "date" in error and "precision" not in error else "date_precision")
     if front.get("title_source") not in (None, "headline", "first-sentence", "editor"):
         fail(f"title_source must be headline, first-sentence or editor, not {front['title_source']!r}", "title_source")
+    if front.get("date_confidence") not in (None, "high", "low"):
+        fail(f"date_confidence must be high or low, not {front['date_confidence']!r}", "date_confidence")
     date_range = front.get("date_range")
     if date_range is not None:
         if not isinstance(date_range, dict) or set(date_range) - {"from", "to", "evidence"} or not all(

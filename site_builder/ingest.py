@@ -72,6 +72,7 @@ def entry_front(a: Annotation, doc_id: str, related: list[str]) -> dict:
         "date": a.date.date,
         "date_precision": a.date.precision,
         "date_evidence": a.date.evidence if a.date.date else "no date found in the text",
+        **({"date_confidence": "low"} if a.date.date and a.date.confidence == "low" else {}),
         **({"date_range": {"from": a.date_range[0], "to": a.date_range[1], "evidence": a.date_range[2]}}
            if a.date_range else {}),
         "language": a.language,

@@ -440,6 +440,8 @@ SAMPLES = {
               "ikinci iclası keçirilib.\nTərəflər nəqliyyat və enerji əməkdaşlığını müzakirə ediblər.\n",
     "petrov": "Президент Казахстана Касым-Жомарт Токаев встретился в Баку с Ильхамом Алиевым 5 мая 2024 года.\n"
               "В переговорах участвовал министр Иван Петров.\n",
+    "dateline-year": "БАКУ, 5 марта – Trend. Азербайджан и Казахстан обсудили транзит грузов.\n"
+                     "По итогам 2024 года товарооборот вырос на треть.\n",
     "said-before": "5 мая 2024 года в Баку состоялись переговоры. Президент Азербайджана Ильхам Алиев отметил: "
                    "«Казахстан и Азербайджан – братские страны». Стороны обсудили Средний коридор.\n"
                    "At the briefing Kassym-Jomart Tokayev said: \"We will build the Middle Corridor together\".\n",
@@ -579,3 +581,11 @@ def test_last_year_is_counted_from_the_text_s_own_date(samples, name, expected):
     events = yaml.safe_load((content / "timeline.yaml").read_text(encoding="utf-8"))["events"]
     cable = [e for e in events if e["id"] == "caspian-power-cable-agreement-2024"]
     assert (bool(cable) and name in cable[0]["documents"]) == expected
+
+
+def test_a_year_read_from_elsewhere_in_the_text_is_marked_low_confidence(samples):
+    """"БАКУ, 5 марта – Trend." with 2024 named further on: 5 March 2024, for the editor to confirm."""
+    front = sample(samples, "dateline-year")
+    assert (front["date"], front["date_precision"], front["date_confidence"]) == ("2024-03-05", "day", "low")
+    assert front["outlet"] == "Trend"
+    assert "date_confidence" not in sample(samples, "ru-day")

@@ -124,6 +124,9 @@ class DocDate:
     """1-based numbers of the paragraphs the evidence stands in."""
     event: str | None = None
     """The known event the date was taken from, if any."""
+    confidence: str = "high"
+    """low: read from indirect evidence (a year guessed from the years the text names, a weekday,
+    a known event, a date further in the text): the editor should look."""
 
 
 NO_DATE = DocDate(None, None, None)
@@ -410,7 +413,8 @@ def infer(header_date: str | None, paragraphs: tuple[str, ...], lead: range, kno
             weekday = next(n for n, w in _WEEKDAY_NUMBERS if re.fullmatch(w, wm.group(0), re.I))
         year = _pick_year(month, day, named, weekday, bounds)
         if year:
-            return _shift(DocDate(_iso(year, month, day), "day", words, (i + 1,)), paragraphs, story)
+            found = _shift(DocDate(_iso(year, month, day), "day", words, (i + 1,)), paragraphs, story)
+            return DocDate(found.date, found.precision, found.evidence, found.paragraphs, confidence="low")
     found = explicit(paragraphs, lead)
     jubilee = anniversary(paragraphs, knowledge, event_hits, named_events)
     # "Биыл … 30 жыл толады" beside "1992 жылғы 27 тамызда": the date written is the event counted from.
@@ -428,14 +432,15 @@ def infer(header_date: str | None, paragraphs: tuple[str, ...], lead: range, kno
             years = range(1991, 2031)
         by_weekday = weekday_date(paragraphs, lead, years)
         if by_weekday and within(by_weekday.date, bounds):
-            return by_weekday
+            return DocDate(by_weekday.date, "day", by_weekday.evidence, by_weekday.paragraphs,
+                           confidence="high" if named else "low")
     if found and found.precision == "day":
         return found
     for event in knowledge.events:
         if event.dates_reports and event.id in reported:
             words = " … ".join(dict.fromkeys(event_words[event.id]))
             return DocDate(event.date, event.date_precision, words,
-                           tuple(sorted({i + 1 for i in event_hits[event.id]})), event.id)
+                           tuple(sorted({i + 1 for i in event_hits[event.id]})), event.id, confidence="low")
     if found:
         return found
     # A full date further in the story, outside quoted speech and history (a date of a year before
@@ -447,5 +452,5 @@ def infer(header_date: str | None, paragraphs: tuple[str, ...], lead: range, kno
         for iso, m in _readings(paragraphs[i]):
             sentence = paragraphs[i][:m.start()].rsplit(".", 1)[-1]
             if not _REPORTED.search(sentence) and "«" not in sentence and within(iso, bounds) and int(iso[:4]) >= latest:
-                return DocDate(iso, "day", m.group(0), (i + 1,))
+                return DocDate(iso, "day", m.group(0), (i + 1,), confidence="low")
     return NO_DATE
