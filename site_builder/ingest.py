@@ -308,6 +308,17 @@ def ingest(seeds_dir: Path, content: Path) -> Report:
 
 
 _worker: Annotator | None = None
+# Building an annotator compiles thousands of patterns: one per knowledge base per process.
+_ANNOTATORS: dict[int, tuple[Knowledge, Annotator]] = {}
+
+
+def _annotator(knowledge: Knowledge) -> Annotator:
+    cached = _ANNOTATORS.get(id(knowledge))
+    if cached is None or cached[0] is not knowledge:
+        if len(_ANNOTATORS) >= 4:
+            _ANNOTATORS.pop(next(iter(_ANNOTATORS)))
+        cached = _ANNOTATORS[id(knowledge)] = (knowledge, Annotator(knowledge))
+    return cached[1]
 
 
 def _start_worker(content: Path) -> None:
@@ -325,7 +336,7 @@ def annotate_all(seeds: list[Seed], knowledge: Knowledge, content: Path) -> list
     worker loading the knowledge and the language model once."""
     workers = min(os.cpu_count() or 1, 8)
     if len(seeds) < PARALLEL_FROM or workers < 2:
-        annotator = Annotator(knowledge)
+        annotator = _annotator(knowledge)
         return [annotator.annotate(seed) for seed in seeds]
     # One thread of linear algebra per process: the processes already fill the cores.
     for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):

@@ -115,6 +115,28 @@ def default_text(name: str) -> str:
     return resources.files("site_builder").joinpath("defaults", name).read_text(encoding="utf-8")
 
 
+def fingerprint(content: Path) -> tuple:
+    """What the knowledge of `content` is made of: each file's path and the digest of its bytes."""
+    import hashlib
+
+    parts = []
+    for name in KNOWLEDGE_FILES:
+        path = content / name
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            parts.append((name, None))
+            continue
+        except OSError:
+            return (str(content), object())  # unreadable: never cached, read() reports it
+        parts.append((str(path), hashlib.sha256(data).hexdigest()))
+    return tuple(parts)
+
+
+# The same files give the same knowledge: read once per process (ingest, build and serve reload it often).
+_READ: dict[tuple, tuple] = {}
+
+
 def load(content: Path) -> Knowledge:
     """Read the knowledge files of `content`, falling back to the built-in ones that are absent."""
     knowledge, problems = read(content)
@@ -126,6 +148,15 @@ def load(content: Path) -> Knowledge:
 def read(content: Path) -> tuple[Knowledge, tuple[Problem, ...]]:
     """The knowledge of `content` and its problems (a duplicate id, an unknown reference …), so that
     the content can still be checked against it; a file that is not YAML at all is raised at once."""
+    key = fingerprint(content)
+    if key not in _READ:
+        if len(_READ) >= 8:
+            _READ.pop(next(iter(_READ)))
+        _READ[key] = _read(content)
+    return _READ[key]
+
+
+def _read(content: Path) -> tuple[Knowledge, tuple[Problem, ...]]:
     problems: list[Problem] = []
     raw: dict[str, Any] = {}
     for name in KNOWLEDGE_FILES:
