@@ -31,6 +31,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         print(f"error: {p}", file=sys.stderr)
     print(f"ingest: {len(report.added)} added, {len(report.unchanged)} unchanged, "
           f"{len(report.changed)} changed and kept, {len(report.problems)} refused -> {args.content}/")
+    if report.suggested:
+        print(f"ingest: {len(report.suggested)} people suggested in {args.content}/entities.yaml "
+              "(confirm or delete them; `site-builder review` lists them)")
     return EXIT_USER if report.problems else EXIT_OK
 
 

@@ -589,3 +589,16 @@ def test_a_year_read_from_elsewhere_in_the_text_is_marked_low_confidence(samples
     assert (front["date"], front["date_precision"], front["date_confidence"]) == ("2024-03-05", "day", "low")
     assert front["outlet"] == "Trend"
     assert "date_confidence" not in sample(samples, "ru-day")
+
+
+def test_the_command_line_says_how_many_people_it_suggested(tmp_path, monkeypatch, capsys):
+    from site_builder.cli import main
+
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "a.txt").write_text(
+        "5 мая 2024 года в Баку министр транспорта Иван Петров встретился с коллегами.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["ingest"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1] == ("ingest: 1 people suggested in content/entities.yaml "
+                       "(confirm or delete them; `site-builder review` lists them)")
