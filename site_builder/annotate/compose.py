@@ -181,8 +181,6 @@ class Annotator:
 
     def _resolver(self, paragraphs: tuple[str, ...], matches: list[list[Match]], new_people: list[Person]):
         mentioned = Counter(m.key for para in matches for m in para)
-        from site_builder.annotate import names as _names
-
         new_by_word = {}
         for person in new_people:
             for w in person.name.split():

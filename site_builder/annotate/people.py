@@ -165,7 +165,8 @@ class PeopleReader:
                 if b - a >= 5:
                     spans.append((i, a, b))
         last_words = {paragraphs[i][a:b].split()[-1] for i, a, b in spans}
-        text_lower = " " + " ".join(re.findall(r"[^\W\d_]+", " ".join(p for p in paragraphs if p[:1].islower() or True))) + " "
+        # Every word of the text as written: a capitalised word also written in lower case is a common noun.
+        words_written = " " + " ".join(re.findall(r"[^\W\d_]+", " ".join(paragraphs))) + " "
         for i, a, b in spans:
             p = paragraphs[i]
             text = p[a:b].strip(" -–—")
@@ -181,8 +182,7 @@ class PeopleReader:
                 words.pop()
             # "Minister of Trade and Integration Aidar Baimenov": the last words of the role are not the name;
             # nor is a capitalised word the text also writes in lower case (a common noun).
-            lowered = text_lower
-            while len(words) > 2 and (fold(words[0]) in _ORG_WORDS or f" {words[0].lower()} " in lowered):
+            while len(words) > 2 and (fold(words[0]) in _ORG_WORDS or f" {words[0].lower()} " in words_written):
                 words.pop(0)
             if len(words) > 3:
                 words = words[-2:]
