@@ -50,7 +50,11 @@ def measure(n: int, jobs: int | None) -> dict:
                              templates=project / "templates", static=project / "static", seeds=project / "seeds",
                              jobs=jobs)
         wall = time.perf_counter() - t
-        size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
+        files = [f for f in out.rglob("*") if f.is_file()]
+        size = sum(f.stat().st_size for f in files)
+        pages = [f for f in files if f.suffix == ".html"]
+        largest = max(pages, key=lambda f: f.stat().st_size)
+        largest_page = (str(largest.relative_to(out)), round(largest.stat().st_size / 1e3))
     finally:
         shutil.rmtree(out.parent, ignore_errors=True)
     self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -60,6 +64,7 @@ def measure(n: int, jobs: int | None) -> dict:
     return {"documents": n, "jobs": jobs or build.available_cpus(), "pages": result.pages, "files": result.files,
             "wall_s": round(wall, 1), "search_index_s": round(timed["search"], 1), "render_s": round(render, 1),
             "pages_per_s": round(result.pages / render, 1), "output_mb": round(size / 1e6),
+            "largest_page_kb": largest_page[1], "largest_page": largest_page[0],
             "peak_rss_mb": round(self_kb / 1024), "peak_worker_rss_mb": round(workers_kb / 1024),
             "peak_with_search_index_mb": round(max(self_kb, children_kb) / 1024)}
 

@@ -30,7 +30,6 @@ if str(ROOT) not in sys.path:
 from site_builder import knowledge as kb  # noqa: E402
 from site_builder.annotate import Annotator  # noqa: E402
 from site_builder.ingest import ingest  # noqa: E402
-from site_builder.matching import fold  # noqa: E402
 from site_builder.seeds import read_seed  # noqa: E402
 
 CACHE = Path(tempfile.gettempdir()) / "site-builder-bench"
@@ -74,8 +73,8 @@ def _pools() -> dict[str, tuple[list[str], list[str]]]:
 
 def _names_event(annotator: Annotator, paragraph: str) -> bool:
     """Whether the paragraph holds any trigger phrase of a known event (so combinations cannot add up)."""
-    folded = fold(paragraph)
-    return bool(annotator.triggers.find(paragraph)) or any(p.search(folded) for p, _ in annotator.gapped)
+    hits, words, anywhere, named = annotator.events.read((paragraph,))
+    return bool(hits or named or annotator.events.triggers.find(paragraph))
 
 
 def seed_texts(n: int) -> list[tuple[str, str]]:
