@@ -21,7 +21,7 @@ from site_builder import content as ct
 from site_builder import exports, i18n, render, search
 from site_builder.errors import Problem, UserError, problem
 from site_builder.files import replace_dir, write_bytes
-from site_builder.pages import Page, PageSpec, Site, route_path
+from site_builder.pages import FAMILY, Page, PageSpec, Site, route_path
 
 MARKER = ".site-builder"
 SEED_NAME = re.compile(r"^[\w][\w.\-]*$")
@@ -83,12 +83,13 @@ class Affected:
     def wants(self, spec: PageSpec) -> bool:
         if self.everything:
             return True
-        if spec.kind == "document":
-            return spec.key in self.documents
-        if spec.kind == "topic":
-            return spec.key in self.topics
-        if spec.kind == "entity":
-            return spec.key in self.entities
+        family = FAMILY.get(spec.kind)
+        if family == "document":
+            return spec.about in self.documents
+        if family == "topic":
+            return spec.about in self.topics
+        if family == "entity":
+            return spec.about in self.entities
         # Any other page (and any kind added later) is treated as a list of everything.
         return self.lists
 
@@ -162,7 +163,7 @@ def _meta(page: Page, site: Site, s: dict[str, str]) -> dict:
         return {"title": d["title"], "description": desc, "og_type": "article", "ld": ld, "title_lang": d["language"]}
     if name == "topic":
         t = c["topic"]
-        return {"title": t["name"], "description": t["intro"]["text"], "og_type": "website",
+        return {"title": _page_title(t["name"], c, s), "description": t["intro"]["text"], "og_type": "website",
                 "ld": {**base, "@type": "CollectionPage", "name": t["name"], "description": t["intro"]["text"]}}
     if name == "entity":
         e = c["entity"]
@@ -172,10 +173,23 @@ def _meta(page: Page, site: Site, s: dict[str, str]) -> dict:
                                                                      "description": e["description"]["text"]}}}
     titles = {"timeline": (s["timeline"], s["timeline_intro"]), "documents": (s["all_documents"], s["documents_intro"]),
               "topics": (s["all_topics"], s["topics_intro"]), "entities": (s["entities"], s["entities_intro"]),
-              "search": (s["search"], s["search_intro"])}
+              "search": (s["search"], s["search_intro"]), "outlets": (s["outlets"], s["outlets_intro"])}
+    if name == "timeline_year":
+        title = s["events_of_year"].replace("{year}", c["year"])
+        titles[name] = (title, f'{title}: {c["pager"]["total"]} {i18n.counted(c["pager"]["total"], "events", lang)}')
+    if name == "list":
+        title = c["heading"] + (f': {c["subject"]["text"]}' if c.get("subject") else "")
+        total = c["pager"]["total"]
+        titles[name] = (title, f"{title}: {total} {i18n.counted(total, c['what'], lang)}")
     title, desc = titles[name]
-    return {"title": title, "description": desc, "og_type": "website",
+    return {"title": _page_title(title, c, s), "description": desc, "og_type": "website",
             "ld": {**base, "@type": "CollectionPage", "name": title, "description": desc}}
+
+
+def _page_title(title: str, context: dict, s: dict[str, str]) -> str:
+    """A list's title, with its page number from the second page on (each page's title is its own)."""
+    pager = context.get("pager")
+    return f'{title} — {s["page"]} {pager["n"]}' if pager and pager["n"] > 1 else title
 
 
 def _check_output(output: Path) -> None:
@@ -311,7 +325,9 @@ class Builder:
         written = _render_pages(inputs, own, out, 1, atomic=True)
         timings.append(("own pages", time.perf_counter() - start))
         written.update(_render_pages(inputs, rest, out, self.jobs, atomic=True))
-        paths = {k: v for k, v in self._paths.items() if not (k[0] == "document" and k[1] in affected.removed)}
+        # Pages no longer planned (a removed document's, the last page of a list that got shorter) go.
+        planned = {(s.kind, s.key, s.lang) for s in site.plan()}
+        paths = {k: v for k, v in self._paths.items() if k in planned}
         paths.update(written)
         removed = sorted(set(self._paths.values()) - set(paths.values()))
         for rel in removed:
@@ -596,6 +612,9 @@ def _write_exports(inputs: _Inputs, out: Path, html_paths: list[str], docs: Iter
         put(out, "robots.txt", exports.robots(cfg))
         for rel, text in exports.data_files(corpus, cfg).items():
             put(out, rel, text)
+        for lang in cfg.languages:
+            for what in ("documents", "events"):
+                put(out, f"data/index/{what}.{lang}.json", exports.compact_json(inputs.site.filter_index(lang, what)))
     warnings: list[str] = []
     for d in docs:
         put(out, f"data/cite/{d.id}.json", exports.csl_json(corpus, cfg, d))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime
 from collections import Counter
+from typing import Callable
 
 from markupsafe import Markup, escape
 
@@ -121,14 +122,17 @@ STRIP_ROW = 160
 STRIP_MIN_LANE = 4
 
 
-def timeline_strip(events: list[dict], colour: dict[str, str], label: str, lang: str) -> dict:
+def timeline_strip(events: list[dict], colour: dict[str, str], label: str, lang: str,
+                   mark_href: Callable[[dict], str] = lambda e: f"#event-{e['id']}",
+                   year_href: Callable[[int], str] = lambda y: f"#y-{y}") -> dict:
     """The whole record as one SVG strip, a row per decade: years along the axis, each event a link to it.
 
     `events` are {id, date, precision, topics, title, title_lang, date_text} in date order (a title
     not in the interface language `lang` is marked with its own). A mark spans what
     its date's precision allows: a month for a month, the year for a year (a day is a narrow mark);
     marks that would overlap go on the next lane down. A mark on several topics is striped with
-    each topic's colour. Years that have events link to their part of the list.
+    each topic's colour. Years that have events link to their part of the list. Where a mark and a
+    year lead is `mark_href` (of the event) and `year_href` (of the year).
     """
     dated = [e for e in events if e["date"]]
     if not dated:
@@ -169,7 +173,7 @@ def timeline_strip(events: list[dict], colour: dict[str, str], label: str, lang:
             h = lane_h * 0.8
             name = f'{e["title"]} — {e["date_text"]}'
             other = f' lang="{escape(e["title_lang"])}"' if e.get("title_lang", lang) != lang else ""
-            parts.append(f'<a href="#event-{escape(e["id"])}" aria-label="{escape(name)}" class="mark"{other}>'
+            parts.append(f'<a href="{escape(mark_href(e))}" aria-label="{escape(name)}" class="mark"{other}>'
                          f'<title>{escape(name)}</title>')
             topics = [t for t in e["topics"] if t in colour] or [""]
             for i, t in enumerate(topics):
@@ -182,7 +186,7 @@ def timeline_strip(events: list[dict], colour: dict[str, str], label: str, lang:
             has = str(year) in years_with
             text = (f'<text x="{cx:g}" y="{axis_y + 18:g}" text-anchor="middle" class="{"year has" if has else "year"}">'
                     f'{year}</text>')
-            parts.append(f'<a href="#y-{year}" class="year-link">{text}</a>' if has else text)
+            parts.append(f'<a href="{escape(year_href(year))}" class="year-link">{text}</a>' if has else text)
         y = round(axis_y + 28, 1)
     height = y
     svg = (f'<svg class="strip" role="group" aria-label="{escape(label)}" viewBox="0 0 {width} {height}" '

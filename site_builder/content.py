@@ -27,6 +27,8 @@ FRONT_KEYS = (
     "title_translations", "summary", "reviewed",
 )
 MAX_ID = 80  # as knowledge.ID allows
+# Addresses of list pages beside documents/<id>/ (documents/page/2/, documents/by-title/): no document has these ids.
+RESERVED_IDS = frozenset({"page", "by-title", "by-language", "by-outlet", "by-date"})
 UI_LANGUAGES = ("en", "ru", "kk", "az")
 REQUIRED_KEYS = ("id", "title", "date", "date_precision", "language", "seed")
 _UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
@@ -384,6 +386,8 @@ def _document(path: Path, knowledge: Knowledge, problems: list[Problem]) -> Docu
         doc_id = None
     elif isinstance(doc_id, str) and doc_id != path.stem:
         fail(f"id {doc_id!r} differs from the file name {path.name!r}", "id")
+    elif doc_id in RESERVED_IDS:
+        fail(f"id {doc_id!r} is the address of a list page; rename the file and its id (e.g. {doc_id}-document)", "id")
     title = front.get("title")
     if "title" in front and (not isinstance(title, str) or not title.strip()):
         fail("title must be non-empty text", "title")

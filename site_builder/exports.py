@@ -121,7 +121,8 @@ def document_record(corpus: Corpus, config: Config, d: Document, named_by: tuple
         "title_translations": d.title_translations, "summary": d.summary,
         "related": list(dict.fromkeys([*d.related, *named_by])), "seed": d.seed, "seed_sha256": d.seed_sha256,
         "url": permalink(config, config.default_language, f"documents/{d.id}/"),
-        "paragraphs": list(d.plain_paragraphs()),
+        # The text itself is the raw seed beside the data (published byte for byte), not repeated here.
+        "text_url": f"{config.base_url}seeds/{d.seed}",
     }
 
 
@@ -136,6 +137,11 @@ def event_record(corpus: Corpus, config: Config, ev) -> dict:
 
 def _json(data) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def compact_json(data) -> str:
+    """JSON for scripts to fetch: no spaces, one line."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def _csv(header: list[str], rows: list[list]) -> str:

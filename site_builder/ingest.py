@@ -5,14 +5,13 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import unicodedata
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from site_builder import content as ct
 from site_builder import knowledge as kb
-from site_builder import yamlio
+from site_builder import markup, yamlio
 from site_builder.annotate import Annotation, Annotator
 from site_builder.annotate import names as person_names
 from site_builder.errors import Problem, UserError, display_path, problem
@@ -38,15 +37,6 @@ class Report:
     suggested: list[str] = field(default_factory=list)
 
 
-# Cyrillic (Russian and Kazakh) and the Azerbaijani letters Unicode does not decompose, in Latin
-# letters; other accented letters lose their accents (é → e).
-_LATIN = str.maketrans({
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z", "и": "i",
-    "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
-    "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "",
-    "э": "e", "ю": "yu", "я": "ya", "ә": "a", "ғ": "g", "қ": "q", "ң": "ng", "ө": "o", "ұ": "u", "ү": "u",
-    "һ": "h", "і": "i", "ə": "e", "ı": "i", "ß": "ss",
-})
 ID_LENGTH = 80
 
 
@@ -56,10 +46,10 @@ def document_id(seed: Seed) -> str:
     The same name in any Unicode form or letter case gives the same id (Café.txt, café.txt);
     a name with no letter to keep gets one from its digest.
     """
-    name = unicodedata.normalize("NFC", seed.stem).lower().translate(_LATIN)
-    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-    slug = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:ID_LENGTH].strip("-")
-    return slug or "document-" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:12]
+    slug = markup.slug(seed.stem, ID_LENGTH)
+    if slug in ct.RESERVED_IDS:
+        return f"{slug}-document"  # the address of a list page (documents/page/, documents/by-title/)
+    return slug or "document-" + hashlib.sha256(markup.latin_lower(seed.stem).encode("utf-8")).hexdigest()[:12]
 
 
 def entry_front(a: Annotation, doc_id: str, related: list[str]) -> dict:

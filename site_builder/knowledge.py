@@ -265,6 +265,8 @@ def _entities(path: Path, data: Any, problems: list[Problem]) -> list[Entity]:
     for item in items:
         r = _Reader(path, item, "entity", problems)
         eid = r.str("id", pattern=ID)
+        if eid == "page":
+            r.fail("entity id 'page' is the address of the index's next pages (entities/page/2/); choose another", "id")
         etype = r.str("type")
         if etype and etype not in ENTITY_TYPES:
             r.fail(f"entity {eid}: type must be one of {', '.join(ENTITY_TYPES)}", "type")

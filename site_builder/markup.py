@@ -14,6 +14,32 @@ _MD.validateLink = lambda url: bool(re.match(r"^(https?:|mailto:|#|\.{0,2}/)", u
 _MARKUP_CHARS = re.compile(r"[\\`*_\[\]<>&!]")
 
 
+# Cyrillic (Russian and Kazakh) and the Azerbaijani letters Unicode does not decompose, in Latin
+# letters; other accented letters lose their accents (é → e).
+_LATIN = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z", "и": "i",
+    "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+    "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "",
+    "э": "e", "ю": "yu", "я": "ya", "ә": "a", "ғ": "g", "қ": "q", "ң": "ng", "ө": "o", "ұ": "u", "ү": "u",
+    "һ": "h", "і": "i", "ə": "e", "ı": "i", "ß": "ss",
+})
+
+
+def latin_lower(text: str) -> str:
+    """`text` in lower case, its Cyrillic and Azerbaijani letters in Latin ones (accents kept)."""
+    return unicodedata.normalize("NFC", text).lower().translate(_LATIN)
+
+
+def slug(text: str, length: int = 80) -> str:
+    """Lowercase Latin letters, digits and hyphens for an address ('' if nothing is left).
+
+    The same text in any Unicode form or letter case gives the same slug (Café, café).
+    """
+    name = latin_lower(text)
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:length].strip("-")
+
+
 def collation_key(text: str) -> str:
     """A locale-neutral sort key: accents apart, case folded."""
     return unicodedata.normalize("NFKD", text).casefold()

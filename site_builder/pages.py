@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any, Callable, NamedTuple
 
+import markupsafe
+
 from site_builder import charts, i18n, markup, matching, search
 from site_builder.config import Config
 from site_builder.content import Corpus, Document, Event
@@ -16,6 +18,30 @@ DOC_SORTS = ("date", "title", "language", "outlet")
 LATEST = 6
 KEY_QUOTES = 6
 TOP_ENTITIES = 10
+# Every list is cut into pages of this many items, at stable addresses (…/page/2/), so that no
+# page grows with the record: a phone on a slow link gets a page of tens of kilobytes.
+ROWS_PER_PAGE = 100
+"""Rows of the document index."""
+PER_PAGE = 50
+"""Documents, events or quotes of a list page (topic, entity, year, outlet)."""
+ENTITIES_PER_PAGE = 300
+"""Names of the index of people, places and organizations."""
+SHOWN = 5
+"""The latest events, documents and quotes an entity's page (and a topic's hub) shows before linking to all."""
+SOURCES_SHOWN = 5
+"""Sources an event lists outside its own year page."""
+RELATED_SHOWN = 5
+"""Other accounts a document's page lists."""
+TIMELINE_ALL = 100
+"""Up to this many events, the timeline's overview lists them all (besides the year pages)."""
+STRIP_MAX = 600
+"""Above this many events a strip shows no marks but the years."""
+FILTER_ENTITIES = 150
+"""The entity filter offers the names most documents give (a select of 10,000 names helps no one)."""
+# Kinds of page that are about one document, topic or entity: a rebuild after an edit makes
+# again only those of the documents, topics and entities it affects.
+FAMILY = {"document": "document", "topic": "topic", "topic_events": "topic", "entity": "entity",
+          "entity_documents": "entity", "entity_events": "entity", "entity_quotes": "entity"}
 # When a text is missing in the interface language, the next language that readers of it
 # most often also read.
 FALLBACK = {"en": ("en", "ru"), "ru": ("ru", "en"), "kk": ("kk", "ru", "en"), "az": ("az", "en", "ru")}
@@ -45,13 +71,64 @@ class PageSpec(NamedTuple):
     kind: str
     """The Site method that makes it: 'document', 'topic', 'entity', 'home' …"""
     key: str | None
-    """Which page of its kind: a document, topic or entity id, a sort order; None if the kind has one page."""
+    """Which page of its kind: a document, topic or entity id, a sort order, with '/N' from its
+    second page on; None if the kind has one page."""
     lang: str
     make: Callable[[], Page]
+    about: str | None = None
+    """The document, topic or entity a page of FAMILY is about."""
 
 
 def route_path(lang: str, route: str) -> str:
     return f"{lang}/{route}index.html"
+
+
+def page_route(route: str, n: int) -> str:
+    """The address of page `n` of the list at `route`: the list's own for the first."""
+    return route if n == 1 else f"{route}page/{n}/"
+
+
+def page_count(total: int, per: int) -> int:
+    return max(1, -(-total // per))
+
+
+def pager(route: str, n: int, total: int, per: int) -> dict:
+    """Where page `n` of a list of `total` items is among its pages, for the pager and rel=prev/next."""
+    pages = page_count(total, per)
+    near = {1, pages, *range(max(1, n - 2), min(pages, n + 2) + 1)}
+    links: list[dict] = []
+    for i in sorted(near):
+        if links and i - links[-1]["n"] > 1:
+            links.append({"n": None, "route": None, "current": False})  # a gap: …
+        links.append({"n": i, "route": page_route(route, i), "current": i == n})
+    return {"n": n, "pages": pages, "total": total, "first": min(total, (n - 1) * per + 1), "last": min(total, n * per),
+            "prev": page_route(route, n - 1) if n > 1 else None,
+            "next": page_route(route, n + 1) if n < pages else None, "links": [x for x in links]}
+
+
+def paged(items: list, n: int, per: int) -> list:
+    return items[(n - 1) * per:n * per]
+
+
+def _below(folder: str, route: str) -> str:
+    """The link from a page at `folder` to `route` below it ('timeline/', 'timeline/2024/#e' → '2024/index.html#e')."""
+    target, _, fragment = route.partition("#")
+    rel = target[len(folder):] + "index.html"
+    return rel + (f"#{fragment}" if fragment else "")
+
+
+def _slugs(names: list[str]) -> dict[str, str]:
+    """An address for each name, unique among them, in the order given."""
+    out: dict[str, str] = {}
+    used = {"page"}
+    for name in names:
+        base = markup.slug(name, 60) or "outlet"
+        slug, i = base, 2
+        while slug in used:
+            slug, i = f"{base}-{i}", i + 1
+        used.add(slug)
+        out[name] = slug
+    return out
 
 
 def pick(texts: dict[str, str], lang: str) -> dict[str, str]:
@@ -105,6 +182,22 @@ class Site:
             for r in d.related:
                 add(d.id, r)
                 add(r, d.id)
+        # The timeline: a page (or pages) per year; where each event is.
+        self.events_by_year: dict[str, list[Event]] = {}
+        for ev in corpus.events:
+            self.events_by_year.setdefault(ev.date[:4], []).append(ev)
+        self.event_routes: dict[str, str] = {}
+        for year, evs in self.events_by_year.items():
+            for i, ev in enumerate(evs):
+                self.event_routes[ev.id] = page_route(f"timeline/{year}/", i // PER_PAGE + 1) + f"#event-{ev.id}"
+        self.outlets: dict[str, list[Document]] = defaultdict(list)
+        self.docs_by_year: dict[str, list[Document]] = defaultdict(list)
+        for d in corpus.documents:
+            if d.outlet:
+                self.outlets[d.outlet].append(d)
+            if d.date:
+                self.docs_by_year[d.date[:4]].append(d)
+        self.outlet_slugs = _slugs(sorted(self.outlets))
         # Views shown on many pages are made once per language and shared (never modified).
         self._memo: dict[tuple, Any] = {}
 
@@ -173,6 +266,7 @@ class Site:
             "topics": [self.topic_link(t, lang) for t in ev.topics], "sources": sources,
             "year": ev.date[:4], "languages": sorted({d.language for d in docs}),
             "entities": sorted({e for d in docs for e in d.entities}),
+            "route": self.event_routes[ev.id], "shown": SOURCES_SHOWN,
         }
 
     # ------------------------------------------------------------ pages
@@ -184,24 +278,53 @@ class Site:
         """Every page, in build order, not yet made: a caller can make a subset, or spread them over processes."""
         out: list[PageSpec] = []
 
-        def add(kind: str, lang: str, *args: Any, key: str | None = None) -> None:
-            out.append(PageSpec(kind, key, lang, partial(getattr(self, kind), *args)))
+        def add(kind: str, lang: str, *args: Any, key: str | None = None, about: str | None = None) -> None:
+            out.append(PageSpec(kind, key, lang, partial(getattr(self, kind), *args), about))
 
+        def add_pages(kind: str, lang: str, total: int, per: int, name: str, *args: Any,
+                      about: str | None = None) -> None:
+            for n in range(1, page_count(total, per) + 1):
+                add(kind, lang, *args, n, lang, key=f"{name}/{n}", about=about)
+
+        docs = self.corpus.documents
         for lang in self.config.languages:
             add("home", lang, lang)
             add("timeline", lang, lang)
+            for year, evs in self.events_by_year.items():
+                add_pages("timeline_year", lang, len(evs), PER_PAGE, year, year)
             for sort in DOC_SORTS:
-                add("document_index", lang, lang, sort, key=sort)
+                add_pages("document_index", lang, len(docs), ROWS_PER_PAGE, sort, sort)
             document = self.document
-            out.extend(PageSpec("document", d.id, lang, partial(document, d, lang)) for d in self.corpus.documents)
+            out.extend(PageSpec("document", d.id, lang, partial(document, d, lang), d.id) for d in docs)
+            add("outlet_index", lang, lang)
+            for outlet, items in self.outlets.items():
+                add_pages("outlet", lang, len(items), PER_PAGE, self.outlet_slugs[outlet], outlet)
+            for year, items in self.docs_by_year.items():
+                add_pages("year", lang, len(items), PER_PAGE, year, year)
             add("topic_index", lang, lang)
             for t in self.k.topics:
-                add("topic", lang, t.id, lang, key=t.id)
-            add("entity_index", lang, lang)
+                add_pages("topic", lang, len(self.topic_docs(t.id)), PER_PAGE, t.id, t.id, about=t.id)
+                shown = self._events_shown()[0][t.id]
+                if len(shown) > SHOWN:
+                    add_pages("topic_events", lang, len(shown), PER_PAGE, t.id, t.id, about=t.id)
+            add_pages("entity_index", lang, len(self.entities), ENTITIES_PER_PAGE, "all")
             for e in self.entities:
-                add("entity", lang, e, lang, key=e.id)
+                add("entity", lang, e, lang, key=e.id, about=e.id)
+                for kind, total in self.entity_lists(e.id).items():
+                    if total > SHOWN:
+                        add_pages(f"entity_{kind}", lang, total, PER_PAGE, e.id, e, about=e.id)
             add("search", lang, lang)
         return out
+
+    def entity_lists(self, eid: str) -> dict[str, int]:
+        """How many documents, events and quotes an entity's page has to show."""
+        return {"documents": len(self.docs_of_entity[eid]), "events": len(self._events_shown()[1][eid]),
+                "quotes": len(self.quotes_of[eid])}
+
+    def topic_docs(self, tid: str) -> list[Document]:
+        """The documents of a topic, newest first."""
+        return self._memoized(("topic docs", tid),
+                              lambda: [d for d in reversed(self.corpus.documents) if tid in d.topics])
 
     def filter_options(self, lang: str) -> dict:
         """The values the timeline and document filters offer, in display order."""
@@ -210,12 +333,37 @@ class Site:
     def _filter_options(self, lang: str) -> dict:
         docs = self.corpus.documents
         years = sorted({d.date[:4] for d in docs if d.date} | {ev.date[:4] for ev in self.corpus.events}, reverse=True)
-        entities = sorted((self.entity_link(e.id, lang) for e in self.entities),
+        named = sorted(self.entities, key=lambda e: (-len(self.docs_of_entity[e.id]), e.id))[:FILTER_ENTITIES]
+        entities = sorted((self.entity_link(e.id, lang) for e in named),
                           key=lambda x: (markup.collation_key(x["name"]), x["id"]))
         languages = sorted({d.language for d in docs})
         return {"topics": [self.topic_link(t.id, lang) for t in self.k.topics], "years": years,
                 "languages": [{"id": x, "name": i18n.TEXT_LANGUAGE_NAMES[lang][x]} for x in languages],
                 "entities": entities}
+
+    def filter_index(self, lang: str, what: str) -> dict:
+        """What the filters need to list the whole record without its pages (data/index/<what>.<lang>.json).
+
+        Documents: [id, title, title's language, ISO date, date, language, outlet, topics, entities]
+        in date order, and the row order of each other sort. Events: [id, title, title's language,
+        ISO date, date, place, topics, languages, entities, address] in timeline order.
+        """
+        topics = {t.id: self.topic_link(t.id, lang)["name"] for t in self.k.topics}
+        if what == "documents":
+            rows = self._sorted_rows(lang, "date")
+            position = {r["id"]: i for i, r in enumerate(rows)}
+            return {"topics": topics, "languages": {k: v for k, v in i18n.TEXT_LANGUAGE_NAMES[lang].items()},
+                    "items": [[r["id"], r["title"], r["title_lang"], r["date"]["iso"], r["date"]["text"], r["language"],
+                               r["outlet"], [t["id"] for t in r["topics"]], r["entities"]] for r in rows],
+                    "order": {sort: [position[r["id"]] for r in self._sorted_rows(lang, sort)]
+                              for sort in DOC_SORTS if sort != "date"}}
+        items = []
+        for ev in self.corpus.events:
+            v = self.event_view(ev, lang)
+            items.append([v["id"], v["title"]["text"], v["title"]["lang"], v["date"]["iso"], v["date"]["text"],
+                          v["place"]["name"] if v["place"] else "", [t["id"] for t in v["topics"]], v["languages"],
+                          v["entities"], v["route"]])
+        return {"topics": topics, "items": items}
 
     def search(self, lang: str) -> Page:
         return Page("search/", lang, "search.html", {})
@@ -245,29 +393,59 @@ class Site:
                                             "doc_chart": doc_chart})
 
     def timeline(self, lang: str) -> Page:
-        years: dict[str, list[dict]] = {}
-        for ev in self.corpus.events:
-            years.setdefault(ev.date[:4], []).append(self.event_view(ev, lang))
-        chart = self._years_chart([(ev.date[:4], ev.topics) for ev in self.corpus.events], lang, "chart_title")
+        """The overview: the chart, the strip, the years with their pages; every event too while they are few."""
+        events = self.corpus.events
+        everything = len(events) <= TIMELINE_ALL
+        years = [{"year": y, "count": len(evs), "route": f"timeline/{y}/",
+                  "events": [self.event_view(ev, lang) for ev in evs] if everything else []}
+                 for y, evs in self.events_by_year.items()]
+        chart = self._years_chart([(ev.date[:4], ev.topics) for ev in events], lang, "chart_title")
         return Page("timeline/", lang, "timeline.html",
-                    {"years": [{"year": y, "events": evs} for y, evs in years.items()], "chart": chart,
-                     "filters": self.filter_options(lang), "strip": self._strip(lang)})
+                    {"years": years, "everything": everything, "chart": chart,
+                     "filters": self.filter_options(lang), "strip": self._strip(lang, everything),
+                     "index": "events"})
 
-    def _strip(self, lang: str) -> dict:
-        """The timeline strip of every event, with its legend of topic colours."""
+    def timeline_year(self, year: str, n: int, lang: str) -> Page:
+        evs = self.events_by_year[year]
+        route = f"timeline/{year}/"
+        years = list(self.events_by_year)
+        i = years.index(year)
+        near = {"prev": f"timeline/{years[i - 1]}/" if i else None, "prev_year": years[i - 1] if i else "",
+                "next": f"timeline/{years[i + 1]}/" if i + 1 < len(years) else None,
+                "next_year": years[i + 1] if i + 1 < len(years) else ""}
+        return Page(page_route(route, n), lang, "timeline_year.html",
+                    {"year": year, "events": [self.event_view(ev, lang) for ev in paged(evs, n, PER_PAGE)],
+                     "pager": pager(route, n, len(evs), PER_PAGE), "years": near})
+
+    def _strip(self, lang: str, here: bool) -> dict:
+        """The timeline strip of every event, with its legend of topic colours; its marks lead to the
+        events on this page (`here`) or on their year's pages."""
         s = i18n.strings(lang)
-        views = [self.event_view(ev, lang) for ev in self.corpus.events]
+        events = self.corpus.events
         colour = charts.colours([t.id for t in self.k.topics])
+        views = [self.event_view(ev, lang) for ev in events] if len(events) <= STRIP_MAX else []
+
+        def mark(e: dict) -> str:
+            if here:
+                return f"#event-{e['id']}"
+            return _below("timeline/", self.event_routes[e["id"]])
+
+        def year(y: int) -> str:
+            return f"#y-{y}" if here else f"{y}/index.html"
+
         strip = charts.timeline_strip(
             [{"id": v["id"], "date": v["date"]["iso"], "precision": v["date"]["precision"],
               "topics": [t["id"] for t in v["topics"]], "title": v["title"]["text"], "title_lang": v["title"]["lang"],
-              "date_text": v["date"]["text"]} for v in views], colour, s["strip_label"], lang)
-        used = {t for ev in self.corpus.events for t in ev.topics}
+              "date_text": v["date"]["text"]} for v in views], colour, s["strip_label"], lang, mark, year)
+        used = {t for ev in events for t in ev.topics} if views else set()
         legend = [{"name": pick(t.name, lang)["text"], "swatch": charts.swatch(colour[t.id])}
                   for t in self.k.topics if t.id in used]
         return {**strip, "legend": legend}
 
-    def document_index(self, lang: str, sort: str) -> Page:
+    def _sorted_rows(self, lang: str, sort: str) -> list[dict]:
+        return self._memoized(("rows", lang, sort), partial(self._sort_rows, lang, sort))
+
+    def _sort_rows(self, lang: str, sort: str) -> list[dict]:
         rows = [self.doc_summary(d, lang) for d in self.corpus.documents]
         keys = {
             "date": lambda r: (r["date"]["iso"] == "", r["date"]["iso"], r["id"]),
@@ -276,13 +454,46 @@ class Site:
             "outlet": lambda r: (r["outlet"] == "", markup.collation_key(r["outlet"]), r["date"]["iso"], r["id"]),
         }
         rows.sort(key=keys[sort])
+        return rows
+
+    def document_index(self, sort: str, n: int, lang: str) -> Page:
+        rows = self._sorted_rows(lang, sort)
         route = "documents/" if sort == "date" else f"documents/by-{sort}/"
         sorts = [{"key": k, "route": "documents/" if k == "date" else f"documents/by-{k}/"} for k in DOC_SORTS]
-        return Page(route, lang, "documents.html", {"rows": rows, "sort": sort, "sorts": sorts,
-                                                    "filters": self.filter_options(lang)})
+        return Page(page_route(route, n), lang, "documents.html",
+                    {"rows": paged(rows, n, ROWS_PER_PAGE), "sort": sort, "sorts": sorts,
+                     "filters": self.filter_options(lang), "pager": pager(route, n, len(rows), ROWS_PER_PAGE),
+                     "index": "documents"})
+
+    def _doc_list(self, route: str, docs: list[Document], n: int, lang: str, heading: str, **extra: Any) -> Page:
+        """A paginated list of documents (a year's, an outlet's, a topic's or an entity's)."""
+        return Page(page_route(route, n), lang, "list.html",
+                    {"heading": heading, "what": "documents", "back": extra.pop("back", None), "subject": None,
+                     "items": [self.doc_summary(d, lang) for d in paged(docs, n, PER_PAGE)],
+                     "pager": pager(route, n, len(docs), PER_PAGE), **extra})
+
+    def outlet_index(self, lang: str) -> Page:
+        outlets = [{"name": o, "count": len(docs), "route": f"outlets/{self.outlet_slugs[o]}/"}
+                   for o, docs in self.outlets.items()]
+        outlets.sort(key=lambda x: (markup.collation_key(x["name"]), x["name"]))
+        years = [{"year": y, "count": len(docs), "route": f"years/{y}/"}
+                 for y, docs in sorted(self.docs_by_year.items(), reverse=True)]
+        return Page("outlets/", lang, "outlets.html", {"outlets": outlets, "years": years})
+
+    def outlet(self, outlet: str, n: int, lang: str) -> Page:
+        docs = list(reversed(self.outlets[outlet]))
+        heading = i18n.strings(lang)["documents_of_outlet"].replace("{outlet}", outlet)
+        return self._doc_list(f"outlets/{self.outlet_slugs[outlet]}/", docs, n, lang, heading,
+                              back={"route": "outlets/", "text": i18n.strings(lang)["outlets"], "lang": lang})
+
+    def year(self, year: str, n: int, lang: str) -> Page:
+        docs = self.docs_by_year[year]
+        heading = i18n.strings(lang)["documents_of_year"].replace("{year}", year)
+        return self._doc_list(f"years/{year}/", docs, n, lang, heading, back={"route": "outlets/", "text": i18n.strings(lang)["by_year"], "lang": lang})
 
     def document(self, d: Document, lang: str) -> Page:
-        same = [self.doc_summary(self.docs[x], lang) for x in self.same_event[d.id] if x in self.docs]
+        others = [x for x in self.same_event[d.id] if x in self.docs]
+        same = [self.doc_summary(self.docs[x], lang) for x in others[:RELATED_SHOWN]]
         quotes_by_para: dict[int, list] = defaultdict(list)
         for q in d.quotes:
             if q.paragraph:
@@ -291,8 +502,12 @@ class Site:
         for n, source in enumerate(d.paragraphs, start=1):
             marks = [(q.text, self.entity_link(q.speaker, lang)["name"] if q.speaker else "") for q in quotes_by_para[n]]
             paragraphs.append({"n": n, "html": markup.paragraph_html(source, marks), "leftover": n in d.leftovers})
+        # A quote marked in its paragraph is listed by its speaker and paragraph, not given twice.
         quotes = [{"speaker": self.entity_link(q.speaker, lang) if q.speaker else None, "text": q.text,
-                   "paragraph": q.paragraph} for q in d.quotes]
+                   "paragraph": q.paragraph,
+                   "marked": bool(q.paragraph and q.text and 0 < q.paragraph <= len(paragraphs)
+                                  and str(markupsafe.escape(q.text)) in paragraphs[q.paragraph - 1]["html"])}
+                  for q in d.quotes]
         events = [self.event_view(ev, lang) for ev in self.events_of_doc[d.id]]
         ctx = {
             "doc": self.doc_summary(d, lang),
@@ -302,6 +517,7 @@ class Site:
             "places": [self.entity_link(e, lang) for e in d.places],
             "organizations": [self.entity_link(e, lang) for e in d.organizations],
             "paragraphs": paragraphs, "quotes": quotes, "same_event": same, "events": events,
+            "more_related": len(others) - len(same),
             "seed": {"name": d.seed, "sha256": d.seed_sha256 or ""},
             "citation": {"csl": f"data/cite/{d.id}.json", "bib": f"data/cite/{d.id}.bib"},
             "search_terms": self.search_terms(d),
@@ -326,25 +542,42 @@ class Site:
                   for t in self.k.topics]
         return Page("topics/", lang, "topics.html", {"topics": topics})
 
-    def topic(self, tid: str, lang: str) -> Page:
+    def topic(self, tid: str, n: int, lang: str) -> Page:
+        """A topic's hub: its charts, latest events, key quotes and most named, then its documents, a page
+        at a time (the pages after the first list only documents)."""
         t = self.topics[tid]
-        docs = [d for d in self.corpus.documents if tid in d.topics]
+        docs = self.topic_docs(tid)
+        route = f"topics/{tid}/"
+        ctx: dict[str, Any] = {
+            "topic": {**self.topic_link(tid, lang), "intro": pick(t.intro, lang)},
+            "documents": [self.doc_summary(d, lang) for d in paged(docs, n, PER_PAGE)],
+            "pager": pager(route, n, len(docs), PER_PAGE)}
+        if n == 1:
+            shown = self._events_shown()[0][tid]
+            mentioned = Counter(e for d in docs for e in dict.fromkeys(d.entities) if e in self.entity_ids)
+            top = [{**self.entity_link(e, lang), "count": c}
+                   for e, c in sorted(mentioned.items(), key=lambda x: (-x[1], x[0]))[:TOP_ENTITIES]]
+            quotes = [{"speaker": self.entity_link(q.speaker, lang), "text": q.text, "paragraph": q.paragraph,
+                       "doc": self.doc_summary(d, lang)} for d, q in self.key_quotes(tid)]
+            # On a topic's page every item is on the topic: one panel each, no panels of other topics.
+            chart = self._years_chart([(d.date[:4], ()) for d in docs if d.date], lang, "chart_docs_year", False)
+            event_chart = self._years_chart([(ev.date[:4], ()) for ev in shown], lang, "chart_events_year", False)
+            entity_chart = charts.bars([(x["name"], x["count"]) for x in top], i18n.strings(lang)["most_mentioned"])
+            ctx.update({"events": [self.event_view(ev, lang) for ev in shown[-SHOWN:]],
+                        "events_total": len(shown), "events_route": f"{route}events/" if len(shown) > SHOWN else None,
+                        "quotes": quotes, "top_entities": top, "chart": chart, "event_chart": event_chart,
+                        "entity_chart": entity_chart})
+        return Page(page_route(route, n), lang, "topic.html", ctx)
+
+    def topic_events(self, tid: str, n: int, lang: str) -> Page:
         shown = self._events_shown()[0][tid]
-        events = [self.event_view(ev, lang) for ev in shown]
-        mentioned = Counter(e for d in docs for e in dict.fromkeys(d.entities) if e in self.entity_ids)
-        top = [{**self.entity_link(e, lang), "count": n}
-               for e, n in sorted(mentioned.items(), key=lambda x: (-x[1], x[0]))[:TOP_ENTITIES]]
-        quotes = [{"speaker": self.entity_link(q.speaker, lang), "text": q.text, "paragraph": q.paragraph,
-                   "doc": self.doc_summary(d, lang)} for d, q in self.key_quotes(tid)]
-        # On a topic's page every item is on the topic: one panel each, no panels of other topics.
-        chart = self._years_chart([(d.date[:4], ()) for d in docs if d.date], lang, "chart_docs_year", False)
-        event_chart = self._years_chart([(ev.date[:4], ()) for ev in shown], lang, "chart_events_year", False)
-        entity_chart = charts.bars([(x["name"], x["count"]) for x in top], i18n.strings(lang)["most_mentioned"])
-        ctx = {"topic": {**self.topic_link(tid, lang), "intro": pick(t.intro, lang)},
-               "events": events, "documents": [self.doc_summary(d, lang) for d in reversed(docs)],
-               "quotes": quotes, "top_entities": top, "chart": chart, "event_chart": event_chart,
-               "entity_chart": entity_chart}
-        return Page(f"topics/{tid}/", lang, "topic.html", ctx)
+        route = f"topics/{tid}/events/"
+        name = pick(self.topics[tid].name, lang)["text"]
+        return Page(page_route(route, n), lang, "list.html",
+                    {"heading": f'{i18n.strings(lang)["topic_timeline"]}: {name}', "what": "events",
+                     "back": {"route": f"topics/{tid}/", "text": name, "lang": lang}, "subject": None,
+                     "items": [self.event_view(ev, lang) for ev in paged(shown, n, PER_PAGE)],
+                     "pager": pager(route, n, len(shown), PER_PAGE)})
 
     def key_quotes(self, tid: str) -> list[tuple[Document, Any]]:
         """The quotes about topic `tid`: their own words carry the topic's evidence (a keyword, or a
@@ -403,23 +636,60 @@ class Site:
         entities = dict.fromkeys(e for e in (ev.place, *named) if e)
         return tuple(topics), tuple(entities)
 
-    def entity_index(self, lang: str) -> Page:
+    def entity_index(self, n: int, lang: str) -> Page:
+        """People, then places, then organizations, by name, a page of ENTITIES_PER_PAGE at a time."""
+        order = {"person": 0, "place": 1, "organization": 2}
+        entries = sorted(({**self.entity_link(e.id, lang), "count": len(self.docs_of_entity[e.id]), "type": e.type}
+                          for e in self.entities if e.type in order),
+                         key=lambda x: (order[x["type"]], markup.collation_key(x["name"]), x["id"]))
+        page = paged(entries, n, ENTITIES_PER_PAGE)
         groups = []
         for etype, key in (("person", "people"), ("place", "places"), ("organization", "organizations")):
-            items = [{**self.entity_link(e.id, lang), "count": len(self.docs_of_entity[e.id])}
-                     for e in self.entities if e.type == etype]
-            items.sort(key=lambda x: (markup.collation_key(x["name"]), x["id"]))
-            groups.append({"type": etype, "label_key": key, "entries": items})
-        return Page("entities/", lang, "entities.html", {"groups": groups})
+            items = [x for x in page if x["type"] == etype]
+            if items or len(entries) <= ENTITIES_PER_PAGE:
+                groups.append({"type": etype, "label_key": key, "entries": items})
+        return Page(page_route("entities/", n), lang, "entities.html",
+                    {"groups": groups, "pager": pager("entities/", n, len(entries), ENTITIES_PER_PAGE)})
 
     def entity(self, e: Entity, lang: str) -> Page:
+        """An entity's page: who or what it is, how often the record names it, the latest few of its
+        quotes, documents and events, and links to all of them."""
+        route = f"entities/{e.id}/"
         docs = self.docs_of_entity[e.id]
-        events = [self.event_view(ev, lang) for ev in self._events_shown()[1][e.id]]
-        quotes = [{"text": q.text, "paragraph": q.paragraph, "doc": self.doc_summary(d, lang)}
-                  for d, q in self.quotes_of[e.id]]
+        evs = self._events_shown()[1][e.id]
+        quotes = self.quotes_of[e.id]
         other_names = sorted({n for n in e.name.values()} - {pick(e.name, lang)["text"]})
+        counts = self.entity_lists(e.id)
         ctx = {"entity": {**self.entity_link(e.id, lang), "type": e.type, "kind": e.kind,
                           "description": pick(e.description, lang), "other_names": other_names},
-               "documents": [self.doc_summary(d, lang) for d in reversed(docs)],
-               "quotes": quotes, "events": events}
-        return Page(f"entities/{e.id}/", lang, "entity.html", ctx)
+               "documents": [self.doc_summary(d, lang) for d in list(reversed(docs))[:SHOWN]],
+               "quotes": [self._quote_view(d, q, lang) for d, q in quotes[-SHOWN:]],
+               "events": [self.event_view(ev, lang) for ev in evs[-SHOWN:]],
+               "counts": counts,
+               "all": {k: f"{route}{k}/" if total > SHOWN else None for k, total in counts.items()}}
+        return Page(route, lang, "entity.html", ctx)
+
+    def _quote_view(self, d: Document, q: Any, lang: str) -> dict:
+        return {"text": q.text, "paragraph": q.paragraph, "doc": self.doc_summary(d, lang)}
+
+    def _entity_list(self, e: Entity, what: str, items: list, n: int, lang: str, view: Callable) -> Page:
+        route = f"entities/{e.id}/{what}/"
+        name = pick(e.name, lang)
+        heading = {"documents": "mentioned_in", "events": "events_with", "quotes": "their_quotes"}[what]
+        return Page(page_route(route, n), lang, "list.html",
+                    {"heading": i18n.strings(lang)[heading], "what": what, "subject": name,
+                     "back": {"route": f"entities/{e.id}/", "text": name["text"], "lang": name["lang"]},
+                     "items": [view(x) for x in paged(items, n, PER_PAGE)],
+                     "pager": pager(route, n, len(items), PER_PAGE)})
+
+    def entity_documents(self, e: Entity, n: int, lang: str) -> Page:
+        docs = list(reversed(self.docs_of_entity[e.id]))
+        return self._entity_list(e, "documents", docs, n, lang, lambda d: self.doc_summary(d, lang))
+
+    def entity_events(self, e: Entity, n: int, lang: str) -> Page:
+        evs = self._events_shown()[1][e.id]
+        return self._entity_list(e, "events", evs, n, lang, lambda ev: self.event_view(ev, lang))
+
+    def entity_quotes(self, e: Entity, n: int, lang: str) -> Page:
+        quotes = self.quotes_of[e.id]
+        return self._entity_list(e, "quotes", quotes, n, lang, lambda x: self._quote_view(x[0], x[1], lang))

@@ -60,7 +60,7 @@ def content_security_policy(template: str) -> Markup:
 
 def json_ld(data: Any) -> Markup:
     """JSON for a <script type="application/ld+json">, safe against '</script>'."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=None)
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 

@@ -527,8 +527,14 @@ def test_quotes_are_marked_in_the_text(site, corpus):
             where = page.by_id(f"p-{q.paragraph}") if q.paragraph else page.find("div", class_="text")
             marked = [m.text() for m in where.iter("q", class_="quote")]
             assert q.text in marked, (d.id, q.paragraph, q.text[:40])
-        blockquotes = [squash(b.text()) for b in page.find("section", aria_labelledby="quotes").iter("blockquote")]
-        assert blockquotes == [squash(q.text) for q in d.quotes]
+        # Each quote is given once: the list after the text links to it by paragraph and speaker.
+        section = page.find("section", aria_labelledby="quotes")
+        assert not list(section.iter("blockquote")), d.id
+        refs = section.iter("li", class_="quote-ref")
+        assert [li.find("a").get("href") for li in refs] == [f"#p-{q.paragraph}" for q in d.quotes]
+        for li, q in zip(refs, d.quotes):
+            speaker = corpus.knowledge.entity(q.speaker).name["en"] if q.speaker else "?"
+            assert speaker in li.text(), (d.id, speaker)
 
 
 @pytest.mark.parametrize("doc_id, other", [("001-7d84094cef418d8d", "003-3fa965019c280142"),
@@ -710,8 +716,10 @@ def test_topic_hub(site, docs, topic):
               for li in page.find("section", aria_labelledby="topic-docs").iter("li")}
     assert listed == {doc_page("en", d) for d in members}
     events = page.find("section", aria_labelledby="topic-timeline").iter("article", class_="event")
+    assert events
     for ev in events:
-        assert topic in ev.get("data-topics").split()
+        tags = {resolve(path, a.get("href"))[0] for a in ev.find("ul", class_="tags").iter("a")}
+        assert f"en/topics/{topic}/index.html" in tags, ev.get("id")
     quotes = page.find("section", aria_labelledby="topic-quotes").iter("li")
     assert quotes
     for li in quotes:
@@ -729,17 +737,42 @@ def test_topic_hub(site, docs, topic):
     assert counts[0] == mentions[top] == max(mentions.values())
 
 
+def all_of(site, path: str, section: str, tag: str, shown: int = 5) -> tuple[list[Element], str | None]:
+    """The items of an entity page's section: those it shows, or, where it shows the latest few and
+    links to all, every item of the list it links to, page after page by rel=next."""
+    page = site.page(path).find("main")
+    part = page.find("section", aria_labelledby=section)
+    more = (part.iter("p", class_="more") or [None])[0]
+    if more is None:
+        return [(path, x) for x in part.iter(tag)], None
+    assert len(part.iter(tag)) == shown
+    at = resolve(path, more.find("a").get("href"))[0]
+    found = []
+    while at:
+        doc = site.page(at)
+        main = doc.find("main")
+        found.extend((at, x) for x in main.find("ul").iter(tag)) if tag == "li" else found.extend(
+            (at, x) for x in main.iter(tag))
+        nxt = [a for a in main.iter("a") if a.get("rel") == "next"]
+        at = resolve(at, nxt[0].get("href"))[0] if nxt else None
+    return found, more.find("a").text()
+
+
 def test_entity_page_lists_quotes_and_documents(site, docs):
     path = "en/entities/ilham-aliyev/index.html"
     page = site.page(path).find("main")
     assert page.find("h1").text() == "Ilham Aliyev"
-    quotes = [squash(b.text()) for b in page.find("section", aria_labelledby="e-quotes").iter("blockquote")]
     expected = [squash(q["text"]) for front in docs.values() for q in front.get("quotes") or [] if q.get("speaker") == "ilham-aliyev"]
-    assert sorted(quotes) == sorted(expected) and quotes
     naming = {d for d, front in docs.items()
               if "ilham-aliyev" in front.get("people", []) or any(q.get("speaker") == "ilham-aliyev" for q in front.get("quotes") or [])}
-    listed = {resolve(path, li.find("a").get("href"))[0] for li in page.find("section", aria_labelledby="e-docs").iter("li")}
-    assert listed == {doc_page("en", d) for d in naming}
+    # The page gives its counts, and the latest five of a longer list with a link to all of it.
+    counts = page.find("p", class_="counts").text()
+    assert f"{len(naming)} document" in counts and f"{len(expected)} quote" in counts
+    quotes, link = all_of(site, path, "e-quotes", "blockquote")
+    assert sorted(squash(b.text()) for _, b in quotes) == sorted(expected) and quotes
+    assert link is None or link == f"See all {len(expected)}"
+    listed, _ = all_of(site, path, "e-docs", "li")
+    assert {resolve(at, li.find("a").get("href"))[0] for at, li in listed} == {doc_page("en", d) for d in naming}
 
 
 # ---------------------------------------------------------------- machine-readable files

@@ -232,7 +232,7 @@ class PeopleReader:
                 continue
             latin = names.latin(base, language)
             pid = names.slug(latin) or f"person-{k[:20]}"
-            if self.knowledge.entity(pid) or any(x.id == pid for x in new.values()):
+            if pid == "page" or self.knowledge.entity(pid) or any(x.id == pid for x in new.values()):
                 pid = f"{pid}-{language}"
             new[k] = Person(pid, base, latin, language, role, (i + 1,))
             found.append(pid)
