@@ -170,7 +170,7 @@ def write_hugo_site(content: Path, site: Path, languages: tuple[str, ...], title
         out["slug"] = str(front["id"])
         for plural in TAXONOMIES:
             used[plural].update(out.get(plural) or ())
-        entries.append((str(front["id"]), f"---\n{_dump(out)}---\n\n{body}"))
+        entries.append((str(front["id"]), f"---\n{_dump(out)}---\n{body}"))
     for lang in languages:
         root = site / "content" / lang
         (root / "documents").mkdir(parents=True)
@@ -275,6 +275,8 @@ def measure(cmd: list[str], out: Path, log: Path, env: dict | None = None) -> di
     figures["output_mb"] = sum(p.stat().st_size for p in files) / 1e6
     figures["files"] = len(files)
     figures["pages"] = sum(1 for p in files if p.suffix == ".html")
+    # site_builder's search index (Pagefind's bundle); Hugo has none.
+    figures["search_index_mb"] = sum(p.stat().st_size for p in files if p.parts[len(out.parts)] == "pagefind") / 1e6
     return figures
 
 
@@ -293,7 +295,7 @@ def site_builder_config(languages: tuple[str, ...], path: Path) -> Path:
 def _row(name: str, f: dict) -> str:
     return (f"  {name:<12} wall {f['wall_s']:7.1f} s  cpu {f['cpu_s']:7.1f} s  "
             f"largest process {f['peak_largest_mb']:7.0f} MB  tree {f['peak_tree_mb']:7.0f} MB  "
-            f"output {f['output_mb']:7.1f} MB  pages {f['pages']:6d}")
+            f"output {f['output_mb']:7.1f} MB (search index {f['search_index_mb']:5.1f} MB)  pages {f['pages']:6.0f}")
 
 
 def compare(n: int, language_sets: list[tuple[str, ...]], runs: int, hugo: str, work: Path) -> list[dict]:
