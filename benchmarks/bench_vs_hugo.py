@@ -208,7 +208,8 @@ def write_hugo_site(content: Path, site: Path, languages: tuple[str, ...], title
 # ---------------------------------------------------------------- measuring one build
 
 def _tree(root: int, page: int) -> tuple[int, int, dict[int, tuple[str, int]]]:
-    """(largest, sum) of the resident memory in bytes of `root`'s descendants, and each one's (name, CPU ticks), from /proc."""
+    """From /proc: (largest, sum) of the resident memory in bytes of `root`'s descendants, and each one's
+    (name, CPU ticks)."""
     children: dict[int, list[int]] = {}
     stats: dict[int, bytes] = {}
     for entry in os.scandir("/proc"):
@@ -231,7 +232,8 @@ def _tree(root: int, page: int) -> tuple[int, int, dict[int, tuple[str, int]]]:
         todo.extend(children.get(pid, ()))
         stat = stats[pid]
         fields = stat[stat.rindex(b")") + 2:].split()
-        cpu[pid] = (stat[stat.index(b"(") + 1:stat.rindex(b")")].decode(errors="replace"), int(fields[11]) + int(fields[12]))
+        name = stat[stat.index(b"(") + 1:stat.rindex(b")")].decode(errors="replace")
+        cpu[pid] = (name, int(fields[11]) + int(fields[12]))  # utime + stime
         try:
             with open(f"/proc/{pid}/statm", "rb") as f:
                 rss = int(f.read().split()[1]) * page

@@ -97,3 +97,11 @@ def test_without_hugo_it_says_so_and_exits_0(tmp_path):
                           capture_output=True, text=True, env={"PATH": str(tmp_path)}, timeout=60)
     assert done.returncode == 0, done.stderr
     assert "hugo not found: apt-get install hugo" in done.stdout
+
+
+def test_run_measured_sees_the_child_and_its_memory(tmp_path):
+    code = "x = bytearray(60_000_000); import time; time.sleep(0.3)"
+    figures = bench.run_measured([sys.executable, "-c", code], tmp_path / "log")
+    assert figures["code"] == 0 and figures["wall_s"] >= 0.3
+    assert figures["peak_largest_mb"] > 60 and figures["peak_tree_mb"] > 60
+    assert figures["search_cpu_s"] == 0 and figures["search_wall_s"] == 0
