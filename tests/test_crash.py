@@ -201,3 +201,39 @@ def test_a_second_build_beside_a_live_one_keeps_its_staging_folder(tmp_path):
         assert live.root.is_dir()
     finally:
         live.close()
+
+
+def test_the_output_is_exchanged_for_the_new_one_in_one_step(tmp_path, monkeypatch):
+    """No moment without an output: the old tree is never renamed aside (a kill -9 there left no output/)."""
+    from site_builder import files
+
+    if files._RENAMEAT2 is None:
+        pytest.skip("no renameat2 in this C library")
+    target, staging = tmp_path / "output", tmp_path / ".output-staging-x" / "site"
+    target.mkdir()
+    (target / "old.html").write_text("old\n")
+    (target / ".gitkeep").write_text("")
+    staging.mkdir(parents=True)
+    (staging / "new.html").write_text("new\n")
+
+    def no_rename(*args):
+        raise AssertionError(f"renamed in two steps: {args}")
+
+    monkeypatch.setattr(files.os, "replace", no_rename)
+    files.replace_dir(staging, target)
+    assert sorted(p.name for p in target.iterdir()) == [".gitkeep", "new.html"]
+    assert not staging.exists() and not (tmp_path / ".output.old").exists()
+
+
+def test_without_an_exchange_the_output_is_replaced_all_the_same(tmp_path, monkeypatch):
+    from site_builder import files
+
+    monkeypatch.setattr(files, "_RENAMEAT2", None)
+    target, staging = tmp_path / "output", tmp_path / "staging"
+    target.mkdir()
+    (target / "old.html").write_text("old\n")
+    staging.mkdir()
+    (staging / "new.html").write_text("new\n")
+    files.replace_dir(staging, target)
+    assert [p.name for p in target.iterdir()] == ["new.html"]
+    assert not staging.exists() and not (tmp_path / ".output.old").exists()
