@@ -20,6 +20,7 @@ from site_builder.errors import Problem, UserError, display_path, problem
 from site_builder.files import write_text
 from site_builder.knowledge import Knowledge
 from site_builder.seeds import Seed, hidden_seeds, read_all
+from site_builder.staging import die_with_parent
 
 # Below this many new seeds, starting worker processes (each loading the model) costs more than it saves.
 PARALLEL_FROM = 64
@@ -338,8 +339,10 @@ def _annotator(knowledge: Knowledge) -> Annotator:
     return cached[1]
 
 
-def _start_worker(content: Path) -> None:
+def _start_worker(content: Path, parent: int) -> None:
     global _worker
+    # An ingest killed with kill -9 takes its workers with it (they would wait for work forever).
+    die_with_parent(parent)
     _worker = Annotator(kb.load(content))
 
 
@@ -364,7 +367,7 @@ def annotate_all(seeds: list[Seed], knowledge: Knowledge, content: Path,
     # One thread of linear algebra per process: the processes already fill the cores.
     for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")
-    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(content,)) as pool:
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(content, os.getpid())) as pool:
         out = []
         for a in pool.map(_annotate_one, seeds, chunksize=32):
             out.append(a)

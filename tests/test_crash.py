@@ -100,6 +100,17 @@ def alive(pid: int) -> bool:
     return state not in ("Z", "X")
 
 
+def ended(children: set[int]) -> None:
+    """Wait a moment for the processes a killed parent started to end; kill any left, and fail."""
+    try:
+        wait_for("the killed process's children to end", lambda: not any(alive(c) for c in children), 3)
+    except AssertionError:
+        for c in children:
+            if alive(c):
+                os.kill(c, signal.SIGKILL)
+        raise
+
+
 def wait_for(what: str, condition, timeout: float):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -150,7 +161,7 @@ def test_killed_build_leaves_the_output_and_the_next_build_removes_its_staging(b
             process.wait()
 
     # Its render workers, or Pagefind, die with it instead of writing on into the staging folder.
-    wait_for("the build's processes to end", lambda: not any(alive(c) for c in children), 3)
+    ended(children)
     assert staging_folders(site) == [staging] and (staging / LOCK).exists()
     assert tree(site / "output") == before, "the killed build changed the output"
 
@@ -237,3 +248,24 @@ def test_without_an_exchange_the_output_is_replaced_all_the_same(tmp_path, monke
     files.replace_dir(staging, target)
     assert [p.name for p in target.iterdir()] == ["new.html"]
     assert not staging.exists() and not (tmp_path / ".output.old").exists()
+
+
+def test_a_killed_ingest_takes_its_workers_with_it(tmp_path):
+    """Ingest's worker processes would otherwise wait for work forever, each holding a language model."""
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("ingest annotates in one process on one CPU")
+    shutil.copytree(SMALL / "seeds", tmp_path / "seeds")
+    # Workers from the first new text on, instead of from 64: three texts are enough.
+    code = ("import sys; import site_builder.ingest as ingest; ingest.PARALLEL_FROM = 1; "
+            "from site_builder.cli import main; sys.exit(main(['ingest', '--quiet']))")
+    process = subprocess.Popen([sys.executable, "-c", code], cwd=tmp_path, env=env(), stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    try:
+        children = wait_for("ingest's workers", lambda: descendants(process.pid), 120)
+        process.send_signal(signal.SIGKILL)
+        process.wait(30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    ended(children)
