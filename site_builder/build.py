@@ -8,7 +8,6 @@ import os
 import re
 import shutil
 import signal
-import tempfile
 import time
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -18,10 +17,11 @@ import jinja2
 
 from site_builder import config as site_config
 from site_builder import content as ct
-from site_builder import exports, i18n, render, search
+from site_builder import exports, i18n, progress, render, search
 from site_builder.errors import Problem, UserError, problem
 from site_builder.files import replace_dir, write_bytes
 from site_builder.pages import FAMILY, Page, PageSpec, Site, route_path
+from site_builder.staging import Staging, die_with_parent
 
 MARKER = ".site-builder"
 SEED_NAME = re.compile(r"^[\w][\w.\-]*$")
@@ -60,6 +60,7 @@ class BuildResult:
     files: int
     output: Path
     warnings: tuple[str, ...]
+    bytes: int = 0
 
 
 @dataclass(frozen=True)
@@ -204,10 +205,11 @@ def _check_output(output: Path) -> None:
 
 
 def build(content: Path, output: Path, config_path: Path, templates: Path, static: Path,
-          base_url: str | None = None, seeds: Path = Path("seeds"), jobs: int | None = None) -> BuildResult:
+          base_url: str | None = None, seeds: Path = Path("seeds"), jobs: int | None = None,
+          phases: progress.Phases | None = None) -> BuildResult:
     """Render the whole site into a staging folder, then swap it in place of `output`."""
     project = Project(content, output, config_path, templates, static, seeds, base_url)
-    return Builder(project, jobs=jobs).full()
+    return Builder(project, jobs=jobs, phases=phases).full()
 
 
 class Builder:
@@ -217,11 +219,14 @@ class Builder:
     files change, and writes exactly the bytes a full build would (each file replaced in one step).
     """
 
-    def __init__(self, project: Project, jobs: int | None = None, index_search: bool = True):
+    def __init__(self, project: Project, jobs: int | None = None, index_search: bool = True,
+                 phases: progress.Phases | None = None):
         self.project = project
         self.jobs = jobs or available_cpus()
         self.index_search = index_search
         """Run the search indexer in the build (serve indexes in the background instead)."""
+        self.phases = phases
+        """Where full builds report their phases (none: silent, as serve's rebuilds are)."""
         self._cache = ct.LoadCache()
         self._last: _Inputs | None = None
         self._paths: dict[tuple[str, str | None, str], str] = {}
@@ -241,38 +246,45 @@ class Builder:
     def full(self) -> BuildResult:
         """Render the whole site into a staging folder, then swap it in place of the output."""
         p = self.project
+        phases = self.phases or progress.silent()
         # Until this build succeeds, nothing on disk can be trusted to be up to date.
         self._last = None
-        cfg = site_config.load(p.config, p.base_url)
-        self._cache.prefetch(p.content, self.jobs)
-        corpus = ct.load(p.content, self._cache)
-        env = render.environment(p.templates)
+        with phases.phase("load", unit="documents") as bar:
+            cfg = site_config.load(p.config, p.base_url)
+            self._cache.prefetch(p.content, self.jobs)
+            corpus = ct.load(p.content, self._cache)
+            env = render.environment(p.templates)
+            bar.update(len(corpus.documents))
         _check_output(p.output)
         inputs = self._inputs(Site(corpus, cfg), env)
         try:
             p.output.parent.mkdir(parents=True, exist_ok=True)
-            staging = Path(tempfile.mkdtemp(prefix=f".{p.output.name}-staging-", dir=p.output.resolve().parent))
+            # Also removes the staging folders of builds that were killed.
+            stage = Staging.create(p.output)
         except OSError as e:
             raise UserError(problem(p.output, f"cannot write the site there ({e.strerror or e})")) from None
+        staging = stage.site
         try:
-            paths, warnings = _render_all(inputs, staging, self.jobs)
+            with phases.phase("render", total=len(inputs.site.plan()) + 2, unit="pages") as bar:
+                paths, warnings = _render_all(inputs, staging, self.jobs, bar.update)
             if self.index_search:
-                search.index(staging)
+                with phases.phase("search index") as bar:
+                    search.index(staging, tick=bar.tick)
             elif (p.output / search.BUNDLE).is_dir():
                 # Serve indexes in the background: keep the last index until the next one is ready.
                 os.replace(p.output / search.BUNDLE, staging / search.BUNDLE)
-            files = sum(len(f) for _, _, f in os.walk(staging))
-            replace_dir(staging, p.output)
+            with phases.phase("swap"):
+                files, size = _tree_size(staging)
+                replace_dir(staging, p.output)
         except OSError as e:
             # A full disk, a folder made read-only: the previous output stays as it was.
-            shutil.rmtree(staging, ignore_errors=True)
             where = Path(e.filename) if e.filename else p.output
             raise UserError(problem(where, f"cannot write the site ({e.strerror or e})")) from None
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
+        finally:
+            stage.close()
         self._last, self._paths = inputs, paths
-        return BuildResult(len(paths) + 2, files, p.output, tuple(warnings))
+        phases.count(pages=len(paths) + 2, files=files, bytes=size)
+        return BuildResult(len(paths) + 2, files, p.output, tuple(warnings), size)
 
     def update(self, changed: Iterable[Path]) -> Update:
         """Make again what the changed files affect; a UserError leaves the output as it was.
@@ -418,6 +430,16 @@ def _within(path: Path, folder: Path) -> bool:
         return False
 
 
+def _tree_size(root: Path) -> tuple[int, int]:
+    """(files, bytes) of a folder."""
+    files = size = 0
+    for folder, _, names in os.walk(root):
+        for name in names:
+            files += 1
+            size += os.lstat(os.path.join(folder, name)).st_size
+    return files, size
+
+
 def _remove_empty_dirs(root: Path, folder: Path) -> None:
     root = root.resolve()
     folder = folder.resolve()
@@ -539,9 +561,11 @@ _job: _Job | None = None
 """The job of a worker process (set in the worker only, by _start_worker)."""
 
 
-def _start_worker(job: _Job) -> None:
+def _start_worker(job: _Job, parent: int) -> None:
     global _job
     _job = job
+    # A build killed with kill -9 takes its workers with it (they hold its staging folder's lock).
+    die_with_parent(parent)
     # Ctrl-C reaches the whole process group: the parent stops the pool, workers need not speak.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
@@ -564,20 +588,30 @@ def _render_one(job: _Job, spec: PageSpec) -> str:
     return path
 
 
-def _render_pages(inputs: _Inputs, specs: list[PageSpec], out: Path, jobs: int, atomic: bool) -> dict[PageKey, str]:
-    """Render and write `specs`, over `jobs` forked processes when there are many; their site paths by key."""
+def _render_pages(inputs: _Inputs, specs: list[PageSpec], out: Path, jobs: int, atomic: bool,
+                  done_pages: Callable[[int], None] | None = None) -> dict[PageKey, str]:
+    """Render and write `specs`, over `jobs` forked processes when there are many; their site paths by key.
+
+    `done_pages(n)` is told as pages get written (a progress bar)."""
     job = _Job(inputs, tuple(specs), out, atomic)
     keys = [(s.kind, s.key, s.lang) for s in specs]
     if jobs < 2 or len(specs) < POOL_MIN_PAGES or "fork" not in multiprocessing.get_all_start_methods():
-        return {key: _render_one(job, spec) for key, spec in zip(keys, specs)}
+        out_paths = {}
+        for key, spec in zip(keys, specs):
+            out_paths[key] = _render_one(job, spec)
+            if done_pages:
+                done_pages(1)
+        return out_paths
     chunks = [list(range(i, min(i + CHUNK_PAGES, len(specs)))) for i in range(0, len(specs), CHUNK_PAGES)]
     paths: dict[int, str] = {}
     ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(min(jobs, len(chunks)), initializer=_start_worker, initargs=(job,)) as pool:
+    with ctx.Pool(min(jobs, len(chunks)), initializer=_start_worker, initargs=(job, os.getpid())) as pool:
         for done, problems in pool.imap_unordered(_render_chunk, chunks):
             if problems:
                 raise UserError(problems)
             paths.update(done)
+            if done_pages:
+                done_pages(len(done))
     return {keys[i]: paths[i] for i in range(len(specs))}
 
 
@@ -623,12 +657,15 @@ def _write_exports(inputs: _Inputs, out: Path, html_paths: list[str], docs: Iter
     return warnings
 
 
-def _render_all(inputs: _Inputs, out: Path, jobs: int) -> tuple[dict[PageKey, str], list[str]]:
+def _render_all(inputs: _Inputs, out: Path, jobs: int,
+                done_pages: Callable[[int], None] | None = None) -> tuple[dict[PageKey, str], list[str]]:
     """Every page and file of the site into the empty folder `out`."""
     cfg, corpus = inputs.site.config, inputs.site.corpus
-    paths = _render_pages(inputs, inputs.site.plan(), out, jobs, atomic=False)
+    paths = _render_pages(inputs, inputs.site.plan(), out, jobs, atomic=False, done_pages=done_pages)
     _render_root(inputs, out, _write)
     _render_404(inputs, out, _write)
+    if done_pages:
+        done_pages(2)
     warnings = _write_exports(inputs, out, list(paths.values()), corpus.documents, _write)
     if inputs.static.is_dir():
         shutil.copytree(inputs.static, out / "static", dirs_exist_ok=True)

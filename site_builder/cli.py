@@ -11,6 +11,8 @@ from site_builder import __version__
 from site_builder.errors import UserError, problem
 
 EXIT_OK, EXIT_USER, EXIT_USAGE = 0, 1, 2
+# The commands that ingest or build and so show progress.
+QUIET = ("ingest", "build", "site", "deploy")
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -20,15 +22,19 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     (a seed whose text changed is reported); built-in topics, entities and known events are
     written to content/ when absent.
 
+    Progress goes to stderr (bars on a terminal, a line per phase elsewhere); --quiet silences it.
+
     Example: site-builder ingest --seeds seeds --content content
     """
     from site_builder.ingest import ingest
 
-    report = ingest(Path(args.seeds), Path(args.content))
+    phases = _phases("ingest", args)
+    report = ingest(Path(args.seeds), Path(args.content), phases)
     for w in report.warnings:
         print(f"warning: {w}", file=sys.stderr)
     for p in report.problems:
         print(f"error: {p}", file=sys.stderr)
+    phases.finish()
     print(f"ingest: {len(report.added)} added, {len(report.unchanged)} unchanged, "
           f"{len(report.changed)} changed and kept, {len(report.problems)} refused -> {args.content}/")
     if report.suggested:
@@ -40,15 +46,21 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     """Render the site from content/ into output/ (replaced only when the build succeeds).
 
+    Progress goes to stderr (bars on a terminal, a line per phase elsewhere), then a summary of
+    pages, files, bytes and the time of each phase; --quiet silences it (errors still show).
+    A staging folder a killed build left beside the output is removed.
+
     Example: site-builder build --base-url https://user.github.io/repo/
     """
     from site_builder.build import build
 
+    phases = _phases("build", args)
     result = build(Path(args.content), Path(args.output), config_path=Path(args.config),
                    templates=Path(args.templates), static=Path(args.static), base_url=args.base_url,
-                   seeds=Path(args.seeds))
+                   seeds=Path(args.seeds), phases=phases)
     for w in result.warnings:
         print(f"warning: {w}", file=sys.stderr)
+    phases.finish()
     print(f"build: {result.pages} pages, {result.files} files -> {args.output}/ (open {args.output}/index.html)")
     return EXIT_OK
 
@@ -177,6 +189,12 @@ def cmd_deploy(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _phases(command: str, args: argparse.Namespace):
+    from site_builder.progress import Phases
+
+    return Phases(command, quiet=getattr(args, "quiet", False))
+
+
 def _project(args: argparse.Namespace):
     from site_builder.build import Project
 
@@ -238,6 +256,8 @@ def parser() -> argparse.ArgumentParser:
         _add_paths(p, **paths)
         # Also after the command (site-builder build --verbose); SUPPRESS keeps the top one's value.
         p.add_argument("--verbose", action="store_true", default=argparse.SUPPRESS, help="show tracebacks and details")
+        if name in QUIET:
+            p.add_argument("--quiet", action="store_true", help="no progress on stderr (errors and warnings still show)")
         if options:
             options(p)
         p.set_defaults(func=func)

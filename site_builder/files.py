@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
 import shutil
 import tempfile
@@ -31,9 +33,11 @@ def write_bytes(path: Path, data: bytes) -> None:
 def replace_dir(staging: Path, target: Path) -> None:
     """Put the finished `staging` folder in place of `target`.
 
-    The old target is renamed aside first and removed only after the new one is in place,
-    so an interruption leaves either the old or the new tree, never a mixture.
-    Files in the target named in KEEP (such as output/.gitkeep) are carried over.
+    Where the system can (Linux's renameat2 RENAME_EXCHANGE), the two are exchanged in one step
+    and the old tree, now at `staging`, is removed: there is no moment without a target, even
+    for a build killed with kill -9. Elsewhere the old target is renamed aside first and removed
+    only after the new one is in place, so an interruption leaves either the old or the new tree,
+    never a mixture. Files in the target named in KEEP (such as output/.gitkeep) are carried over.
     """
     target = target.resolve()
     old = target.with_name(f".{target.name}.old")
@@ -44,10 +48,42 @@ def replace_dir(staging: Path, target: Path) -> None:
             kept = target / name
             if kept.exists() and not (staging / name).exists():
                 shutil.copy2(kept, staging / name)
+        if target.is_dir() and _exchange(staging, target):
+            shutil.rmtree(staging)
+            return
         os.replace(target, old)
     os.replace(staging, target)
     if old.exists():
         shutil.rmtree(old)
+
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def _load_renameat2():
+    try:
+        f = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):  # pragma: no cover - not glibc 2.28 or later
+        return None
+    f.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    f.restype = ctypes.c_int
+    return f
+
+
+_RENAMEAT2 = _load_renameat2()
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one step; False when the system or the file system cannot (nothing done)."""
+    if _RENAMEAT2 is None:
+        return False
+    if _RENAMEAT2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
 
 
 KEEP = (".gitkeep",)

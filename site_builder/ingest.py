@@ -8,16 +8,18 @@ import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from site_builder import content as ct
 from site_builder import knowledge as kb
-from site_builder import markup, yamlio
+from site_builder import markup, progress, yamlio
 from site_builder.annotate import Annotation, Annotator
 from site_builder.annotate import names as person_names
 from site_builder.errors import Problem, UserError, display_path, problem
 from site_builder.files import write_text
 from site_builder.knowledge import Knowledge
 from site_builder.seeds import Seed, hidden_seeds, read_all
+from site_builder.staging import die_with_parent
 
 # Below this many new seeds, starting worker processes (each loading the model) costs more than it saves.
 PARALLEL_FROM = 64
@@ -208,10 +210,14 @@ def _timeline_events(items: list, path: Path) -> dict[str, dict]:
     return events
 
 
-def ingest(seeds_dir: Path, content: Path) -> Report:
+def ingest(seeds_dir: Path, content: Path, phases: progress.Phases | None = None) -> Report:
     """Annotate new seeds into `content`; keep entries that exist, report seeds whose text changed."""
+    phases = phases or progress.silent()
     report = Report()
-    seeds, report.problems = read_all(seeds_dir)
+    with phases.phase("read", unit="texts") as bar:
+        seeds, report.problems = read_all(seeds_dir)
+        bar.update(len(seeds))
+    phases.count(texts=len(seeds), bytes=sum(_size(s.path) for s in seeds))
     for path in hidden_seeds(seeds_dir):
         report.warnings.append(problem(path, "a hidden file (its name starts with a dot): not ingested"))
     try:
@@ -242,8 +248,10 @@ def ingest(seeds_dir: Path, content: Path) -> Report:
     if not todo and timeline_path.exists():
         # Nothing new: the knowledge and the timeline are not read (a re-run over many unchanged seeds is quick).
         return report
-    knowledge = kb.load(content)
-    new = list(zip((doc_id for doc_id, _ in todo), annotate_all([s for _, s in todo], knowledge, content)))
+    with phases.phase("annotate", total=len(todo), unit="texts") as bar:
+        knowledge = kb.load(content)
+        new = list(zip((doc_id for doc_id, _ in todo),
+                       annotate_all([s for _, s in todo], knowledge, content, bar.update)))
     new = _suggest(new, content, knowledge, report)
     for doc_id, a in new:
         seed = a.seed
@@ -283,18 +291,28 @@ def ingest(seeds_dir: Path, content: Path) -> Report:
                 events[mentioned] = _known_event(by_id[mentioned])
             changed_timeline |= _cite(events[mentioned], doc_id, paragraphs)
 
-    for doc_id, a in new:
-        related = sorted(d for d in members.get(own[doc_id], []) if d != doc_id)
-        text = ct.format_entry(entry_front(a, doc_id, related), tuple(ct.escape(p) for p in a.seed.paragraphs))
-        write_text(doc_dir / f"{doc_id}.md", text)
-        report.added.append(doc_id)
-    if changed_timeline or not timeline_path.exists():
-        ordered = sorted(events.values(), key=lambda e: (ct.sort_key(e.get("date")), e["id"]))
-        header = ("# Timeline: events that cite the paragraphs they rest on. Edit freely; ingest only adds\n"
-                  "# new events and new documents' citations, and rewrites this file when it does.\n")
-        write_text(timeline_path, header + yamlio.dump({"events": ordered}))
-        report.timeline_written = True
+    with phases.phase("write", total=len(new), unit="entries") as bar:
+        for doc_id, a in new:
+            related = sorted(d for d in members.get(own[doc_id], []) if d != doc_id)
+            text = ct.format_entry(entry_front(a, doc_id, related), tuple(ct.escape(p) for p in a.seed.paragraphs))
+            write_text(doc_dir / f"{doc_id}.md", text)
+            report.added.append(doc_id)
+            bar.update()
+        if changed_timeline or not timeline_path.exists():
+            ordered = sorted(events.values(), key=lambda e: (ct.sort_key(e.get("date")), e["id"]))
+            header = ("# Timeline: events that cite the paragraphs they rest on. Edit freely; ingest only adds\n"
+                      "# new events and new documents' citations, and rewrites this file when it does.\n")
+            write_text(timeline_path, header + yamlio.dump({"events": ordered}))
+            report.timeline_written = True
+    phases.count(entries=len(report.added))
     return report
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 _worker: Annotator | None = None
@@ -311,8 +329,10 @@ def _annotator(knowledge: Knowledge) -> Annotator:
     return cached[1]
 
 
-def _start_worker(content: Path) -> None:
+def _start_worker(content: Path, parent: int) -> None:
     global _worker
+    # An ingest killed with kill -9 takes its workers with it (they would wait for work forever).
+    die_with_parent(parent)
     _worker = Annotator(kb.load(content))
 
 
@@ -321,18 +341,28 @@ def _annotate_one(seed: Seed) -> Annotation:
     return _worker.annotate(seed)
 
 
-def annotate_all(seeds: list[Seed], knowledge: Knowledge, content: Path) -> list[Annotation]:
+def annotate_all(seeds: list[Seed], knowledge: Knowledge, content: Path,
+                 done: Callable[[int], None] | None = None) -> list[Annotation]:
     """Annotations of `seeds`, in their order; many seeds are spread over the machine's cores, each
-    worker loading the knowledge and the language model once."""
+    worker loading the knowledge and the language model once. `done(n)` is told as texts are annotated."""
+    done = done or (lambda n: None)
     workers = min(os.cpu_count() or 1, 8)
     if len(seeds) < PARALLEL_FROM or workers < 2:
         annotator = _annotator(knowledge)
-        return [annotator.annotate(seed) for seed in seeds]
+        out = []
+        for seed in seeds:
+            out.append(annotator.annotate(seed))
+            done(1)
+        return out
     # One thread of linear algebra per process: the processes already fill the cores.
     for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")
-    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(content,)) as pool:
-        return list(pool.map(_annotate_one, seeds, chunksize=32))
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(content, os.getpid())) as pool:
+        out = []
+        for a in pool.map(_annotate_one, seeds, chunksize=32):
+            out.append(a)
+            done(1)
+        return out
 
 
 def _suggest(new: list[tuple[str, Annotation]], content: Path, knowledge: Knowledge,

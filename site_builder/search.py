@@ -5,16 +5,20 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import cbor2
 
 from site_builder.errors import UserError, problem
+from site_builder.staging import die_with_parent
 
 BUNDLE = "pagefind"
+TIMEOUT_S = 3600
 # Pagefind has no stemmer for Kazakh or Azerbaijani; a query typed without their letters
 # (Алиев for Әлиев, Aliyev for Əliyev) still finds the text through these folded forms.
 _FOLD = str.maketrans({
@@ -97,14 +101,35 @@ def canonicalize(bundle: Path) -> bool:
     return True
 
 
-def index(site: Path) -> None:
-    """Write the Pagefind bundle into `site`/pagefind from the pages marked data-pagefind-body."""
+def index(site: Path, tick: Callable[[], None] | None = None) -> None:
+    """Write the Pagefind bundle into `site`/pagefind from the pages marked data-pagefind-body.
+
+    `tick()` is called about twice a second while Pagefind runs (a progress display's clock).
+    Pagefind dies with this process, even by kill -9: it must not go on writing into a staging
+    folder the next build removes."""
     cmd = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", BUNDLE, "--silent"]
+    parent = os.getpid()
     try:
-        result = subprocess.run(cmd, capture_output=True, text=True, timeout=3600)
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                preexec_fn=lambda: die_with_parent(parent))
     except FileNotFoundError as e:  # pragma: no cover - the pagefind package is a dependency
         raise UserError(problem(site, f"cannot run Pagefind ({e})")) from None
-    if result.returncode != 0 or not (site / BUNDLE / "pagefind.js").exists():
-        detail = (result.stderr or result.stdout).strip().splitlines()
-        raise UserError(problem(site, "search index failed: " + (detail[-1] if detail else f"exit {result.returncode}")))
+    deadline = time.monotonic() + TIMEOUT_S
+    with proc:
+        try:
+            while True:
+                try:
+                    stdout, stderr = proc.communicate(timeout=0.5)
+                    break
+                except subprocess.TimeoutExpired:
+                    if time.monotonic() > deadline:
+                        raise UserError(problem(site, f"search index failed: Pagefind took over {TIMEOUT_S} s")) from None
+                    if tick:
+                        tick()
+        except BaseException:
+            proc.kill()
+            raise
+    if proc.returncode != 0 or not (site / BUNDLE / "pagefind.js").exists():
+        detail = (stderr or stdout).strip().splitlines()
+        raise UserError(problem(site, "search index failed: " + (detail[-1] if detail else f"exit {proc.returncode}")))
     canonicalize(site / BUNDLE)

@@ -201,7 +201,8 @@ def links(doc: Element) -> list[tuple[Element, str, str]]:
 
 
 def run_build(run_cli, output: Path, *args: str, cwd: Path = ROOT) -> None:
-    code, out, err = run_cli(["build", "--output", str(output), *args], cwd=cwd)
+    # --quiet: no progress on stderr, so that it holds nothing unless the build warns.
+    code, out, err = run_cli(["build", "--quiet", "--output", str(output), *args], cwd=cwd)
     assert (code, err) == (0, ""), err
     assert out.startswith("build: ")
 
@@ -925,7 +926,7 @@ def test_a_missing_seed_is_a_warning_and_is_not_linked(run_cli, tmp_path):
     entry = (FIXTURES / "site_small" / "content" / "documents" / "en-cable-2024.md").read_text(encoding="utf-8")
     entry = entry.replace("id: en-cable-2024", "id: no-seed").replace("seed: en-cable-2024.txt", "seed: gone.txt")
     content, seeds = small_site_with(tmp_path, "no-seed", entry)
-    code, out, err = run_cli(["build", "--content", "content", "--seeds", "seeds", "--output", "output",
+    code, out, err = run_cli(["build", "--quiet", "--content", "content", "--seeds", "seeds", "--output", "output",
                               "--config", FIXTURES / "site_small" / "site.yaml", "--templates", ROOT / "templates",
                               "--static", ROOT / "static"], cwd=tmp_path)
     assert (code, err) == (0, "warning: content/documents/no-seed.md: seed seeds/gone.txt not found; raw text not published\n")
@@ -1010,7 +1011,7 @@ def first_difference(expected: dict[str, bytes], actual: dict[str, bytes]) -> st
 def test_golden_site_small(run_cli, tmp_path):
     fixture = FIXTURES / "site_small"
     # Relative paths from the fixture folder, so that nothing about this machine can reach the output.
-    code, out, err = run_cli(["build", "--content", "content", "--seeds", "seeds", "--config", "site.yaml",
+    code, out, err = run_cli(["build", "--quiet", "--content", "content", "--seeds", "seeds", "--config", "site.yaml",
                               "--static", "static", "--templates", ROOT / "templates", "--output", tmp_path / "out"],
                              cwd=fixture)
     assert (code, err) == (0, ""), err

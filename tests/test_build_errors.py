@@ -31,10 +31,11 @@ def site(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def build(run_cli):
-    """build(site, output="output") -> (exit code, stdout, stderr), run inside the site folder."""
+    """build(site, output="output") -> (exit code, stdout, stderr), run inside the site folder, with --quiet:
+    stderr holds what the build reports and no progress (test_progress.py has a failing build's progress)."""
 
     def run(site: Path, output: str = "output") -> tuple[int, str, str]:
-        return run_cli(["build", "--content", "content", "--output", output, "--config", "site.yaml",
+        return run_cli(["build", "--quiet", "--content", "content", "--output", output, "--config", "site.yaml",
                         "--templates", "templates", "--static", "static", "--seeds", "seeds"], cwd=site)
 
     return run

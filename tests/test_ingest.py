@@ -329,7 +329,7 @@ def snapshot(content: Path) -> dict[str, bytes]:
 def test_ingest_twice_gives_the_same_bytes(fresh_content, run_cli):
     before = snapshot(fresh_content)
 
-    code, stdout, stderr = run_cli(["ingest", "--seeds", "seeds", "--content", "content"], fresh_content.parent)
+    code, stdout, stderr = run_cli(["ingest", "--quiet", "--seeds", "seeds", "--content", "content"], fresh_content.parent)
 
     assert (code, stdout, stderr) == (0, "ingest: 0 added, 5 unchanged, 0 changed and kept, 0 refused -> content/\n", "")
     assert snapshot(fresh_content) == before
@@ -385,7 +385,7 @@ def test_changed_seed_is_reported_and_its_entry_kept(fresh_content, run_cli):
     seed.write_bytes(seed.read_bytes() + "Дополнение редакции.\n".encode("utf-8"))
     before = snapshot(fresh_content)
 
-    code, stdout, stderr = run_cli(["ingest", "--seeds", "seeds", "--content", "content"], fresh_content.parent)
+    code, stdout, stderr = run_cli(["ingest", "--quiet", "--seeds", "seeds", "--content", "content"], fresh_content.parent)
 
     assert code == 0
     assert stdout == "ingest: 0 added, 4 unchanged, 1 changed and kept, 0 refused -> content/\n"

@@ -1,0 +1,271 @@
+"""A build killed with kill -9: the previous output stays byte for byte, and the next build removes the
+staging folder it left (never a live build's), its render workers and Pagefind dying with it.
+
+The record is the small fixture site with 300 more documents (copies of one entry under other ids and
+titles), so that a build takes some seconds and can be killed while it renders or while Pagefind runs.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from site_builder.staging import LOCK, Staging, holder, prefix, remove_stale
+
+ROOT = Path(__file__).resolve().parent.parent
+SMALL = ROOT / "tests" / "fixtures" / "site_small"
+COPIES = 300
+
+
+def big_site(root: Path) -> Path:
+    """The small fixture site with COPIES more documents, in `root`."""
+    for name in ("content", "seeds", "static"):
+        shutil.copytree(SMALL / name, root / name)
+    shutil.copyfile(SMALL / "site.yaml", root / "site.yaml")
+    shutil.copytree(ROOT / "templates", root / "templates")
+    docs = root / "content" / "documents"
+    entry = (docs / "en-cable-2024.md").read_text(encoding="utf-8")
+    for i in range(COPIES):
+        text = entry.replace("id: en-cable-2024", f"id: copy-{i:03d}").replace(
+            "title: Power cable under the Caspian agreed", f"title: Power cable report number {i}")
+        (docs / f"copy-{i:03d}.md").write_text(text, encoding="utf-8")
+    return root
+
+
+def build_command(*options: str) -> list[str]:
+    return [sys.executable, "-m", "site_builder", "build", "--quiet", *options]
+
+
+def env() -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+            "PYTHONIOENCODING": "utf-8"}
+
+
+def run_build(site: Path) -> str:
+    done = subprocess.run(build_command(), cwd=site, env=env(), capture_output=True, text=True, timeout=600)
+    assert (done.returncode, done.stderr) == (0, ""), done.stderr
+    return done.stdout
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def staging_folders(site: Path) -> list[Path]:
+    return sorted(p for p in site.iterdir() if p.name.startswith(prefix(site / "output")))
+
+
+def descendants(pid: int) -> set[int]:
+    """The processes `pid` started, and theirs (Linux's /proc/PID/task/TID/children)."""
+    found: set[int] = set()
+    todo = [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            tasks = os.listdir(f"/proc/{p}/task")
+        except OSError:
+            continue
+        for tid in tasks:
+            try:
+                children = Path(f"/proc/{p}/task/{tid}/children").read_text().split()
+            except OSError:
+                continue
+            for c in map(int, children):
+                if c not in found:
+                    found.add(c)
+                    todo.append(c)
+    return found
+
+
+def command_line(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
+def alive(pid: int) -> bool:
+    """Whether `pid` runs (a zombie waiting for its reaper does not)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")
+
+
+def ended(children: set[int]) -> None:
+    """Wait a moment for the processes a killed parent started to end; kill any left, and fail."""
+    try:
+        wait_for("the killed process's children to end", lambda: not any(alive(c) for c in children), 3)
+    except AssertionError:
+        for c in children:
+            if alive(c):
+                os.kill(c, signal.SIGKILL)
+        raise
+
+
+def wait_for(what: str, condition, timeout: float):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.02)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> tuple[Path, dict[str, bytes], str]:
+    """A big site built once: (its folder, its output's files, the build's stdout)."""
+    site = big_site(tmp_path_factory.mktemp("crash"))
+    stdout = run_build(site)
+    return site, tree(site / "output"), stdout
+
+
+def rendering(site: Path):
+    """The staging folder, once it holds some pages of the documents."""
+    for folder in staging_folders(site):
+        pages = folder / "site" / "en" / "documents"
+        if pages.is_dir() and len(os.listdir(pages)) > 20:
+            return folder
+    return None
+
+
+@pytest.mark.parametrize("moment", ["render", "search index"])
+def test_killed_build_leaves_the_output_and_the_next_build_removes_its_staging(built, moment):
+    site, before, stdout = built
+    process = subprocess.Popen(build_command(), cwd=site, env=env(), stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    try:
+        if moment == "render":
+            staging = wait_for("pages in the staging folder", lambda: rendering(site), 300)
+        else:
+            wait_for("Pagefind running", lambda: any("pagefind" in command_line(c) for c in descendants(process.pid)),
+                     300)
+            staging = staging_folders(site)[0]
+        children = descendants(process.pid)
+        assert children, "the build started no process to kill with it"
+        assert holder(staging) == process.pid
+        process.send_signal(signal.SIGKILL)
+        process.wait(30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+    # Its render workers, or Pagefind, die with it instead of writing on into the staging folder.
+    ended(children)
+    assert staging_folders(site) == [staging] and (staging / LOCK).exists()
+    assert tree(site / "output") == before, "the killed build changed the output"
+
+    assert run_build(site) == stdout
+    assert staging_folders(site) == [], "the killed build's staging folder is still there"
+    assert not (site / ".output.old").exists()
+    assert tree(site / "output") == before, "the next build is not the whole site"
+
+
+def test_a_live_build_s_staging_folder_is_kept(tmp_path):
+    output = tmp_path / "output"
+    live = Staging.create(output)
+    try:
+        # A dead build's folder: a lock file nobody holds.
+        dead = tmp_path / f"{prefix(output)}dead"
+        (dead / "site").mkdir(parents=True)
+        (dead / LOCK).write_text("999999999\n")
+        # One made an instant ago by a build that has not locked it yet, and one from before locks.
+        young = tmp_path / f"{prefix(output)}young"
+        young.mkdir()
+        old = tmp_path / f"{prefix(output)}old"
+        (old / "site").mkdir(parents=True)
+        os.utime(old, (time.time() - 3600, time.time() - 3600))
+        # Another output's staging folder is not this build's business.
+        other = tmp_path / f"{prefix(tmp_path / 'elsewhere')}x"
+        other.mkdir()
+
+        assert remove_stale(output) == [dead, old]
+        assert live.root.is_dir() and holder(live.root) == os.getpid()
+        assert young.is_dir() and other.is_dir()
+        assert not dead.exists() and not old.exists()
+    finally:
+        live.close()
+    assert not live.root.exists()
+    assert remove_stale(output) == []
+
+
+def test_a_second_build_beside_a_live_one_keeps_its_staging_folder(tmp_path):
+    """The next build's clean-up, in another process, leaves a live build's folder alone."""
+    output = tmp_path / "output"
+    live = Staging.create(output)
+    try:
+        code = ("import sys; from pathlib import Path; from site_builder.staging import remove_stale; "
+                "print(len(remove_stale(Path(sys.argv[1]))))")
+        done = subprocess.run([sys.executable, "-c", code, str(output)], env=env(), capture_output=True, text=True,
+                              timeout=60)
+        assert (done.returncode, done.stdout) == (0, "0\n"), done.stderr
+        assert live.root.is_dir()
+    finally:
+        live.close()
+
+
+def test_the_output_is_exchanged_for_the_new_one_in_one_step(tmp_path, monkeypatch):
+    """No moment without an output: the old tree is never renamed aside (a kill -9 there left no output/)."""
+    from site_builder import files
+
+    if files._RENAMEAT2 is None:
+        pytest.skip("no renameat2 in this C library")
+    target, staging = tmp_path / "output", tmp_path / ".output-staging-x" / "site"
+    target.mkdir()
+    (target / "old.html").write_text("old\n")
+    (target / ".gitkeep").write_text("")
+    staging.mkdir(parents=True)
+    (staging / "new.html").write_text("new\n")
+
+    def no_rename(*args):
+        raise AssertionError(f"renamed in two steps: {args}")
+
+    monkeypatch.setattr(files.os, "replace", no_rename)
+    files.replace_dir(staging, target)
+    assert sorted(p.name for p in target.iterdir()) == [".gitkeep", "new.html"]
+    assert not staging.exists() and not (tmp_path / ".output.old").exists()
+
+
+def test_without_an_exchange_the_output_is_replaced_all_the_same(tmp_path, monkeypatch):
+    from site_builder import files
+
+    monkeypatch.setattr(files, "_RENAMEAT2", None)
+    target, staging = tmp_path / "output", tmp_path / "staging"
+    target.mkdir()
+    (target / "old.html").write_text("old\n")
+    staging.mkdir()
+    (staging / "new.html").write_text("new\n")
+    files.replace_dir(staging, target)
+    assert [p.name for p in target.iterdir()] == ["new.html"]
+    assert not staging.exists() and not (tmp_path / ".output.old").exists()
+
+
+def test_a_killed_ingest_takes_its_workers_with_it(tmp_path):
+    """Ingest's worker processes would otherwise wait for work forever, each holding a language model."""
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("ingest annotates in one process on one CPU")
+    shutil.copytree(SMALL / "seeds", tmp_path / "seeds")
+    # Workers from the first new text on, instead of from 64: three texts are enough.
+    code = ("import sys; import site_builder.ingest as ingest; ingest.PARALLEL_FROM = 1; "
+            "from site_builder.cli import main; sys.exit(main(['ingest', '--quiet']))")
+    process = subprocess.Popen([sys.executable, "-c", code], cwd=tmp_path, env=env(), stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    try:
+        children = wait_for("ingest's workers", lambda: descendants(process.pid), 120)
+        process.send_signal(signal.SIGKILL)
+        process.wait(30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    ended(children)
