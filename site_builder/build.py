@@ -642,7 +642,8 @@ def _write_exports(inputs: _Inputs, out: Path, html_paths: list[str], docs: Iter
     if everything:
         for lang in cfg.languages:
             put(out, f"{lang}/feed.xml", exports.atom_feed(corpus, cfg, lang))
-        put(out, "sitemap.xml", exports.sitemap(cfg, html_paths))
+        for rel, text in exports.sitemaps(cfg, html_paths).items():
+            put(out, rel, text)
         put(out, "robots.txt", exports.robots(cfg))
         for rel, text in exports.data_files(corpus, cfg).items():
             put(out, rel, text)

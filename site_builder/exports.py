@@ -79,15 +79,33 @@ def atom_feed(corpus: Corpus, config: Config, lang: str) -> str:
     return _xml(feed)
 
 
-def sitemap(config: Config, paths: list[str]) -> str:
+SITEMAP_URLS = 50_000
+"""The most URLs one sitemap file may list (sitemaps.org); past it, sitemap.xml is an index of files."""
+
+
+def sitemaps(config: Config, paths: list[str]) -> dict[str, str]:
+    """sitemap.xml listing every page; past SITEMAP_URLS pages, sitemap.xml is a sitemap index
+    naming sitemap-1.xml, sitemap-2.xml …, each listing up to SITEMAP_URLS of them."""
     ns = "http://www.sitemaps.org/schemas/sitemap/0.9"
     ET.register_namespace("", ns)
-    root = ET.Element(f"{{{ns}}}urlset")
-    for path in sorted(paths):
-        url = ET.SubElement(root, f"{{{ns}}}url")
-        loc = path[: -len("index.html")] if path.endswith("index.html") else path
-        ET.SubElement(url, f"{{{ns}}}loc").text = config.base_url + loc
-    return _xml(root)
+    paths = sorted(paths)
+    chunks = [paths[i:i + SITEMAP_URLS] for i in range(0, len(paths), SITEMAP_URLS)] or [[]]
+
+    def urlset(chunk: list[str]) -> str:
+        root = ET.Element(f"{{{ns}}}urlset")
+        for path in chunk:
+            url = ET.SubElement(root, f"{{{ns}}}url")
+            loc = path[: -len("index.html")] if path.endswith("index.html") else path
+            ET.SubElement(url, f"{{{ns}}}loc").text = config.base_url + loc
+        return _xml(root)
+
+    if len(chunks) == 1:
+        return {"sitemap.xml": urlset(chunks[0])}
+    files = {f"sitemap-{i}.xml": urlset(chunk) for i, chunk in enumerate(chunks, start=1)}
+    index = ET.Element(f"{{{ns}}}sitemapindex")
+    for name in files:
+        ET.SubElement(ET.SubElement(index, f"{{{ns}}}sitemap"), f"{{{ns}}}loc").text = config.base_url + name
+    return {"sitemap.xml": _xml(index), **files}
 
 
 def robots(config: Config) -> str:

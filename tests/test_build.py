@@ -793,6 +793,25 @@ def test_atom_feeds(site, docs):
         assert site.url_to_file(self_link) == f"{lang}/feed.xml"
 
 
+def test_a_sitemap_past_fifty_thousand_pages_is_an_index_of_sitemaps():
+    from site_builder import exports
+    from site_builder.config import Config
+
+    config = Config(title={k: "T" for k in LANGS}, languages=tuple(LANGS), default_language="en",
+                    base_url="https://example.org/r/", cname=None, publisher="P")
+    paths = [f"en/documents/d{i:06d}/index.html" for i in range(exports.SITEMAP_URLS + 1)]
+    files = exports.sitemaps(config, paths)
+    assert sorted(files) == ["sitemap-1.xml", "sitemap-2.xml", "sitemap.xml"]
+    index = ET.fromstring(files["sitemap.xml"])
+    assert index.tag == f"{SITEMAP}sitemapindex"
+    assert [x.text for x in index.iter(f"{SITEMAP}loc")] == ["https://example.org/r/sitemap-1.xml",
+                                                             "https://example.org/r/sitemap-2.xml"]
+    listed = [x.text for name in ("sitemap-1.xml", "sitemap-2.xml") for x in ET.fromstring(files[name]).iter(f"{SITEMAP}loc")]
+    assert len(ET.fromstring(files["sitemap-1.xml"]).findall(f"{SITEMAP}url")) == exports.SITEMAP_URLS
+    assert listed == [f"https://example.org/r/{p[:-len('index.html')]}" for p in sorted(paths)]
+    assert list(exports.sitemaps(config, paths[:10])) == ["sitemap.xml"]
+
+
 def test_sitemap_and_robots(site):
     locs = [loc.text for loc in ET.parse(site.root / "sitemap.xml").getroot().iter(f"{SITEMAP}loc")]
     assert locs and all(loc.startswith(BASE) for loc in locs)
