@@ -80,6 +80,9 @@ class Affected:
     """Documents that are gone: their pages and files are deleted."""
     exports: bool = False
     """Feeds, sitemap and data files."""
+    shown: frozenset[str] = frozenset()
+    """Documents and events that changed as lists show them: a page of a list that shows none of
+    them, and shows the same items as before, stays as it is (PageSpec.items)."""
 
     def wants(self, spec: PageSpec) -> bool:
         if self.everything:
@@ -332,6 +335,18 @@ class Builder:
         assert old is not None
         out = self.project.output
         specs = [s for s in site.plan() if affected.wants(s)]
+        if not affected.everything:
+            # A page of a list that shows what it showed, none of it changed, is left as it is.
+            before = {(s.kind, s.key, s.lang): s.items for s in old.site.plan() if s.items}
+
+            def needed(spec: PageSpec) -> bool:
+                was = before.get((spec.kind, spec.key, spec.lang))
+                if spec.items is None or was is None:
+                    return True
+                now = spec.items()
+                return now != was() or not affected.shown.isdisjoint(now)
+
+            specs = [s for s in specs if needed(s)]
         own = [s for s in specs if s.kind == "document" and s.key in affected.changed]
         rest = [s for s in specs if not (s.kind == "document" and s.key in affected.changed)]
         written = _render_pages(inputs, own, out, 1, atomic=True)
@@ -410,7 +425,7 @@ def affected_by(old: Site, new: Site, seeds: Iterable[str] = ()) -> Affected:
         lists=bool(listed or events), documents=frozenset(docs & new.docs.keys()),
         topics=frozenset(topics & new.topics.keys()), entities=frozenset(entities & new.entity_ids),
         changed=frozenset(changed & new.docs.keys()), removed=frozenset(old.docs.keys() - new.docs.keys()),
-        exports=bool(changed or events))
+        exports=bool(changed or events), shown=frozenset(listed | events))
 
 
 def _shown_elsewhere(old: Site, new: Site, doc_id: str) -> bool:

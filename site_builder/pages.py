@@ -77,6 +77,10 @@ class PageSpec(NamedTuple):
     make: Callable[[], Page]
     about: str | None = None
     """The document, topic or entity a page of FAMILY is about."""
+    items: Callable[[], tuple[str, ...]] | None = None
+    """The ids of what one page of a list shows (documents, events and their sources), in order:
+    a rebuild makes the page again only if they, or one of them, changed. None: every rebuild that
+    touches its kind of page makes it."""
 
 
 def route_path(lang: str, route: str) -> str:
@@ -108,6 +112,12 @@ def pager(route: str, n: int, total: int, per: int) -> dict:
 
 def paged(items: list, n: int, per: int) -> list:
     return items[(n - 1) * per:n * per]
+
+
+def _page_items(listed: Callable[[], list], n: int, per: int, ids: Callable[[Any], tuple[str, ...]]) -> tuple[str, ...]:
+    """The ids of what page `n` of a list shows, with the number of pages (a new last page changes every pager)."""
+    items = listed()
+    return (str(page_count(len(items), per)), *(i for x in paged(items, n, per) for i in ids(x)))
 
 
 def _below(folder: str, route: str) -> str:
@@ -278,43 +288,75 @@ class Site:
         """Every page, in build order, not yet made: a caller can make a subset, or spread them over processes."""
         out: list[PageSpec] = []
 
-        def add(kind: str, lang: str, *args: Any, key: str | None = None, about: str | None = None) -> None:
-            out.append(PageSpec(kind, key, lang, partial(getattr(self, kind), *args), about))
+        def add(kind: str, lang: str, *args: Any, key: str | None = None, about: str | None = None,
+                items: Callable[[], tuple[str, ...]] | None = None) -> None:
+            out.append(PageSpec(kind, key, lang, partial(getattr(self, kind), *args), about, items))
 
-        def add_pages(kind: str, lang: str, total: int, per: int, name: str, *args: Any,
-                      about: str | None = None) -> None:
-            for n in range(1, page_count(total, per) + 1):
-                add(kind, lang, *args, n, lang, key=f"{name}/{n}", about=about)
+        def add_pages(kind: str, lang: str, listed: Callable[[], list], per: int, name: str, *args: Any,
+                      about: str | None = None, ids: Callable[[Any], tuple[str, ...]] = lambda x: (x.id,)) -> None:
+            """The pages of a list of the items `listed` gives (each shown as `ids` tells)."""
+            for n in range(1, page_count(len(listed()), per) + 1):
+                add(kind, lang, *args, n, lang, key=f"{name}/{n}", about=about,
+                    items=partial(_page_items, listed, n, per, ids))
 
         docs = self.corpus.documents
+        # An event is shown with its sources: their titles are on its page too.
+        with_sources = lambda ev: (ev.id, *ev.documents, *(s.document for s in ev.sources))  # noqa: E731
         for lang in self.config.languages:
             add("home", lang, lang)
             add("timeline", lang, lang)
-            for year, evs in self.events_by_year.items():
-                add_pages("timeline_year", lang, len(evs), PER_PAGE, year, year)
+            for year in self.events_by_year:
+                add_pages("timeline_year", lang, partial(self.events_by_year.get, year), PER_PAGE, year, year,
+                          ids=with_sources)
             for sort in DOC_SORTS:
-                add_pages("document_index", lang, len(docs), ROWS_PER_PAGE, sort, sort)
+                add_pages("document_index", lang, partial(self._sorted_rows, lang, sort), ROWS_PER_PAGE, sort, sort,
+                          ids=lambda r: (r["id"],))
             document = self.document
             out.extend(PageSpec("document", d.id, lang, partial(document, d, lang), d.id) for d in docs)
             add("outlet_index", lang, lang)
-            for outlet, items in self.outlets.items():
-                add_pages("outlet", lang, len(items), PER_PAGE, self.outlet_slugs[outlet], outlet)
-            for year, items in self.docs_by_year.items():
-                add_pages("year", lang, len(items), PER_PAGE, year, year)
+            for outlet in self.outlets:
+                add_pages("outlet", lang, partial(self.outlet_docs, outlet), PER_PAGE, self.outlet_slugs[outlet], outlet)
+            for year in self.docs_by_year:
+                add_pages("year", lang, partial(self.docs_by_year.get, year), PER_PAGE, year, year)
             add("topic_index", lang, lang)
             for t in self.k.topics:
-                add_pages("topic", lang, len(self.topic_docs(t.id)), PER_PAGE, t.id, t.id, about=t.id)
+                topic_pages = page_count(len(self.topic_docs(t.id)), PER_PAGE)
+                # The hub's first page shows events, quotes and charts as well: it has no list of items.
+                add("topic", lang, t.id, 1, lang, key=f"{t.id}/1", about=t.id)
+                for n in range(2, topic_pages + 1):
+                    add("topic", lang, t.id, n, lang, key=f"{t.id}/{n}", about=t.id,
+                        items=partial(_page_items, partial(self.topic_docs, t.id), n, PER_PAGE, lambda d: (d.id,)))
                 shown = self._events_shown()[0][t.id]
                 if len(shown) > SHOWN:
-                    add_pages("topic_events", lang, len(shown), PER_PAGE, t.id, t.id, about=t.id)
-            add_pages("entity_index", lang, len(self.entities), ENTITIES_PER_PAGE, "all")
+                    add_pages("topic_events", lang, partial(self._events_shown_of, 0, t.id), PER_PAGE, t.id, t.id,
+                              about=t.id, ids=with_sources)
+            add_pages("entity_index", lang, lambda: self.entities, ENTITIES_PER_PAGE, "all",
+                      ids=lambda e: (e.id, str(len(self.docs_of_entity[e.id]))))
             for e in self.entities:
                 add("entity", lang, e, lang, key=e.id, about=e.id)
-                for kind, total in self.entity_lists(e.id).items():
-                    if total > SHOWN:
-                        add_pages(f"entity_{kind}", lang, total, PER_PAGE, e.id, e, about=e.id)
+                counts = self.entity_lists(e.id)
+                if counts["documents"] > SHOWN:
+                    add_pages("entity_documents", lang, partial(self.entity_docs, e.id), PER_PAGE, e.id, e,
+                              about=e.id)
+                if counts["events"] > SHOWN:
+                    add_pages("entity_events", lang, partial(self._events_shown_of, 1, e.id), PER_PAGE, e.id, e,
+                              about=e.id, ids=with_sources)
+                if counts["quotes"] > SHOWN:
+                    add_pages("entity_quotes", lang, partial(self.quotes_of.get, e.id), PER_PAGE, e.id, e, about=e.id,
+                              ids=lambda x: (x[0].id, x[1].text))
             add("search", lang, lang)
         return out
+
+    def outlet_docs(self, outlet: str) -> list[Document]:
+        """An outlet's documents, newest first."""
+        return self._memoized(("outlet docs", outlet), lambda: list(reversed(self.outlets[outlet])))
+
+    def entity_docs(self, eid: str) -> list[Document]:
+        """The documents naming an entity, newest first."""
+        return self._memoized(("entity docs", eid), lambda: list(reversed(self.docs_of_entity[eid])))
+
+    def _events_shown_of(self, which: int, key: str) -> list[Event]:
+        return self._events_shown()[which][key]
 
     def entity_lists(self, eid: str) -> dict[str, int]:
         """How many documents, events and quotes an entity's page has to show."""
@@ -481,7 +523,7 @@ class Site:
         return Page("outlets/", lang, "outlets.html", {"outlets": outlets, "years": years})
 
     def outlet(self, outlet: str, n: int, lang: str) -> Page:
-        docs = list(reversed(self.outlets[outlet]))
+        docs = self.outlet_docs(outlet)
         heading = i18n.strings(lang)["documents_of_outlet"].replace("{outlet}", outlet)
         return self._doc_list(f"outlets/{self.outlet_slugs[outlet]}/", docs, n, lang, heading,
                               back={"route": "outlets/", "text": i18n.strings(lang)["outlets"], "lang": lang})
@@ -683,7 +725,7 @@ class Site:
                      "pager": pager(route, n, len(items), PER_PAGE)})
 
     def entity_documents(self, e: Entity, n: int, lang: str) -> Page:
-        docs = list(reversed(self.docs_of_entity[e.id]))
+        docs = self.entity_docs(e.id)
         return self._entity_list(e, "documents", docs, n, lang, lambda d: self.doc_summary(d, lang))
 
     def entity_events(self, e: Entity, n: int, lang: str) -> Page:

