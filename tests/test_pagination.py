@@ -76,12 +76,18 @@ def target(page: str, href: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def record(tmp_path_factory) -> tuple[Path, ct.Corpus]:
+def built(tmp_path_factory) -> Builder:
     root = make_record(tmp_path_factory.mktemp("record"), N)
     project = Project(root / "content", root / "output", root / "site.yaml", root / "templates", root / "static",
                       root / "seeds", "https://example.github.io/REPO/")
-    Builder(project, index_search=False).full()
-    return root / "output", ct.load(root / "content")
+    builder = Builder(project, index_search=False)
+    builder.full()
+    return builder
+
+
+@pytest.fixture(scope="module")
+def record(built) -> tuple[Path, ct.Corpus]:
+    return built.project.output, ct.load(built.project.content)
 
 
 def walk(out: Path, first: str) -> list[tuple[str, Links]]:
@@ -257,3 +263,32 @@ def test_filters_work_across_pages_in_chromium(record):
             assert server.final(path).status == 200 and fragment.startswith("event-"), href
         browser.close()
     assert not errors, errors
+
+
+def test_a_title_edit_rewrites_only_the_list_pages_that_show_the_document(built):
+    """(Last in this module: it edits the record.) The pages written are the document's own, and of
+    each list only the page or pages holding it; every list page on disk is then what a full build makes."""
+    from site_builder.build import _render_page
+
+    out = built.project.output
+    doc = "doc-00777"
+    path = built.project.content / "documents" / f"{doc}.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\ntitle: ", "\ntitle: Aaa first of all ", 1), encoding="utf-8")
+    update = built.update([path])
+    assert not update.full
+    assert update.pages[:4] == tuple(f"{lang}/documents/{doc}/index.html" for lang in ("en", "ru", "kk", "az"))
+    written = set(update.pages)
+    # Of the 15 pages of each sort of the document index, one holds it in date order; in title order
+    # it moved to the first page, and the pages between its old place and the first shifted.
+    by_date = [p for p in written if p.startswith("en/documents/") and "/by-" not in p and "doc-" not in p]
+    assert len(by_date) == 1, by_date
+    assert "en/documents/by-title/index.html" in written
+    assert len(written) < 0.2 * sum(1 for _ in out.rglob("*.html"))
+    # Every page but the documents' is what the new content makes (the others were checked by their edit).
+    inputs = built._last
+    for spec in inputs.site.plan():
+        if spec.kind == "document":
+            continue
+        site_path, html = _render_page(inputs, spec)
+        assert (out / site_path).read_text(encoding="utf-8") == html, site_path
