@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -64,10 +65,75 @@ def _string(loader: _Loader, node: yaml.ScalarNode) -> str:
     return loader.construct_scalar(node)
 
 
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
-# Dates stay strings (2022-08-24), so that a month or a year alone reads the same way.
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _string)
+# libyaml's parser (PyYAML's CParser) reads the same text about ten times faster than PyYAML's own;
+# it builds the same nodes, which the same constructors turn into values. None when PyYAML was
+# built without libyaml: then every text is read by _Loader.
+_CLoader = None
+if getattr(yaml, "__with_libyaml__", False):
+    class _CLoader(yaml.CSafeLoader):  # type: ignore[no-redef]
+        pass
+
+for _loader in (_Loader, _CLoader):
+    if _loader is not None:
+        _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+        _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
+        # Dates stay strings (2022-08-24), so that a month or a year alone reads the same way.
+        _loader.add_constructor("tag:yaml.org,2002:timestamp", _string)
+
+# What libyaml reads and PyYAML refuses or reads otherwise (tests/test_yamlio.py holds a case of
+# each): a tab between tokens; a tag that a flow indicator ends ([!!str,a]) and the empty tag `!`;
+# a comment right after a block scalar's header (|#); and '?' inside a plain scalar of a flow
+# collection (_flow_question). Texts with line breaks other than \n, a byte order mark, a
+# directive or a character PyYAML's reader refuses are left to PyYAML as well: its reader and
+# scanner treat them their own way, and its error message is the one users know.
+_PURE_ONLY = re.compile(r"[\t\r\x85\u2028\u2029\ufeff]|^%|(?:^|[\s\[\]{},])!|[|>][-+0-9]*#", re.M)
+_NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
+_PURE = object()
+"""What _fast() returns for a text only _Loader may read."""
+
+
+def _fast(text: str) -> Any:
+    """The values of `text` as _Loader would read them, read by libyaml; _PURE when only _Loader may say.
+
+    Only a text libyaml reads without any error, that _check_size accepts and that none of the
+    differences above touches is libyaml's: for everything else (an error above all) _Loader
+    reads it again, so every message, line and refusal stays PyYAML's own.
+    """
+    if _CLoader is None or _PURE_ONLY.search(text) or _NON_PRINTABLE.search(text):
+        return _PURE
+    try:
+        loader = _CLoader(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return None
+            _check_size(node, "", 1)
+            if "?" in text and ("[" in text or "{" in text) and _flow_question(node):
+                return _PURE
+            return loader.construct_document(node)
+        finally:
+            loader.dispose()
+    except Exception:  # any refusal, whatever its type (a lone surrogate is a UnicodeEncodeError here)
+        return _PURE
+
+
+def _flow_question(node: yaml.Node) -> bool:
+    """Whether a plain scalar inside a flow collection holds '?' (PyYAML ends the scalar there, libyaml does not)."""
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(node, False)]
+    while stack:
+        n, in_flow = stack.pop()
+        if id(n) in seen:
+            continue
+        seen.add(id(n))
+        if isinstance(n, yaml.ScalarNode):
+            if in_flow and not n.style and "?" in n.value:  # plain: None in PyYAML, "" in libyaml
+                return True
+            continue
+        in_flow = in_flow or bool(n.flow_style)
+        children = [c for pair in n.value for c in pair] if isinstance(n, yaml.MappingNode) else n.value
+        stack.extend((c, in_flow) for c in children)
+    return False
 
 
 
@@ -96,6 +162,16 @@ def _check_size(node: yaml.Node, path: Path | str, first_line: int) -> None:
 
 def parse(text: str, path: Path | str, first_line: int = 1) -> Any:
     """Parse YAML `text` from `path`; a syntax error becomes a UserError at its line."""
+    data = _fast(text)
+    if data is _PURE:
+        data = _parse_pure(text, path, first_line)
+    if first_line != 1:
+        _shift(data, first_line - 1)
+    return data
+
+
+def _parse_pure(text: str, path: Path | str, first_line: int) -> Any:
+    """Parse with PyYAML's own loader, which says what is wrong in the words and lines users know."""
     loader = None
     try:
         loader = _Loader(text)  # (its reader refuses control characters at once)
@@ -122,8 +198,6 @@ def parse(text: str, path: Path | str, first_line: int = 1) -> Any:
     finally:
         if loader is not None:
             loader.dispose()
-    if first_line != 1:
-        _shift(data, first_line - 1)
     return data
 
 
