@@ -34,15 +34,9 @@ def shape(value):
 def pure(text: str, first_line: int = 1):
     """What today's loader (PyYAML's pure Python one) makes of `text`: values, or the error line."""
     try:
-        return shape(yamlio._parse_pure(text, "f.yaml", 1) if first_line == 1 else _shifted_pure(text, first_line))
+        return shape(yamlio._parse_pure(text, "f.yaml", first_line))
     except UserError as e:
         return ("error", str(e))
-
-
-def _shifted_pure(text: str, first_line: int):
-    data = yamlio._parse_pure(text, "f.yaml", first_line)
-    yamlio._shift(data, first_line - 1)
-    return data
 
 
 def parsed(text: str, first_line: int = 1):
