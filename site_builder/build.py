@@ -16,6 +16,7 @@ from typing import Callable, Iterable
 
 import jinja2
 
+from site_builder import cache as parse_cache
 from site_builder import config as site_config
 from site_builder import content as ct
 from site_builder import exports, i18n, render, search
@@ -190,10 +191,11 @@ def _check_output(output: Path) -> None:
 
 
 def build(content: Path, output: Path, config_path: Path, templates: Path, static: Path,
-          base_url: str | None = None, seeds: Path = Path("seeds"), jobs: int | None = None) -> BuildResult:
+          base_url: str | None = None, seeds: Path = Path("seeds"), jobs: int | None = None,
+          cache: bool = True) -> BuildResult:
     """Render the whole site into a staging folder, then swap it in place of `output`."""
     project = Project(content, output, config_path, templates, static, seeds, base_url)
-    return Builder(project, jobs=jobs).full()
+    return Builder(project, jobs=jobs, cache=cache).full()
 
 
 class Builder:
@@ -203,12 +205,13 @@ class Builder:
     files change, and writes exactly the bytes a full build would (each file replaced in one step).
     """
 
-    def __init__(self, project: Project, jobs: int | None = None, index_search: bool = True):
+    def __init__(self, project: Project, jobs: int | None = None, index_search: bool = True, cache: bool = True):
         self.project = project
         self.jobs = jobs or available_cpus()
         self.index_search = index_search
         """Run the search indexer in the build (serve indexes in the background instead)."""
-        self._cache = ct.LoadCache()
+        # The parse cache lives beside the output (site_builder.cache): a rebuild reads only changed files.
+        self._cache = ct.LoadCache(parse_cache.folder_for(project.output) if cache else None)
         self._last: _Inputs | None = None
         self._paths: dict[tuple[str, str | None, str], str] = {}
         """Site path of every page of the last build, by (kind, key, lang)."""
@@ -231,7 +234,10 @@ class Builder:
         self._last = None
         cfg = site_config.load(p.config, p.base_url)
         self._cache.prefetch(p.content, self.jobs)
-        corpus = ct.load(p.content, self._cache)
+        try:
+            corpus = ct.load(p.content, self._cache)
+        finally:
+            self._cache.save()
         env = render.environment(p.templates)
         _check_output(p.output)
         inputs = self._inputs(Site(corpus, cfg), env)

@@ -46,7 +46,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     result = build(Path(args.content), Path(args.output), config_path=Path(args.config),
                    templates=Path(args.templates), static=Path(args.static), base_url=args.base_url,
-                   seeds=Path(args.seeds))
+                   seeds=Path(args.seeds), cache=not args.no_cache)
     for w in result.warnings:
         print(f"warning: {w}", file=sys.stderr)
     print(f"build: {result.pages} pages, {result.files} files -> {args.output}/ (open {args.output}/index.html)")
@@ -240,6 +240,9 @@ def parser() -> argparse.ArgumentParser:
         p.add_argument("--verbose", action="store_true", default=argparse.SUPPRESS, help="show tracebacks and details")
         if options:
             options(p)
+        if func in (cmd_build, cmd_site, cmd_deploy):  # the commands that run cmd_build
+            p.add_argument("--no-cache", action="store_true",
+                           help="read every content file again, without the parse cache beside --output")
         p.set_defaults(func=func)
     return top
 
