@@ -215,8 +215,9 @@ class LoadCache:
             if knowledge != self._knowledge:
                 self._entries.clear()
                 self._knowledge = knowledge
+            # (A fingerprint of an unreadable file is no key: it matches nothing, not even itself.)
             self._knowledge_key = (parse_cache.digest(repr(fingerprint).encode())
-                                   if all(isinstance(x, str) or x is None for part in fingerprint for x in part) else None)
+                                   if all(isinstance(part, tuple) for part in fingerprint) else None)
             self._knowledge_stamps = stamps
         return self._knowledge
 
