@@ -78,6 +78,8 @@ def main() -> None:
     ap.add_argument("size", nargs="?", type=int, default=10000)
     ap.add_argument("--content", type=Path, help="a content folder to load instead of a generated corpus")
     ap.add_argument("--jobs", type=int, default=None, help="worker processes (default: the CPUs available)")
+    ap.add_argument("--only-libyaml", action="store_true",
+                    help="skip the runs with the pure loader and those in one process (the slow ones)")
     ap.add_argument("--one", nargs=4, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.one:
@@ -110,6 +112,8 @@ def main() -> None:
             ("first build, writing the cache", "fast", str(store), jobs),
             ("nothing changed, from the cache", "fast", str(store), jobs),
         ]:
+            if args.only_libyaml and (what.endswith("pure") or (j == 1 and jobs > 1)):
+                continue
             r = run(what, c, st, str(j))
             rows.append((label, r))
             print(f"{label:36} {json.dumps({k: round(v, 2) if isinstance(v, float) else v for k, v in r.items()})}",
