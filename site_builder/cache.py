@@ -13,6 +13,8 @@ again, and the cache rewritten. Delete the folder to clear it; `--no-cache` buil
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import os
 import pickle
@@ -51,6 +53,19 @@ def code_key() -> str:
     return h.hexdigest()
 
 
+@contextlib.contextmanager
+def _no_gc():
+    """Without the cycle collector: unpickling 10,000 documents is five times faster when it does
+    not walk every object made so far again and again (none of them is garbage yet)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 class Store:
     """The records of one cache file: read once, looked up by path and digest, written back whole."""
 
@@ -63,7 +78,7 @@ class Store:
         self._yaml: dict[str, tuple] = {}
         self._changed = False
         try:
-            with open(self.path, "rb") as f:
+            with open(self.path, "rb") as f, _no_gc():
                 stored = pickle.load(f)
             if stored["header"] == self._header:
                 self._documents, self._yaml = dict(stored["documents"]), dict(stored["yaml"])
@@ -101,8 +116,9 @@ class Store:
             return
         self._documents, self._yaml = kept_docs, kept_yaml
         try:
-            data = pickle.dumps({"header": self._header, "documents": kept_docs, "yaml": kept_yaml},
-                                protocol=pickle.HIGHEST_PROTOCOL)
+            with _no_gc():
+                data = pickle.dumps({"header": self._header, "documents": kept_docs, "yaml": kept_yaml},
+                                    protocol=pickle.HIGHEST_PROTOCOL)
             write_bytes(self.path, data)
             if not (self.path.parent / ".gitignore").exists():
                 # Never committed, whatever the project's own .gitignore says.
