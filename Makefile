@@ -36,4 +36,4 @@ browser:
 	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; fi; }
 
 clean:
-	rm -rf $(VENV) output/* .pytest_cache
+	rm -rf $(VENV) output/* .pytest_cache .site-builder-cache

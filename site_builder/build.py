@@ -15,6 +15,7 @@ from typing import Callable, Iterable
 
 import jinja2
 
+from site_builder import cache as parse_cache
 from site_builder import config as site_config
 from site_builder import content as ct
 from site_builder import exports, i18n, progress, render, search
@@ -209,10 +210,10 @@ def _check_output(output: Path) -> None:
 
 def build(content: Path, output: Path, config_path: Path, templates: Path, static: Path,
           base_url: str | None = None, seeds: Path = Path("seeds"), jobs: int | None = None,
-          phases: progress.Phases | None = None) -> BuildResult:
+          phases: progress.Phases | None = None, cache: bool = True) -> BuildResult:
     """Render the whole site into a staging folder, then swap it in place of `output`."""
     project = Project(content, output, config_path, templates, static, seeds, base_url)
-    return Builder(project, jobs=jobs, phases=phases).full()
+    return Builder(project, jobs=jobs, phases=phases, cache=cache).full()
 
 
 class Builder:
@@ -223,14 +224,15 @@ class Builder:
     """
 
     def __init__(self, project: Project, jobs: int | None = None, index_search: bool = True,
-                 phases: progress.Phases | None = None):
+                 phases: progress.Phases | None = None, cache: bool = True):
         self.project = project
         self.jobs = jobs or available_cpus()
         self.index_search = index_search
         """Run the search indexer in the build (serve indexes in the background instead)."""
         self.phases = phases
         """Where full builds report their phases (none: silent, as serve's rebuilds are)."""
-        self._cache = ct.LoadCache()
+        # The parse cache lives beside the output (site_builder.cache): a rebuild reads only changed files.
+        self._cache = ct.LoadCache(parse_cache.folder_for(project.output) if cache else None)
         self._last: _Inputs | None = None
         self._paths: dict[tuple[str, str | None, str], str] = {}
         """Site path of every page of the last build, by (kind, key, lang)."""
@@ -255,7 +257,10 @@ class Builder:
         with phases.phase("load", unit="documents") as bar:
             cfg = site_config.load(p.config, p.base_url)
             self._cache.prefetch(p.content, self.jobs)
-            corpus = ct.load(p.content, self._cache)
+            try:
+                corpus = ct.load(p.content, self._cache)
+            finally:
+                self._cache.save()
             env = render.environment(p.templates)
             bar.update(len(corpus.documents))
         _check_output(p.output)

@@ -57,7 +57,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     phases = _phases("build", args)
     result = build(Path(args.content), Path(args.output), config_path=Path(args.config),
                    templates=Path(args.templates), static=Path(args.static), base_url=args.base_url,
-                   seeds=Path(args.seeds), phases=phases)
+                   seeds=Path(args.seeds), phases=phases, cache=not args.no_cache)
     for w in result.warnings:
         print(f"warning: {w}", file=sys.stderr)
     phases.finish()
@@ -260,6 +260,9 @@ def parser() -> argparse.ArgumentParser:
             p.add_argument("--quiet", action="store_true", help="no progress on stderr (errors and warnings still show)")
         if options:
             options(p)
+        if func in (cmd_build, cmd_site, cmd_deploy):  # the commands that run cmd_build
+            p.add_argument("--no-cache", action="store_true",
+                           help="read every content file again, without the parse cache beside --output")
         p.set_defaults(func=func)
     return top
 

@@ -12,6 +12,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from site_builder import cache as parse_cache
 from site_builder import knowledge as kb
 from site_builder import yamlio
 from site_builder.errors import Problem, UserError, problem
@@ -195,35 +196,65 @@ class LoadCache:
     across files run in full every time.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, store: Path | None = None) -> None:
+        """`store`: the folder of a parse cache on disk (site_builder.cache) to read from and save() to."""
         self._knowledge: Knowledge | None = None
         self.knowledge_problems: tuple[Problem, ...] = ()
         """The problems of the knowledge the last knowledge() call returned."""
         self._knowledge_stamps: tuple = ()
         self._entries: dict[Path, tuple[tuple, Document, tuple[Problem, ...]]] = {}
         self._yaml: dict[Path, tuple[tuple, Any]] = {}
+        self.store = parse_cache.Store(store) if store is not None else None
+        self._knowledge_key: str | None = None
+        """Digest of the knowledge files self._knowledge was read from (None: not known, the store is not used)."""
 
     def knowledge(self, content: Path) -> Knowledge:
         stamps = tuple(_stamp(content / name) if (content / name).exists() else None for name in kb.KNOWLEDGE_FILES)
         if self._knowledge is None or stamps != self._knowledge_stamps:
+            # The digest before the reading: a file changed in between gives a key no later run matches.
+            fingerprint = kb.fingerprint(content)
             knowledge, self.knowledge_problems = kb.read(content)
             if knowledge != self._knowledge:
                 self._entries.clear()
                 self._knowledge = knowledge
+            # (A fingerprint of an unreadable file is no key: it matches nothing, not even itself.)
+            self._knowledge_key = (parse_cache.digest(repr(fingerprint).encode())
+                                   if all(isinstance(part, tuple) for part in fingerprint) else None)
             self._knowledge_stamps = stamps
         return self._knowledge
 
     def document(self, path: Path, knowledge: Knowledge, problems: list[Problem]) -> Document:
         if knowledge is not self._knowledge and knowledge != self._knowledge:
             self._entries.clear()
+            self._knowledge_key = None
         self._knowledge = knowledge
         stamp = _stamp(path)
         hit = self._entries.get(path)
         if hit is None or hit[0] != stamp:
-            found: list[Problem] = []
-            hit = self._entries[path] = (stamp, _document(path, knowledge, found), tuple(found))
+            if self.store is None or self._knowledge_key is None:
+                found: list[Problem] = []
+                hit = self._entries[path] = (stamp, _document(path, knowledge, found), tuple(found))
+            else:
+                hit = self._entries[path] = (stamp, *self._stored_document(path, knowledge))
         problems.extend(hit[2])
         return hit[1]
+
+    def _stored_document(self, path: Path, knowledge: Knowledge) -> tuple[Document, tuple[Problem, ...]]:
+        """The entry from the store when it holds these bytes, else read (and put in the store)."""
+        assert self.store is not None and self._knowledge_key is not None
+        data = path.read_bytes()
+        key = parse_cache.digest(data)
+        hit = self.store.document(path, key, self._knowledge_key)
+        if hit is None:
+            found: list[Problem] = []
+            hit = (_document(path, knowledge, found, data), tuple(found))
+            self.store.put_document(path, key, self._knowledge_key, *hit)
+        return hit
+
+    def save(self) -> None:
+        """Write the parse cache (when there is one) with the files this cache holds now."""
+        if self.store is not None:
+            self.store.save({str(p) for p in self._entries}, {str(p) for p in self._yaml})
 
     def prefetch(self, content: Path, jobs: int) -> None:
         """Read the entries not cached yet over `jobs` forked processes: a first load of thousands of them.
@@ -238,28 +269,64 @@ class LoadCache:
             knowledge = self.knowledge(content)
         except UserError:
             return
-        todo = [p for p in entry_files(doc_dir) if p not in self._entries]
+        todo = [p for p in entry_files(doc_dir) if p not in self._entries and not self._from_store(p)]
         if len(todo) < PREFETCH_MIN:
             return
         chunks = [todo[i:i + PREFETCH_CHUNK] for i in range(0, len(todo), PREFETCH_CHUNK)]
         timeline = content / TIMELINE
+        store = self.store is not None and self._knowledge_key is not None
         # Workers ignore Ctrl-C: the parent stops them.
         with multiprocessing.get_context("fork").Pool(jobs, signal.signal, (signal.SIGINT, signal.SIG_IGN)) as pool:
             # The timeline is one long file (an event per document or so): read it alongside.
             parsed = None
-            if timeline.exists() and timeline not in self._yaml:
+            if timeline.exists() and timeline not in self._yaml and not self._yaml_from_store(timeline):
                 parsed = pool.apply_async(_read_yaml, (timeline,))
             for read in pool.imap_unordered(partial(_read_entries, knowledge), chunks):
-                for path, stamp, doc, found in read:
+                for path, stamp, key, doc, found in read:
                     self._entries[path] = (stamp, doc, found)
+                    if store:
+                        self.store.put_document(path, key, self._knowledge_key, doc, found)
             if parsed is not None and (hit := parsed.get()) is not None:
-                self._yaml[timeline] = hit
+                self._yaml[timeline] = hit[0], hit[2]
+                if self.store is not None:
+                    self.store.put_yaml(timeline, hit[1], hit[2])
+
+    def _from_store(self, path: Path) -> bool:
+        """Take the entry from the store if it holds the file's bytes as they are."""
+        if self.store is None or self._knowledge_key is None:
+            return False
+        try:
+            stamp = _stamp(path)
+            hit = self.store.document(path, parse_cache.digest(path.read_bytes()), self._knowledge_key)
+        except OSError:
+            return False
+        if hit is not None:
+            self._entries[path] = (stamp, *hit)
+        return hit is not None
+
+    def _yaml_from_store(self, path: Path) -> bool:
+        if self.store is None:
+            return False
+        try:
+            stamp = _stamp(path)
+            found, value = self.store.yaml(path, parse_cache.digest(path.read_bytes()))
+        except OSError:
+            return False
+        if found:
+            self._yaml[path] = (stamp, value)
+        return found
 
     def yaml(self, path: Path) -> Any:
         stamp = _stamp(path)
         hit = self._yaml.get(path)
         if hit is None or hit[0] != stamp:
-            hit = self._yaml[path] = (stamp, yamlio.load(path))
+            if self.store is None:
+                hit = self._yaml[path] = (stamp, yamlio.load(path))
+            elif not self._yaml_from_store(path):
+                _, key, value = _read_yaml_bytes(path)
+                self.store.put_yaml(path, key, value)
+                self._yaml[path] = (stamp, value)
+            hit = self._yaml[path]
         return hit[1]
 
     def forget(self, paths: list[Path]) -> None:
@@ -275,23 +342,42 @@ PREFETCH_MIN = 500
 PREFETCH_CHUNK = 200
 
 
-def _read_entries(knowledge: Knowledge, paths: list[Path]) -> list[tuple[Path, tuple, Document, tuple[Problem, ...]]]:
+def _read_entries(knowledge: Knowledge, paths: list[Path]) -> list[tuple[Path, tuple, str, Document, tuple[Problem, ...]]]:
     out = []
     for path in paths:
         found: list[Problem] = []
         try:
             stamp = _stamp(path)
-            out.append((path, stamp, _document(path, knowledge, found), tuple(found)))
+            data = path.read_bytes()
+            out.append((path, stamp, parse_cache.digest(data), _document(path, knowledge, found, data), tuple(found)))
         except (UserError, OSError):
             continue
     return out
 
 
-def _read_yaml(path: Path) -> tuple[tuple, Any] | None:
+def _read_yaml(path: Path) -> tuple[tuple, str, Any] | None:
     try:
-        return _stamp(path), yamlio.load(path)
+        return _read_yaml_bytes(path)
     except (UserError, OSError):
         return None
+
+
+def _read_yaml_bytes(path: Path) -> tuple[tuple, str, Any]:
+    """(stamp, digest of the bytes, values) of a YAML file, read as yamlio.load reads it."""
+    stamp = _stamp(path)
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise UserError(problem(path, f"cannot read file ({e.strerror})")) from None
+    return stamp, parse_cache.digest(data), yamlio.parse(_text(data, path), path)
+
+
+def _text(data: bytes, path: Path) -> str:
+    """The bytes of a file as Path.read_text gives them: UTF-8, with \\r\\n and \\r read as \\n."""
+    try:
+        return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+    except UnicodeDecodeError:
+        raise UserError(problem(path, "not UTF-8 text")) from None
 
 
 def _stamp(path: Path) -> tuple:
@@ -352,11 +438,15 @@ def _line(doc: Document, key: str) -> int | None:
     return doc.extra.get("_lines", {}).get(key)
 
 
-def _document(path: Path, knowledge: Knowledge, problems: list[Problem]) -> Document:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise UserError(problem(path, "not UTF-8 text")) from None
+def _document(path: Path, knowledge: Knowledge, problems: list[Problem], data: bytes | None = None) -> Document:
+    """The entry in `path` (whose bytes are `data`, when read already), checked against the knowledge."""
+    if data is not None:
+        text = _text(data, path)
+    else:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise UserError(problem(path, "not UTF-8 text")) from None
     front, _, body, body_line = split_entry(text, path)
     lines = dict(getattr(front, "key_lines", {}))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,9 @@ class LineList(list):
 
 
 class _Loader(yaml.SafeLoader):
+    first_line = 1
+    """The line of the file the text starts on (front matter starts on line 2)."""
+
     def fetch_flow_collection_start(self, TokenClass) -> None:
         # The scanner's work per token grows with the depth of [ and {: stop before it is slow.
         if self.flow_level >= MAX_DEPTH:
@@ -40,7 +44,7 @@ class _Loader(yaml.SafeLoader):
 def _mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     loader.flatten_mapping(node)
     out = LineDict()
-    out.line = node.start_mark.line + 1
+    out.line = node.start_mark.line + loader.first_line
     out.key_lines = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
@@ -49,14 +53,14 @@ def _mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
         if key in out:
             raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
         out[key] = loader.construct_object(value_node, deep=True)
-        out.key_lines[key] = key_node.start_mark.line + 1
+        out.key_lines[key] = key_node.start_mark.line + loader.first_line
     return out
 
 
 def _sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
     out = LineList(loader.construct_object(child, deep=True) for child in node.value)
-    out.line = node.start_mark.line + 1
-    out.item_lines = [child.start_mark.line + 1 for child in node.value]
+    out.line = node.start_mark.line + loader.first_line
+    out.item_lines = [child.start_mark.line + loader.first_line for child in node.value]
     return out
 
 
@@ -64,10 +68,98 @@ def _string(loader: _Loader, node: yaml.ScalarNode) -> str:
     return loader.construct_scalar(node)
 
 
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
-# Dates stay strings (2022-08-24), so that a month or a year alone reads the same way.
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _string)
+# libyaml's parser (PyYAML's CParser) reads the same text about ten times faster than PyYAML's own;
+# it builds the same nodes, which the same constructors turn into values. None when PyYAML was
+# built without libyaml: then every text is read by _Loader.
+_CLoader = None
+if getattr(yaml, "__with_libyaml__", False):
+    class _CLoader(yaml.CSafeLoader):  # type: ignore[no-redef]
+        first_line = 1
+
+for _loader in (_Loader, _CLoader):
+    if _loader is not None:
+        _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+        _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
+        # Dates stay strings (2022-08-24), so that a month or a year alone reads the same way.
+        _loader.add_constructor("tag:yaml.org,2002:timestamp", _string)
+
+# What libyaml reads and PyYAML refuses or reads otherwise (tests/test_yamlio.py holds a case of
+# each): a tab between tokens; a tag that a flow indicator ends ([!!str,a]) and the empty tag `!`;
+# a comment right after a block scalar's header (|#); and '?' inside a plain scalar of a flow
+# collection (_flow_question). Texts with line breaks other than \n, a byte order mark, a
+# directive or a character PyYAML's reader refuses are left to PyYAML as well: its reader and
+# scanner treat them their own way, and its error message is the one users know.
+_PURE_ONLY = re.compile(r"[\t\r\x85\u2028\u2029\ufeff]|^%|(?:^|[\s\[\]{},])!|[|>][-+0-9]*#|"
+                        + yaml.reader.Reader.NON_PRINTABLE.pattern, re.M)
+_PURE = object()
+"""What _fast() returns for a text only _Loader may read."""
+
+
+def _fast(text: str, first_line: int = 1) -> Any:
+    """The values of `text` as _Loader would read them, read by libyaml; _PURE when only _Loader may say.
+
+    Only a text libyaml reads without any error, that _check_size accepts and that none of the
+    differences above touches is libyaml's: for everything else (an error above all) _Loader
+    reads it again, so every message, line and refusal stays PyYAML's own.
+    """
+    if _CLoader is None or _PURE_ONLY.search(text):
+        return _PURE
+    try:
+        loader = _CLoader(text)
+        loader.first_line = first_line
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return None
+            # Without an alias no node is shared: then there are fewer values than twice the text's
+            # characters, and only the depth needs a look (level by level, quicker than _check_size).
+            if "*" in text or 2 * len(text) + 1 > MAX_VALUES:
+                _check_size(node, "", 1)
+            elif _deeper_than(node, MAX_DEPTH):
+                return _PURE
+            if "?" in text and ("[" in text or "{" in text) and _flow_question(node):
+                return _PURE
+            return loader.construct_document(node)
+        finally:
+            loader.dispose()
+    except Exception:  # any refusal, whatever its type (a lone surrogate is a UnicodeEncodeError here)
+        return _PURE
+
+
+def _deeper_than(node: yaml.Node, depth: int) -> bool:
+    """Whether a tree of nodes (no node shared) is nested more than `depth` levels deep."""
+    level = [node]
+    for _ in range(depth):
+        below: list[yaml.Node] = []
+        for n in level:
+            if isinstance(n, yaml.MappingNode):
+                for pair in n.value:
+                    below.extend(pair)
+            elif isinstance(n, yaml.SequenceNode):
+                below.extend(n.value)
+        if not below:
+            return False
+        level = below
+    return True
+
+
+def _flow_question(node: yaml.Node) -> bool:
+    """Whether a plain scalar inside a flow collection holds '?' (PyYAML ends the scalar there, libyaml does not)."""
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(node, False)]
+    while stack:
+        n, in_flow = stack.pop()
+        if id(n) in seen:
+            continue
+        seen.add(id(n))
+        if isinstance(n, yaml.ScalarNode):
+            if in_flow and not n.style and "?" in n.value:  # plain: None in PyYAML, "" in libyaml
+                return True
+            continue
+        in_flow = in_flow or bool(n.flow_style)
+        children = [c for pair in n.value for c in pair] if isinstance(n, yaml.MappingNode) else n.value
+        stack.extend((c, in_flow) for c in children)
+    return False
 
 
 
@@ -96,9 +188,18 @@ def _check_size(node: yaml.Node, path: Path | str, first_line: int) -> None:
 
 def parse(text: str, path: Path | str, first_line: int = 1) -> Any:
     """Parse YAML `text` from `path`; a syntax error becomes a UserError at its line."""
+    data = _fast(text, first_line)
+    if data is _PURE:
+        data = _parse_pure(text, path, first_line)
+    return data
+
+
+def _parse_pure(text: str, path: Path | str, first_line: int) -> Any:
+    """Parse with PyYAML's own loader, which says what is wrong in the words and lines users know."""
     loader = None
     try:
         loader = _Loader(text)  # (its reader refuses control characters at once)
+        loader.first_line = first_line
         node = loader.get_single_node()
         if node is not None:
             _check_size(node, path, first_line)
@@ -122,27 +223,7 @@ def parse(text: str, path: Path | str, first_line: int = 1) -> Any:
     finally:
         if loader is not None:
             loader.dispose()
-    if first_line != 1:
-        _shift(data, first_line - 1)
     return data
-
-
-def _shift(data: Any, by: int) -> None:
-    # Each value once: an alias shares one value between several places.
-    seen: set[int] = set()
-    stack = [data]
-    while stack:
-        item = stack.pop()
-        if not isinstance(item, (LineDict, LineList)) or id(item) in seen:
-            continue
-        seen.add(id(item))
-        item.line += by
-        if isinstance(item, LineDict):
-            item.key_lines = {k: v + by for k, v in item.key_lines.items()}
-            stack.extend(item.values())
-        else:
-            item.item_lines = [v + by for v in item.item_lines]
-            stack.extend(item)
 
 
 def load(path: Path) -> Any:

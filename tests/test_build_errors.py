@@ -140,7 +140,9 @@ def test_template_undefined_variable_names_the_template_line(site, build, templa
     line = insert_after(site / "templates" / template, anchor, text)
     code, out, err = build(site)
     assert (code, err) == (1, f"error: templates/{template}:{line}: template: {message}\n")
-    assert sorted(p.name for p in site.iterdir()) == ["content", "seeds", "site.yaml", "static", "templates"]
+    # The content was read, so its parse cache is written; no output, staging folder or anything else.
+    assert sorted(p.name for p in site.iterdir()) == [".site-builder-cache", "content", "seeds", "site.yaml", "static",
+                                                      "templates"]
 
 
 def break_content(site: Path) -> None:
@@ -163,7 +165,8 @@ def test_a_failing_build_leaves_the_previous_output_untouched(site, build, mista
     after = {p.relative_to(site / "output"): p.read_bytes() for p in (site / "output").rglob("*") if p.is_file()}
     assert after == before
     # No staging folder or set-aside old output is left beside output/.
-    assert sorted(p.name for p in site.iterdir()) == ["content", "output", "seeds", "site.yaml", "static", "templates"]
+    assert sorted(p.name for p in site.iterdir()) == [".site-builder-cache", "content", "output", "seeds", "site.yaml",
+                                                      "static", "templates"]
 
 
 def test_a_folder_that_is_not_a_build_is_never_replaced(site, build):
