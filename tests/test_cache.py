@@ -165,7 +165,7 @@ def _tree(folder: Path) -> dict[str, bytes]:
 
 def _build(run_cli, site: Path, *extra: str) -> tuple[int, str, str]:
     return run_cli(["build", "--content", "content", "--config", "site.yaml", "--templates", "templates",
-                    "--static", "static", "--seeds", "seeds", *extra], cwd=site)
+                    "--static", "static", "--seeds", "seeds", "--quiet", *extra], cwd=site)
 
 
 def test_a_build_from_the_cache_is_byte_identical_to_one_without(site, run_cli):
