@@ -56,7 +56,10 @@ def error_lines(err: str) -> list[str]:
     ("a" * 251 + ".txt", "a" * 80),
     ("中文 — 2023.txt", "2023"),
     ("中文.txt", None),
-], ids=["spaces", "cyrillic", "azerbaijani", "nfd", "255-bytes", "cjk-and-digits", "no-latin-letter"])
+    ("Page.txt", "page-document"),
+    ("by-title.txt", "by-title-document"),
+], ids=["spaces", "cyrillic", "azerbaijani", "nfd", "255-bytes", "cjk-and-digits", "no-latin-letter",
+        "list-page-address", "sort-address"])
 def test_seed_name_gives_a_page_at_a_safe_url(project, monkeypatch, name, doc_id):
     (project / "seeds" / name).write_text(TEXT, encoding="utf-8")
     code, out, err = run(["site"], project, monkeypatch)
@@ -161,3 +164,13 @@ def test_editor_lock_file_among_entries_is_not_an_entry(project, monkeypatch):
     assert code == 0, out
     code, out, err = run(["ingest"], project, monkeypatch)
     assert code == 0, err
+
+
+def test_an_entry_with_the_id_of_a_list_page_is_refused(project, monkeypatch):
+    docs = project / "content" / "documents"
+    source = sorted(docs.glob("*.md"))[0]
+    text = source.read_text(encoding="utf-8")
+    (docs / "page.md").write_text(text.replace(f"\nid: {source.stem}\n", "\nid: page\n", 1), encoding="utf-8")
+    code, out, err = run(["build"], project, monkeypatch)
+    assert code == 1
+    assert any("page.md:" in line and "'page' is the address of a list page" in line for line in error_lines(err)), err
