@@ -218,6 +218,11 @@ class Builder:
         """The configuration of the last good build."""
         return self._last.site.config if self._last else None
 
+    @property
+    def site(self) -> Site | None:
+        """What the last good build rendered (serve indexes it for search)."""
+        return self._last.site if self._last else None
+
     def _inputs(self, site: Site, env: jinja2.Environment) -> _Inputs:
         p = self.project
         unpublished = frozenset(d.id for d in site.corpus.documents
@@ -243,7 +248,7 @@ class Builder:
         try:
             paths, warnings = _render_all(inputs, staging, self.jobs)
             if self.index_search:
-                search.index(staging)
+                search.index(inputs.site, staging)
             elif (p.output / search.BUNDLE).is_dir():
                 # Serve indexes in the background: keep the last index until the next one is ready.
                 os.replace(p.output / search.BUNDLE, staging / search.BUNDLE)

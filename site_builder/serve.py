@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import json
 import os
 import re
 import shutil
@@ -15,7 +16,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Callable, TextIO
+from typing import IO, Any, Callable, TextIO
 
 from livereload import Server
 from livereload.handlers import LiveReloadHandler, StaticFileHandler
@@ -167,9 +168,12 @@ class SearchIndexer:
     a stale mark made while it runs starts another when it ends.
     """
 
-    def __init__(self, output: Path, log: Callable[[str], None]):
+    def __init__(self, output: Path, log: Callable[[str], None], site: Callable[[], Any] = lambda: None):
         self.output = output
         self.log = log
+        self.site = site
+        """The Site of the last good build (None before one): what the index is made of."""
+        self._records: Path | None = None
         self._process: subprocess.Popen | None = None
         self._staging: Path | None = None
         self._messages: IO[bytes] | None = None
@@ -184,12 +188,15 @@ class SearchIndexer:
             if self._process.poll() is None:
                 return
             self._finish()
-        if self._stale and self.output.is_dir():
+        site = self.site() if self._stale and self.output.is_dir() else None
+        if site is not None:
             self._stale = False
             self._staging = Path(tempfile.mkdtemp(prefix=f".{self.output.name}-search-",
                                                   dir=self.output.resolve().parent))
-            cmd = [sys.executable, "-m", "pagefind", "--site", str(self.output), "--output-path", str(self._staging),
-                   "--silent"]
+            # The records are made here (the site is in this process) and indexed in another, at low priority.
+            self._records = self._staging.with_name(self._staging.name + ".json")
+            self._records.write_text(json.dumps(search.records(site), ensure_ascii=False), encoding="utf-8")
+            cmd = [sys.executable, "-m", "site_builder.search", str(self._records), str(self._staging)]
             # Its messages go to a file: a pipe nobody reads while it runs could fill up and stop it.
             self._messages = tempfile.TemporaryFile()
             self._process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=self._messages,
@@ -203,8 +210,10 @@ class SearchIndexer:
         self._messages.close()
         self._messages = None
         self._process, self._staging = None, None
+        if self._records is not None:
+            self._records.unlink(missing_ok=True)
+            self._records = None
         if code == 0 and (staging / "pagefind.js").exists() and self.output.is_dir():
-            search.canonicalize(staging)
             target = self.output / search.BUNDLE
             old = self.output / f".{search.BUNDLE}.old"
             shutil.rmtree(old, ignore_errors=True)
@@ -225,6 +234,8 @@ class SearchIndexer:
             self._messages.close()
         if self._staging is not None:
             shutil.rmtree(self._staging, ignore_errors=True)
+        if self._records is not None:
+            self._records.unlink(missing_ok=True)
 
 
 @dataclass
@@ -241,7 +252,7 @@ class Session:
         """Lines of the last failed rebuild's error; empty when the output is up to date."""
         self.busy = False
         """A build is running (Ctrl-C interrupts it rather than waiting for it)."""
-        self.search = SearchIndexer(self.project.output, self._warn)
+        self.search = SearchIndexer(self.project.output, self._warn, lambda: self.builder.site)
         from site_builder.content import LoadCache
 
         self.review_cache = LoadCache()
