@@ -31,12 +31,15 @@ _FOLD = str.maketrans({
 })
 
 
+_PUNCTUATION = ".,;:!?«»\"“”„()[]–—-"
+
+
 def folded_words(texts: list[str]) -> list[str]:
     """Words of `texts` that change when their Kazakh or Azerbaijani letters are folded, folded, in first-seen order."""
     out: dict[str, None] = {}
     for text in texts:
         for word in text.split():
-            word = word.strip(".,;:!?«»\"“”„()[]–—-")
+            word = word.strip(_PUNCTUATION)
             folded = word.translate(_FOLD)
             if folded != word and folded:
                 out[folded] = None
@@ -141,7 +144,7 @@ def records(site: Site) -> list[dict[str, Any]]:
             paras.append(str(words))
             parts.append(text)
             words += len(text.split())
-        terms = " ".join(dict.fromkeys([*names, *folded_words([*head, *names, *paragraphs])]))
+        terms = " ".join(_new_words([*names, *folded_words([*head, *names, *paragraphs])], [*head, *paragraphs]))
         meta = {"title": d.title, "lang": d.language, "paras": " ".join(paras), "terms": str(words)}
         meta.update({f"title_{lang}": d.title_translations[lang] for lang in cfg.languages
                      if lang != d.language and d.title_translations.get(lang)})
@@ -165,9 +168,23 @@ def records(site: Site) -> list[dict[str, Any]]:
                 "terms": str(len(text.split()))}
         meta.update({f"title_{lang}": pick(ev.title, lang)["text"] for lang in cfg.languages})
         filters = {"topic": list(ev.topics), "year": [ev.date[:4]]}
-        out.append({"url": f"timeline/#event-{ev.id}", "content": text + "\n" + " ".join(folded_words(head)),
+        out.append({"url": f"timeline/#event-{ev.id}", "content": text + "\n" + " ".join(_new_words(folded_words(head), head)),
                     "meta": meta, "filters": {name: values for name, values in filters.items() if values}})
     return out
+
+
+def _new_words(texts: list[str], known: list[str]) -> list[str]:
+    """The words of `texts` that `known` does not have, each once: what Pagefind has indexed already
+    need not be given again (Pagefind's memory grows with what it is given: most of it the text)."""
+    have = {w.strip(_PUNCTUATION).casefold() for text in known for w in text.split()}
+    out: dict[str, None] = {}
+    for text in texts:
+        for word in text.split():
+            key = word.strip(_PUNCTUATION).casefold()
+            if key and key not in have:
+                have.add(key)
+                out[word.strip(_PUNCTUATION)] = None
+    return list(out)
 
 
 class _Service:
