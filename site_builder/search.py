@@ -1,4 +1,4 @@
-"""Full-text search: one Pagefind index of every document and event, with folded forms and aliases for Kazakh and Azerbaijani."""
+"""Full-text search: one Pagefind index of the documents and events, with folded words and every name's spellings."""
 
 from __future__ import annotations
 
@@ -168,8 +168,8 @@ def records(site: Site) -> list[dict[str, Any]]:
                 "terms": str(len(text.split()))}
         meta.update({f"title_{lang}": pick(ev.title, lang)["text"] for lang in cfg.languages})
         filters = {"topic": list(ev.topics), "year": [ev.date[:4]]}
-        out.append({"url": f"timeline/#event-{ev.id}", "content": text + "\n" + " ".join(_new_words(folded_words(head), head)),
-                    "meta": meta, "filters": {name: values for name, values in filters.items() if values}})
+        folded = " ".join(_new_words(folded_words(head), head))
+        out.append({"url": f"timeline/#event-{ev.id}", "content": f"{text}\n{folded}", "meta": meta, "filters": {name: values for name, values in filters.items() if values}})
     return out
 
 
@@ -221,7 +221,8 @@ class _Service:
         def write() -> None:
             try:
                 for n, payload in enumerate(payloads, start=first):
-                    stdin.write(base64.b64encode(json.dumps({"message_id": n, "payload": payload}).encode("utf-8")) + b",")
+                    message = json.dumps({"message_id": n, "payload": payload}).encode("utf-8")
+                    stdin.write(base64.b64encode(message) + b",")
                 stdin.flush()
             except OSError as e:  # the binary died: its answers say why, or their end does
                 failed.append(e)
