@@ -184,19 +184,38 @@
     return [typed, folded, stemmed].filter(function (q, i, all) { return all.indexOf(q) === i; });
   }
 
-  // Every form of the query is searched and the results merged, best score first.
+  // Every form of the query is searched and the results merged: a record once, at its best score,
+  // with what each form found in it (the typed form may find the text, the folded one the names).
   function run(pf, text, filters) {
     var tries = text === null ? [null] : queries(text);
     return Promise.all(tries.map(function (q) { return pf.search(q, {filters: filters}); })).then(function (all) {
       var best = {};
       all.forEach(function (found) {
         found.results.forEach(function (r) {
-          if (!best[r.id] || best[r.id].score < r.score) best[r.id] = r;
+          var entry = best[r.id] || (best[r.id] = {id: r.id, score: r.score, finds: []});
+          entry.score = Math.max(entry.score, r.score);
+          entry.finds.push(r);
         });
       });
       return Object.keys(best).map(function (id) { return best[id]; }).sort(function (x, y) {
         return y.score - x.score || (x.id < y.id ? -1 : 1);
       });
+    });
+  }
+
+  // A record's data with the words every form found in it. One form at a time: Pagefind may hand
+  // each form the same object, with that form's locations.
+  function dataOf(entry) {
+    var found = {}, data = null;
+    return entry.finds.reduce(function (done, r) {
+      return done.then(function () { return r.data(); }).then(function (d) {
+        data = d;
+        (d.locations || []).forEach(function (at) { found[at] = true; });
+      });
+    }, Promise.resolve()).then(function () {
+      var merged = Object.assign({}, data);
+      merged.locations = Object.keys(found).map(Number).sort(function (x, y) { return x - y; });
+      return merged;
     });
   }
 
@@ -220,7 +239,7 @@
     return start().then(load).then(function (pf) {
       return run(pf, text || null, filters);
     }).then(function (results) {
-      return Promise.all(results.slice(0, MAX_RESULTS).map(function (r) { return r.data(); }))
+      return Promise.all(results.slice(0, MAX_RESULTS).map(dataOf))
         .then(function (datas) { return [results.length, datas]; });
     }).then(function (out) {
       if (mine !== generation) return;  // a newer search has started
