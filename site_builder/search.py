@@ -7,7 +7,6 @@ import gzip
 import hashlib
 import json
 import subprocess
-import sys
 import tempfile
 import threading
 from pathlib import Path
@@ -291,18 +290,3 @@ def write_bundle(found: list[dict[str, Any]], bundle: Path) -> None:
 def index(site: Site, out: Path) -> None:
     """Write the site's search bundle into `out`/pagefind."""
     write_bundle(records(site), out / BUNDLE)
-
-
-def main(argv: list[str]) -> int:
-    """python -m site_builder.search RECORDS.json BUNDLE: what serve runs in the background."""
-    records_path, bundle = Path(argv[0]), Path(argv[1])
-    try:
-        write_bundle(json.loads(records_path.read_text(encoding="utf-8")), bundle)
-    except UserError as e:
-        print("\n".join(str(p) for p in e.problems), file=sys.stderr)
-        return 1
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
