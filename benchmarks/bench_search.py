@@ -2,6 +2,11 @@
 
     python benchmarks/bench_search.py                # 10,000 documents
     python benchmarks/bench_search.py 1000 --keep /tmp/site-1000
+    python benchmarks/bench_search.py 1000 --index   # the build's index step alone: time, peak memory
+
+--index loads the corpus as the build does, then times the records (search.records) and Pagefind's
+step (search.write_bundle: the records handed to Pagefind's indexing service, the bundle written
+and canonicalized), with the peak memory (maximum resident set) of this process and of Pagefind's.
 
 The corpus (benchmarks/corpus.py) is built once, with the search index, into a temporary folder
 (or --keep DIR, reused when it holds a build). Then, in Debian's headless Chromium driven by
@@ -89,11 +94,54 @@ def measure(site: Path) -> None:
         browser.close()
 
 
+def index_step(n: int) -> None:
+    import resource
+
+    import corpus
+
+    from site_builder import config as site_config
+    from site_builder import content as ct
+    from site_builder import search
+    from site_builder.pages import Site
+
+    project = corpus.project(n)
+    t = time.perf_counter()
+    site = Site(ct.load(project / "content"), site_config.load(project / "site.yaml"))
+    print(f"corpus: {len(site.corpus.documents)} documents, {len(site.corpus.events)} events, "
+          f"loaded in {time.perf_counter() - t:.1f} s", flush=True)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t = time.perf_counter()
+    records = search.records(site)
+    made = time.perf_counter() - t
+    out = Path(tempfile.mkdtemp(prefix="bench-index-"))
+    try:
+        t = time.perf_counter()
+        search.write_bundle(records, out / "pagefind")
+        step = time.perf_counter() - t
+        files = [p for p in (out / "pagefind").rglob("*") if p.is_file()]
+        size = sum(p.stat().st_size for p in files)
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+    mb = lambda kb: kb / 1024  # noqa: E731 - ru_maxrss is in KiB on Linux
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    pagefind = usage.ru_maxrss
+    # CPU time says what the wall time does not on a busy machine.
+    print(f"records: {len(records)} in {made:.1f} s; Pagefind: {step:.1f} s (its CPU time "
+          f"{usage.ru_utime + usage.ru_stime:.1f} s); bundle {size / 1e6:.1f} MB in {len(files)} files", flush=True)
+    print(f"peak memory: this process {mb(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss):.0f} MB, Pagefind "
+          f"{mb(pagefind):.0f} MB" + (f" (an earlier child reached {mb(children):.0f} MB)" if children else ""),
+          flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("size", nargs="?", type=int, default=10000)
     ap.add_argument("--keep", type=Path, help="build into (or reuse) this folder instead of a temporary one")
+    ap.add_argument("--index", action="store_true", help="time the build's index step alone, and its peak memory")
     args = ap.parse_args()
+    if args.index:
+        index_step(args.size)
+        return
     site = build_site(args.size, args.keep)
     try:
         measure(site)

@@ -242,6 +242,11 @@ class Builder:
         """The configuration of the last good build."""
         return self._last.site.config if self._last else None
 
+    @property
+    def site(self) -> Site | None:
+        """What the last good build rendered (serve indexes it for search)."""
+        return self._last.site if self._last else None
+
     def _inputs(self, site: Site, env: jinja2.Environment) -> _Inputs:
         p = self.project
         unpublished = frozenset(d.id for d in site.corpus.documents
@@ -276,8 +281,8 @@ class Builder:
             with phases.phase("render", total=len(inputs.site.plan()) + 2, unit="pages") as bar:
                 paths, warnings = _render_all(inputs, staging, self.jobs, bar.update)
             if self.index_search:
-                with phases.phase("search index") as bar:
-                    search.index(staging, tick=bar.tick)
+                with phases.phase("search index"):
+                    search.index(inputs.site, staging)
             elif (p.output / search.BUNDLE).is_dir():
                 # Serve indexes in the background: keep the last index until the next one is ready.
                 os.replace(p.output / search.BUNDLE, staging / search.BUNDLE)

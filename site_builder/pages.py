@@ -9,7 +9,7 @@ from typing import Any, Callable, NamedTuple
 
 import markupsafe
 
-from site_builder import charts, i18n, markup, matching, search
+from site_builder import charts, i18n, markup, matching
 from site_builder.config import Config
 from site_builder.content import Corpus, Document, Event
 from site_builder.knowledge import Entity
@@ -408,7 +408,10 @@ class Site:
         return {"topics": topics, "items": items}
 
     def search(self, lang: str) -> Page:
-        return Page("search/", lang, "search.html", {})
+        # The index is one for every language and its filters hold ids: the page names them.
+        options = self.filter_options(lang)
+        return Page("search/", lang, "search.html", {"labels": {"topic": options["topics"],
+                                                                "language": options["languages"]}})
 
     def _years_chart(self, items: list[tuple[str, tuple[str, ...]]], lang: str, title_key: str,
                      by_topic: bool = True) -> dict:
@@ -562,21 +565,8 @@ class Site:
             "more_related": len(others) - len(same),
             "seed": {"name": d.seed, "sha256": d.seed_sha256 or ""},
             "citation": {"csl": f"data/cite/{d.id}.json", "bib": f"data/cite/{d.id}.bib"},
-            "search_terms": self.search_terms(d),
         }
         return Page(f"documents/{d.id}/", lang, "document.html", ctx)
-
-    def search_terms(self, d: Document) -> str:
-        """Index-only words: every name of the entities the text names, and its folded words."""
-        names: dict[str, None] = {}
-        for eid in d.entities + tuple(q.speaker for q in d.quotes if q.speaker):
-            e = self.k.entity(eid)
-            if e:
-                names.update(dict.fromkeys(e.all_names))
-        # The editor's translations and summaries in every language: each language's index finds them.
-        names.update(dict.fromkeys([*d.title_translations.values(), *d.summary.values()]))
-        words = list(names) + search.folded_words(list(names) + list(d.plain_paragraphs()))
-        return " ".join(dict.fromkeys(words))
 
     def topic_index(self, lang: str) -> Page:
         counts = Counter(t for d in self.corpus.documents for t in d.topics)

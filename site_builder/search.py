@@ -1,24 +1,27 @@
-"""Full-text search: index the built pages with Pagefind, with folded forms and aliases for Kazakh and Azerbaijani."""
+"""Full-text search: one Pagefind index of the documents and events, with folded words and every name's spellings."""
 
 from __future__ import annotations
 
+import base64
 import gzip
 import hashlib
 import json
 import os
 import subprocess
-import sys
-import time
+import tempfile
+import threading
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Iterable
 
 import cbor2
 
 from site_builder.errors import UserError, problem
 from site_builder.staging import die_with_parent
 
+if TYPE_CHECKING:
+    from site_builder.pages import Site
+
 BUNDLE = "pagefind"
-TIMEOUT_S = 3600
 # Pagefind has no stemmer for Kazakh or Azerbaijani; a query typed without their letters
 # (Алиев for Әлиев, Aliyev for Əliyev) still finds the text through these folded forms.
 _FOLD = str.maketrans({
@@ -29,12 +32,15 @@ _FOLD = str.maketrans({
 })
 
 
+_PUNCTUATION = ".,;:!?«»\"“”„()[]–—-"
+
+
 def folded_words(texts: list[str]) -> list[str]:
     """Words of `texts` that change when their Kazakh or Azerbaijani letters are folded, folded, in first-seen order."""
     out: dict[str, None] = {}
     for text in texts:
         for word in text.split():
-            word = word.strip(".,;:!?«»\"“”„()[]–—-")
+            word = word.strip(_PUNCTUATION)
             folded = word.translate(_FOLD)
             if folded != word and folded:
                 out[folded] = None
@@ -101,35 +107,191 @@ def canonicalize(bundle: Path) -> bool:
     return True
 
 
-def index(site: Path, tick: Callable[[], None] | None = None) -> None:
-    """Write the Pagefind bundle into `site`/pagefind from the pages marked data-pagefind-body.
+# The index is one for the whole site and every interface language: Pagefind splits its index by
+# language, and a page searches one language's index with that language's stemmer (another index
+# merged in would be searched with the same one). So every record is given one language: English,
+# whose stemmer finds "cables" for "cable" and leaves Cyrillic as it is; Russian and Kazakh words are
+# found by their beginnings and search.js tries a query without its case ending.
+INDEX_LANGUAGE = "en"
 
-    `tick()` is called about twice a second while Pagefind runs (a progress display's clock).
-    Pagefind dies with this process, even by kill -9: it must not go on writing into a staging
-    folder the next build removes."""
-    cmd = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", BUNDLE, "--silent"]
-    parent = os.getpid()
+
+def records(site: Site) -> list[dict[str, Any]]:
+    """What Pagefind indexes: one record per document and one per event, in the site's order.
+
+    A record's url is its page's route below the language folder ('documents/x/'); the search page
+    puts its own language's folder before it. Its content is the title, the editor's translations and
+    summaries, the outlet and the topics' names (a result leads to the page), then the paragraphs
+    (meta "paras": the word each one starts at, so a result leads to #p-N), then every name of the
+    entities it names and the words with Kazakh and Azerbaijani letters folded (meta "terms": where
+    they start). Filters hold ids (topic, language, year, outlet), which the search page names.
+    """
+    from site_builder.pages import pick
+
+    cfg, k = site.config, site.k
+    topic_names = {t.id: list(dict.fromkeys(t.name.values())) for t in k.topics}
+    out: list[dict[str, Any]] = []
+    for d in site.corpus.documents:
+        head = [d.title, *d.title_translations.values(), *d.summary.values(), d.outlet or "",
+                *(n for t in d.topics for n in topic_names.get(t, ()))]
+        paragraphs = list(d.plain_paragraphs())
+        names: dict[str, None] = {}
+        for eid in d.entities + tuple(q.speaker for q in d.quotes if q.speaker):
+            e = k.entity(eid)
+            if e:
+                names.update(dict.fromkeys(e.all_names))
+        parts, paras = [" ".join(x for x in head if x)], []
+        words = len(parts[0].split())
+        for text in paragraphs:
+            paras.append(str(words))
+            parts.append(text)
+            words += len(text.split())
+        terms = " ".join(_new_words([*names, *folded_words([*head, *names, *paragraphs])], [*head, *paragraphs]))
+        meta = {"title": d.title, "lang": d.language, "paras": " ".join(paras), "terms": str(words)}
+        meta.update({f"title_{lang}": d.title_translations[lang] for lang in cfg.languages
+                     if lang != d.language and d.title_translations.get(lang)})
+        if d.date:
+            meta["date"] = d.date
+        if d.outlet:
+            meta["outlet"] = d.outlet
+        filters = {"topic": list(d.topics), "language": [d.language]}
+        if d.date:
+            filters["year"] = [d.date[:4]]
+        if d.outlet:
+            filters["outlet"] = [d.outlet]
+        out.append({"url": f"documents/{d.id}/", "content": "\n".join([*parts, terms]), "meta": meta,
+                    "filters": {name: values for name, values in filters.items() if values}})
+    for ev in site.corpus.events:
+        place = k.entity(ev.place) if ev.place else None
+        head = [*dict.fromkeys([*ev.title.values(), *ev.summary.values()]),
+                *(place.all_names if place else ()), *(n for t in ev.topics for n in topic_names.get(t, ()))]
+        text = " ".join(x for x in head if x)
+        meta = {"title": pick(ev.title, cfg.default_language)["text"], "kind": "event", "date": ev.date,
+                "terms": str(len(text.split()))}
+        meta.update({f"title_{lang}": pick(ev.title, lang)["text"] for lang in cfg.languages})
+        filters = {"topic": list(ev.topics), "year": [ev.date[:4]]}
+        folded = " ".join(_new_words(folded_words(head), head))
+        out.append({"url": site.event_routes[ev.id], "content": f"{text}\n{folded}", "meta": meta, "filters": {name: values for name, values in filters.items() if values}})
+    return out
+
+
+def _new_words(texts: list[str], known: list[str]) -> list[str]:
+    """The words of `texts` that `known` does not have, each once: what Pagefind has indexed already
+    need not be given again (Pagefind's memory grows with what it is given: most of it the text)."""
+    have = {w.strip(_PUNCTUATION).casefold() for text in known for w in text.split()}
+    out: dict[str, None] = {}
+    for text in texts:
+        for word in text.split():
+            key = word.strip(_PUNCTUATION).casefold()
+            if key and key not in have:
+                have.add(key)
+                out[word.strip(_PUNCTUATION)] = None
+    return list(out)
+
+
+class _Service:
+    """Pagefind's indexing service (the binary the pagefind package ships, run with --service), spoken to directly.
+
+    The package's asyncio client reads one answer per tenth of a second (17 minutes for 10,000
+    records) and stops the binary before the files it was told to write are all written (some are
+    left empty); here requests go out while a thread reads the answers, and the files come back in
+    an answer (GetFiles) and are written by us. A message is base64 of its JSON, then a comma.
+    """
+
+    def __init__(self) -> None:
+        from pagefind.service import get_executable
+
+        exe = get_executable()
+        if exe is None:
+            raise RuntimeError("no Pagefind binary (the pagefind package's pagefind_bin)")
+        self._errors = tempfile.TemporaryFile()
+        # Pagefind dies with this process, even by kill -9: it must not go on writing into a staging
+        # folder the next build removes.
+        parent = os.getpid()
+        self._process = subprocess.Popen([str(exe), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                         stderr=self._errors, preexec_fn=lambda: die_with_parent(parent))
+        self._buffer = bytearray()
+        self._next = 0
+
+    def send(self, payloads: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The answers to `payloads`, in their order; sent from a thread while the answers are read,
+        so that neither pipe fills up with nobody reading it."""
+        payloads = list(payloads)
+        first = self._next + 1
+        self._next += len(payloads)
+        stdin = self._process.stdin
+        assert stdin is not None
+        failed: list[BaseException] = []
+
+        def write() -> None:
+            try:
+                for n, payload in enumerate(payloads, start=first):
+                    message = json.dumps({"message_id": n, "payload": payload}).encode("utf-8")
+                    stdin.write(base64.b64encode(message) + b",")
+                stdin.flush()
+            except OSError as e:  # the binary died: its answers say why, or their end does
+                failed.append(e)
+
+        writer = threading.Thread(target=write, daemon=True)
+        writer.start()
+        answers: dict[int, dict[str, Any]] = {}
+        while len(answers) < len(payloads):
+            message = json.loads(base64.b64decode(self._read()))
+            payload = message.get("payload") or {}
+            if payload.get("type") == "Error":
+                raise RuntimeError(payload.get("message") or "Pagefind failed")
+            answers[message.get("message_id")] = payload
+        writer.join()
+        if failed:
+            raise failed[0]
+        return [answers[n] for n in range(first, self._next + 1)]
+
+    def _read(self) -> bytes:
+        stdout = self._process.stdout
+        assert stdout is not None
+        start = 0
+        while (end := self._buffer.find(b",", start)) < 0:
+            start = len(self._buffer)
+            chunk = stdout.read1(1 << 20)
+            if not chunk:
+                self._errors.seek(0)
+                detail = self._errors.read().decode("utf-8", "replace").strip().splitlines()
+                raise RuntimeError(detail[-1] if detail else f"Pagefind stopped (exit {self._process.wait()})")
+            self._buffer += chunk
+        message = bytes(self._buffer[:end])
+        del self._buffer[:end + 1]
+        return message
+
+    def close(self) -> None:
+        if self._process.stdin:
+            self._process.stdin.close()
+        self._process.terminate()
+        self._process.wait()
+        self._errors.close()
+
+
+def write_bundle(found: list[dict[str, Any]], bundle: Path) -> None:
+    """Write the Pagefind bundle of `found` (records()) into the folder `bundle`, made the same bytes each time."""
     try:
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                preexec_fn=lambda: die_with_parent(parent))
-    except FileNotFoundError as e:  # pragma: no cover - the pagefind package is a dependency
-        raise UserError(problem(site, f"cannot run Pagefind ({e})")) from None
-    deadline = time.monotonic() + TIMEOUT_S
-    with proc:
+        service = _Service()
         try:
-            while True:
-                try:
-                    stdout, stderr = proc.communicate(timeout=0.5)
-                    break
-                except subprocess.TimeoutExpired:
-                    if time.monotonic() > deadline:
-                        raise UserError(problem(site, f"search index failed: Pagefind took over {TIMEOUT_S} s")) from None
-                    if tick:
-                        tick()
-        except BaseException:
-            proc.kill()
-            raise
-    if proc.returncode != 0 or not (site / BUNDLE / "pagefind.js").exists():
-        detail = (stderr or stdout).strip().splitlines()
-        raise UserError(problem(site, "search index failed: " + (detail[-1] if detail else f"exit {proc.returncode}")))
-    canonicalize(site / BUNDLE)
+            index_id = service.send([{"type": "NewIndex", "config": None}])[0]["index_id"]
+            service.send({"type": "AddRecord", "index_id": index_id, "url": r["url"], "content": r["content"],
+                          "language": INDEX_LANGUAGE, "meta": r["meta"], "filters": r["filters"], "sort": None}
+                         for r in found)
+            files = service.send([{"type": "GetFiles", "index_id": index_id}])[0]["files"]
+        finally:
+            service.close()
+    except (OSError, RuntimeError, ValueError, KeyError, TypeError) as e:
+        raise UserError(problem(bundle, f"search index failed: {e}")) from None
+    for file in files:
+        path = bundle / file["path"]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(base64.b64decode(file["content"]))
+    if not (bundle / "pagefind.js").exists():
+        raise UserError(problem(bundle, "search index failed: Pagefind wrote no pagefind.js"))
+    canonicalize(bundle)
+
+
+def index(site: Site, out: Path) -> None:
+    """Write the site's search bundle into `out`/pagefind."""
+    write_bundle(records(site), out / BUNDLE)

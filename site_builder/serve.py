@@ -5,17 +5,17 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import multiprocessing
 import os
 import re
 import shutil
 import signal
-import subprocess
 import sys
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Callable, TextIO
+from typing import IO, Any, Callable, TextIO
 
 from livereload import Server
 from livereload.handlers import LiveReloadHandler, StaticFileHandler
@@ -160,17 +160,31 @@ class ChangeWatcher(Watcher):
         return None, None
 
 
+def _index_in_child(site: Any, staging: Path, messages: IO[bytes]) -> None:
+    """The search bundle of `site` into `staging`, in a forked process at low priority; its error into `messages`."""
+    os.nice(10)
+    try:
+        search.write_bundle(search.records(site), staging)
+    except UserError as e:
+        messages.write(str(e).encode("utf-8"))
+        messages.flush()
+        sys.exit(1)
+
+
 class SearchIndexer:
     """Indexes the site for search in the background, then puts the new index in place in one step.
 
     Rebuilds only mark the index stale; one indexer runs at a time, at low priority, and
-    a stale mark made while it runs starts another when it ends.
+    a stale mark made while it runs starts another when it ends. It is a forked process: it has
+    the site as it was built, and makes the records and the bundle away from the server's loop.
     """
 
-    def __init__(self, output: Path, log: Callable[[str], None]):
+    def __init__(self, output: Path, log: Callable[[str], None], site: Callable[[], Any] = lambda: None):
         self.output = output
         self.log = log
-        self._process: subprocess.Popen | None = None
+        self.site = site
+        """The Site of the last good build (None before one): what the index is made of."""
+        self._process: multiprocessing.process.BaseProcess | None = None
         self._staging: Path | None = None
         self._messages: IO[bytes] | None = None
         self._stale = False
@@ -181,30 +195,29 @@ class SearchIndexer:
 
     def poll(self) -> None:
         if self._process is not None:
-            if self._process.poll() is None:
+            if self._process.is_alive():
                 return
             self._finish()
-        if self._stale and self.output.is_dir():
+        site = self.site() if self._stale and self.output.is_dir() else None
+        if site is not None:
             self._stale = False
             self._staging = Path(tempfile.mkdtemp(prefix=f".{self.output.name}-search-",
                                                   dir=self.output.resolve().parent))
-            cmd = [sys.executable, "-m", "pagefind", "--site", str(self.output), "--output-path", str(self._staging),
-                   "--silent"]
-            # Its messages go to a file: a pipe nobody reads while it runs could fill up and stop it.
             self._messages = tempfile.TemporaryFile()
-            self._process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=self._messages,
-                                             preexec_fn=lambda: os.nice(10))
+            self._process = multiprocessing.get_context("fork").Process(
+                target=_index_in_child, args=(site, self._staging, self._messages), daemon=True)
+            self._process.start()
 
     def _finish(self) -> None:
         assert self._process is not None and self._staging is not None and self._messages is not None
-        code, staging = self._process.wait(), self._staging
+        self._process.join()
+        code, staging = self._process.exitcode, self._staging
         self._messages.seek(0)
         err = self._messages.read()
         self._messages.close()
         self._messages = None
         self._process, self._staging = None, None
         if code == 0 and (staging / "pagefind.js").exists() and self.output.is_dir():
-            search.canonicalize(staging)
             target = self.output / search.BUNDLE
             old = self.output / f".{search.BUNDLE}.old"
             shutil.rmtree(old, ignore_errors=True)
@@ -218,9 +231,9 @@ class SearchIndexer:
         shutil.rmtree(staging, ignore_errors=True)
 
     def stop(self) -> None:
-        if self._process is not None and self._process.poll() is None:
+        if self._process is not None and self._process.is_alive():
             self._process.terminate()
-            self._process.wait()
+            self._process.join()
         if self._messages is not None:
             self._messages.close()
         if self._staging is not None:
@@ -241,7 +254,7 @@ class Session:
         """Lines of the last failed rebuild's error; empty when the output is up to date."""
         self.busy = False
         """A build is running (Ctrl-C interrupts it rather than waiting for it)."""
-        self.search = SearchIndexer(self.project.output, self._warn)
+        self.search = SearchIndexer(self.project.output, self._warn, lambda: self.builder.site)
         from site_builder.content import LoadCache
 
         self.review_cache = LoadCache()

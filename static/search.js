@@ -1,6 +1,8 @@
-// Full-text search with the Pagefind bundle the build writes into pagefind/. The query and the
-// filters live in the URL (?q=cable&Topic=Energy), so a search can be shared and the back button
-// works. Without JavaScript the page says so and links to the lists that hold everything.
+// Full-text search with the Pagefind bundle the build writes into pagefind/: one index of every
+// document and event, for every interface language. Its records name pages by their route below
+// the language folder (documents/x/), and this page leads to its own language's page of each. The
+// query and the filters live in the URL (?q=cable&topic=energy), so a search can be shared and the
+// back button works. Without JavaScript the page says so and links to the lists that hold everything.
 (function () {
   "use strict";
   var form = document.getElementById("search-form");
@@ -10,6 +12,13 @@
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var MAX_RESULTS = 50;
+  var LANG = document.documentElement.lang;
+  // The filters in the order they are shown; their names and values' names come from the page.
+  var FILTERS = ["topic", "language", "year", "outlet"];
+  var labels = {};
+  Array.prototype.forEach.call(document.querySelectorAll("#search-labels li"), function (li) {
+    labels[li.dataset.filter + "\n" + li.dataset.value] = li.textContent;
+  });
   // Pagefind has no Kazakh or Azerbaijani stemmer. The index holds the texts' words and their
   // forms with Kazakh and Azerbaijani letters folded (ә→а, ə→a …); a query is folded the same
   // way and also searched without a Kazakh case ending, since Pagefind matches the start of
@@ -37,8 +46,9 @@
     if (!pagefind) {
       var bundle = new URL(form.dataset.bundle, location.href);
       pagefind = import(bundle.href).then(function (pf) {
-        // Result URLs are relative to the site's root, wherever the site is served (/REPO/ …).
-        return pf.options({baseUrl: new URL("..", bundle).pathname}).then(function () { return pf; });
+        // Result URLs are routes below a language folder: this page's, below the site's root
+        // wherever the site is served (/REPO/ …).
+        return pf.options({baseUrl: new URL("../" + LANG + "/", bundle).pathname}).then(function () { return pf; });
       });
     }
     return pagefind;
@@ -51,41 +61,45 @@
     return node;
   }
 
-  // Where a word found stands: a paragraph (#p-N), a timeline event (#event-…), the names the
-  // index adds to a text (#search-terms: Aliyev finds a text that writes Алиев), or neither
-  // (the title and the facts above the text).
-  function anchorOf(data, at) {
-    var best = null;
-    (data.anchors || []).forEach(function (a) {
-      if (a.location <= at && /^(p-\d+|event-.+|search-terms)$/.test(a.id)) best = a;
-    });
-    return best;
+  // Where the parts of a record start, in words (search.records): the title, translations,
+  // summaries, outlet and topics; the paragraphs ("paras", one start each); the index-only names and
+  // folded words ("terms": Aliyev finds a text that writes Алиев). An event is all one part.
+  function layout(data) {
+    var m = data.meta || {};
+    return {paras: m.paras ? m.paras.split(" ").map(Number) : [], terms: m.terms ? Number(m.terms) : Infinity,
+            event: m.kind === "event"};
+  }
+
+  // Where a word found stands: rank 0 in a paragraph (its anchor #p-N and first word) or an event,
+  // 1 in the title and facts above the text, 2 in the index-only words.
+  function placeAt(parts, at) {
+    if (at >= parts.terms) return {at: at, rank: 2, anchor: null, floor: 0};
+    if (parts.event) return {at: at, rank: 0, anchor: null, floor: 0};
+    for (var i = parts.paras.length - 1; i >= 0; i--) {
+      if (parts.paras[i] <= at) return {at: at, rank: 0, anchor: "p-" + (i + 1), floor: parts.paras[i]};
+    }
+    return {at: at, rank: 1, anchor: null, floor: 0};
   }
 
   // The first place found in the text itself, else in the title and facts, else in the names.
-  function bestPlace(data) {
-    var places = (data.locations || []).slice().sort(function (x, y) { return x - y; }).map(function (at) {
-      var a = anchorOf(data, at);
-      var rank = !a ? 1 : a.id === "search-terms" ? 2 : 0;
-      return {at: at, anchor: a, rank: rank};
-    });
+  function bestPlace(data, parts) {
+    var places = (data.locations || []).map(function (at) { return placeAt(parts, at); });
     places.sort(function (x, y) { return x.rank - y.rank || x.at - y.at; });
     return places[0] || null;
   }
 
-  // An excerpt of the page's own words around `at`, the words found marked (built as text: no HTML).
-  function excerpt(data, place) {
+  // An excerpt of the record's own words around the place, the words found marked (built as text: no HTML).
+  function excerpt(data, parts, place) {
     var words = data.content.split(/[\r\n\s]+/);
     var found = {};
     (data.locations || []).forEach(function (at) { found[at] = true; });
-    // From no earlier than the paragraph or event the words stand in (not the tail of the one before).
-    var floor = place.anchor && place.rank === 0 ? place.anchor.location : 0;
-    var at = place.at, start = Math.max(floor, at - 12), end = Math.min(words.length, at + 18);
+    var last = Math.min(words.length, parts.terms);
+    // From no earlier than the paragraph the words stand in (not the tail of the one before).
+    var at = place.at, start = Math.max(place.floor, at - 12), end = Math.min(last, at + 18);
     if (place.rank === 2) {
       // A list of spellings says little: the name found, then the opening words of the text.
-      var first = (data.anchors || []).filter(function (x) { return x.id === "p-1"; })[0];
-      start = first ? first.location : 0;
-      end = Math.min(words.length, start + 30);
+      start = parts.paras.length ? parts.paras[0] : 0;
+      end = Math.min(last, start + 30);
     }
     var p = el("p", "", {"class": "excerpt"});
     if (place.rank === 2) {
@@ -98,38 +112,33 @@
       else p.appendChild(document.createTextNode(words[i]));
       p.appendChild(document.createTextNode(" "));
     }
-    if (end < words.length) p.appendChild(document.createTextNode("…"));
+    if (end < last) p.appendChild(document.createTextNode("…"));
     return p;
   }
 
-  // An event of the timeline is shown under its own title (its heading is #title-<event id>).
-  function eventTitle(data, anchor) {
-    if (!anchor || anchor.id.indexOf("event-") !== 0) return "";
-    var id = "title-" + anchor.id.slice("event-".length);
-    var heading = (data.anchors || []).filter(function (x) { return x.id === id; })[0];
-    return heading ? heading.text : "";
-  }
-
   function result(data) {
-    var place = bestPlace(data);
+    var m = data.meta || {};
+    var parts = layout(data);
+    var place = bestPlace(data, parts);
     var href = data.url;
-    if (place && place.anchor && place.rank === 0) href += "#" + place.anchor.id;
-    var title = (data.meta && data.meta.title) || data.url;
-    var event = place && place.rank === 0 ? eventTitle(data, place.anchor) : "";
+    if (place && place.anchor) href += "#" + place.anchor;
+    // The editor's translation of a document's title into this page's language comes first.
+    var own = m["title_" + LANG];
+    var title = own || m.title || data.url;
     var li = el("li");
     var h = el("h2", "", {"class": "result-title"});
-    h.appendChild(el("a", event ? title + ": " + event : title, {href: href}));
+    if (parts.event) h.appendChild(el("a", status.dataset.timeline + ": " + title, {href: href}));
+    else h.appendChild(el("a", title, {href: href, lang: own ? LANG : m.lang || ""}));
     li.appendChild(h);
     // A title the editor translated: the original beside it, in its own language.
-    var original = data.meta && data.meta.original;
-    if (original && !event) {
+    if (own && !parts.event && m.title) {
       var o = el("p", "", {"class": "original-title"});
       o.appendChild(el("span", status.dataset.original + ": ", {"class": "visually-hidden"}));
-      o.appendChild(el("span", original, {lang: data.meta.original_lang || ""}));
+      o.appendChild(el("span", m.title, {lang: m.lang || ""}));
       o.appendChild(el("span", " (" + status.dataset.translated + ")", {"class": "tr-note"}));
       li.appendChild(o);
     }
-    if (place) li.appendChild(excerpt(data, place));
+    if (place) li.appendChild(excerpt(data, parts, place));
     return li;
   }
 
@@ -144,18 +153,19 @@
   function buildFilters(pf) {
     return pf.filters().then(function (all) {
       var params = new URLSearchParams(location.search);
-      Object.keys(all).sort().forEach(function (name, i) {
+      FILTERS.filter(function (name) { return all[name]; }).forEach(function (name, i) {
         var id = "sf-" + i;
         var p = el("p");
-        p.appendChild(el("label", name, {"for": id}));
+        p.appendChild(el("label", filterBox.dataset[name], {"for": id}));
         var select = el("select", "", {id: id, name: name});
         select.dataset.filter = name;
         select.appendChild(el("option", filterBox.dataset.any, {value: ""}));
-        // Years newest first, as on the timeline; every other filter in alphabetical order.
+        var label = function (value) { return labels[name + "\n" + value] || value; };
+        // Years newest first, as on the timeline; every other filter in alphabetical order of its names.
         Object.keys(all[name]).sort(function (a, b) {
-          return name === filterBox.dataset.year ? b.localeCompare(a) : a.localeCompare(b);
+          return name === "year" ? b.localeCompare(a) : label(a).localeCompare(label(b), LANG) || a.localeCompare(b);
         }).forEach(function (value) {
-          select.appendChild(el("option", value + " (" + all[name][value] + ")", {value: value}));
+          select.appendChild(el("option", label(value) + " (" + all[name][value] + ")", {value: value}));
         });
         if (params.get(name)) select.value = params.get(name);
         p.appendChild(select);
@@ -174,19 +184,38 @@
     return [typed, folded, stemmed].filter(function (q, i, all) { return all.indexOf(q) === i; });
   }
 
-  // Every form of the query is searched and the results merged, best score first.
+  // Every form of the query is searched and the results merged: a record once, at its best score,
+  // with what each form found in it (the typed form may find the text, the folded one the names).
   function run(pf, text, filters) {
     var tries = text === null ? [null] : queries(text);
     return Promise.all(tries.map(function (q) { return pf.search(q, {filters: filters}); })).then(function (all) {
       var best = {};
       all.forEach(function (found) {
         found.results.forEach(function (r) {
-          if (!best[r.id] || best[r.id].score < r.score) best[r.id] = r;
+          var entry = best[r.id] || (best[r.id] = {id: r.id, score: r.score, finds: []});
+          entry.score = Math.max(entry.score, r.score);
+          entry.finds.push(r);
         });
       });
       return Object.keys(best).map(function (id) { return best[id]; }).sort(function (x, y) {
         return y.score - x.score || (x.id < y.id ? -1 : 1);
       });
+    });
+  }
+
+  // A record's data with the words every form found in it. One form at a time: Pagefind may hand
+  // each form the same object, with that form's locations.
+  function dataOf(entry) {
+    var found = {}, data = null;
+    return entry.finds.reduce(function (done, r) {
+      return done.then(function () { return r.data(); }).then(function (d) {
+        data = d;
+        (d.locations || []).forEach(function (at) { found[at] = true; });
+      });
+    }, Promise.resolve()).then(function () {
+      var merged = Object.assign({}, data);
+      merged.locations = Object.keys(found).map(Number).sort(function (x, y) { return x - y; });
+      return merged;
     });
   }
 
@@ -210,7 +239,7 @@
     return start().then(load).then(function (pf) {
       return run(pf, text || null, filters);
     }).then(function (results) {
-      return Promise.all(results.slice(0, MAX_RESULTS).map(function (r) { return r.data(); }))
+      return Promise.all(results.slice(0, MAX_RESULTS).map(dataOf))
         .then(function (datas) { return [results.length, datas]; });
     }).then(function (out) {
       if (mine !== generation) return;  // a newer search has started

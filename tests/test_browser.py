@@ -549,13 +549,49 @@ def test_search_finds_the_document(site, server, browser, corpus, lang, query, s
         assert re.fullmatch(r".*#p-\d+", href), f"no paragraph anchor in {href}"
         n = int(href.rsplit("-", 1)[1])
         assert word.lower() in paragraph_text(site, lang, doc.id, n).lower(), f"¶{n} of {doc.id} lacks {word}"
-        item = page.locator("#search-results li").filter(has=page.locator(f"a[href$='#p-{n}']")).first
+        item = page.locator("#search-results li").filter(has=page.locator(f"a[href$='/{doc.id}/#p-{n}']")).first
         assert word.lower() in item.locator("mark").first.inner_text().lower()
         with page.expect_navigation():
             item.locator("a").first.click()
         assert page.evaluate("location.hash") == f"#p-{n}"
         assert page.locator(f"#p-{n}").is_visible()
     assert not watch.errors, "\n".join(watch.errors)
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["en", "ru", "kk", "az"])
+def test_every_language_searches_the_one_index(site, server, browser, corpus, lang):
+    """Each language's search page loads the bundle at the site's root and leads to its own page of a document."""
+    context = browser.new_context()
+    page = context.new_page()
+    watch = Watch(page)
+    bundles = set()
+    context.on("requestfinished", lambda r: bundles.add(urlsplit(r.url).path.split("pagefind/")[0])
+               if "/pagefind/" in r.url else None)
+    doc = next(d for d in corpus.documents if d.seed.startswith("001_"))
+    found = run_search(page, server, lang, "Сумгаит")
+    mine = [h for h in found if h.startswith(f"{BASE}{lang}/documents/{doc.id}/#p-")]
+    assert mine, found
+    assert all(h.startswith(f"{BASE}{lang}/") for h in found), found
+    assert bundles == {BASE}, bundles
+    with page.expect_navigation():
+        page.locator(f"#search-results a[href='{mine[0]}']").first.click()
+    assert urlsplit(page.url).path == f"{BASE}{lang}/documents/{doc.id}/"
+    assert not watch.errors, "\n".join(watch.errors)
+    context.close()
+
+
+@pytest.mark.browser
+def test_list_pages_are_not_search_results(site, server, browser, corpus):
+    """Words every page shows (the site's title, the footer) find documents and events, never a list page."""
+    context = browser.new_context()
+    page = context.new_page()
+    found = run_search(page, server, "en", "Kazakhstan")
+    assert found
+    events = {f"{BASE}en/timeline/#event-{ev.id}" for ev in corpus.events}
+    pages = {f"{BASE}en/documents/{d.id}/" for d in corpus.documents}
+    assert [h for h in found if h not in events and h.split("#")[0] not in pages] == [], found
     context.close()
 
 
@@ -569,11 +605,17 @@ def test_search_filters_narrow_and_live_in_the_url(site, server, browser, corpus
     assert {h.split("#")[0] for h in found} >= set(docs), found
     year_select = page.get_by_label("Year", exact=True)
     year_select.select_option("2022")
-    page.wait_for_function("() => document.getElementById('search-results').dataset.query.includes('Year=2022')")
-    narrowed = {h.split("#")[0] for h in page.locator("#search-results a").evaluate_all(
-        "links => links.map(a => new URL(a.href).pathname)")}
-    assert narrowed == {u for u, d in docs.items() if (d.date or "").startswith("2022")}, narrowed
-    assert "q=Aliyev" in page.url and "Year=2022" in page.url
+    page.wait_for_function("() => document.getElementById('search-results').dataset.query.includes('year=2022')")
+    hrefs = page.locator("#search-results a").evaluate_all("links => links.map(a => new URL(a.href).pathname"
+                                                           " + new URL(a.href).hash)")
+    narrowed = {h.split("#")[0] for h in hrefs}
+    # The documents of 2022, and the events of 2022 (each a record of its own, with the same filters).
+    assert {h for h in narrowed if "/documents/" in h} == {u for u, d in docs.items()
+                                                          if (d.date or "").startswith("2022")}, narrowed
+    events = {h.split("#event-")[1] for h in hrefs if "#event-" in h}
+    assert events <= {ev.id for ev in corpus.events if ev.date.startswith("2022")}, events
+    assert narrowed <= set(docs) | {f"{BASE}en/timeline/"}, narrowed
+    assert "q=Aliyev" in page.url and "year=2022" in page.url
     # The URL alone gives the same view: a shared link.
     other = context.new_page()
     other.goto(page.url, wait_until="load")
@@ -586,7 +628,7 @@ def test_search_filters_narrow_and_live_in_the_url(site, server, browser, corpus
     assert not violations, "\n".join(axe_report(violations))
     # Back returns to the unfiltered results.
     page.go_back()
-    page.wait_for_function("() => !document.getElementById('search-results').dataset.query.includes('Year=')")
+    page.wait_for_function("() => !document.getElementById('search-results').dataset.query.includes('year=')")
     assert page.get_by_label("Year", exact=True).input_value() == ""
     assert not watch.errors, "\n".join(watch.errors)
     context.close()

@@ -987,6 +987,48 @@ def test_two_builds_have_the_same_search_bundle(site, site_again):
     assert first == second
 
 
+def test_one_search_index_for_every_language(site, corpus):
+    """One bundle at the site's root, of one record per document and per event; no page is read for it."""
+    from site_builder import search
+
+    bundles = sorted(p.parent.relative_to(site.root).as_posix() for p in site.root.rglob("pagefind-entry.json"))
+    assert bundles == ["pagefind"]
+    entry = json.loads((site.root / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == [search.INDEX_LANGUAGE]
+    assert entry["languages"][search.INDEX_LANGUAGE]["page_count"] == len(corpus.documents) + len(corpus.events)
+    assert [f for f in site.html if "data-pagefind" in (site.root / f).read_text(encoding="utf-8")] == []
+    # Every language's search page loads that bundle.
+    for lang in ("en", "ru", "kk", "az"):
+        form = site.page(f"{lang}/search/index.html").find("form", id="search-form")
+        assert resolve(f"{lang}/search/index.html", form.attrs["data-bundle"])[0] == "pagefind/pagefind.js"
+
+
+def test_search_records_are_the_documents_and_events(corpus):
+    """Routes below the language folder (no list page among them), the text with its folded forms, id filters."""
+    from site_builder import config as site_config
+    from site_builder import search
+    from site_builder.pages import Site
+
+    records = search.records(Site(corpus, site_config.load(ROOT / "site.yaml", BASE)))
+    assert [r["url"] for r in records] == ([f"documents/{d.id}/" for d in corpus.documents]
+                                           + [f"timeline/#event-{ev.id}" for ev in corpus.events])
+    kk = next(d for d in corpus.documents if d.language == "kk" and any("Әлиев" in p for p in d.paragraphs))
+    record = records[corpus.documents.index(kk)]
+    words = record["content"].split()
+    terms = int(record["meta"]["terms"])
+    paras = [int(n) for n in record["meta"]["paras"].split()]
+    assert len(paras) == len(kk.paragraphs)
+    # Each paragraph starts at its word: search.js leads a result to #p-N.
+    for n, start in enumerate(paras):
+        first = kk.plain_paragraphs()[n].split()[:3]
+        assert words[start:start + len(first)] == first
+    # Әлиев is found by Алиев (folded), and by the other spellings of the entity named.
+    assert "Алиев" in words[terms:] and "Алиев" not in words[:terms]
+    assert "Aliyev" in " ".join(words[terms:])
+    assert record["filters"]["language"] == ["kk"] and record["filters"]["topic"] == list(kk.topics)
+    assert record["meta"]["title"] == kk.title and record["meta"]["lang"] == "kk"
+
+
 def test_links_are_the_same_at_a_domain_root(site, run_cli, tmp_path):
     run_build(run_cli, tmp_path / "root", "--base-url", "https://example.org/")
     at_root = Built(tmp_path / "root", "https://example.org/")
