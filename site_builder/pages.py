@@ -107,7 +107,7 @@ def pager(route: str, n: int, total: int, per: int) -> dict:
         links.append({"n": i, "route": page_route(route, i), "current": i == n})
     return {"n": n, "pages": pages, "total": total, "first": min(total, (n - 1) * per + 1), "last": min(total, n * per),
             "prev": page_route(route, n - 1) if n > 1 else None,
-            "next": page_route(route, n + 1) if n < pages else None, "links": [x for x in links]}
+            "next": page_route(route, n + 1) if n < pages else None, "links": links}
 
 
 def paged(items: list, n: int, per: int) -> list:

@@ -1011,7 +1011,7 @@ def test_search_records_are_the_documents_and_events(corpus):
 
     records = search.records(Site(corpus, site_config.load(ROOT / "site.yaml", BASE)))
     assert [r["url"] for r in records] == ([f"documents/{d.id}/" for d in corpus.documents]
-                                           + [f"timeline/#event-{ev.id}" for ev in corpus.events])
+                                           + [f"timeline/{ev.date[:4]}/#event-{ev.id}" for ev in corpus.events])
     kk = next(d for d in corpus.documents if d.language == "kk" and any("Әлиев" in p for p in d.paragraphs))
     record = records[corpus.documents.index(kk)]
     words = record["content"].split()
