@@ -151,7 +151,7 @@ def _meta(page: Page, site: Site, s: dict[str, str]) -> dict:
         desc = f'{d["date"]["text"]} · {d["language_name"]}' + (f' · {d["outlet"]}' if d["outlet"] else "")
         original = d["original_title"] or d["title"]
         ld = {**base, "@type": "NewsArticle" if d["outlet"] else "CreativeWork", "headline": original[:110],
-              "name": original, "inLanguage": d["language"], "isPartOf": {"@type": "WebSite", "name": cfg.title[lang]},
+              "inLanguage": d["language"], "isPartOf": {"@type": "WebSite", "name": cfg.title[lang]},
               "about": [t["name"] for t in d["topics"]],
               "mentions": [{"@type": {"person": "Person", "place": "Place"}.get(k, "Organization"), "name": e["name"]}
                            for k, group in (("person", c["people"]), ("place", c["places"]), ("organization", c["organizations"]))
@@ -160,6 +160,8 @@ def _meta(page: Page, site: Site, s: dict[str, str]) -> dict:
             ld["datePublished"] = d["date"]["iso"]
         if d["outlet"]:
             ld["publisher"] = {"@type": "Organization", "name": d["outlet"]}
+        if len(original) > 110:
+            ld["name"] = original  # the whole title, where the headline is cut
         if d["original_title"]:
             ld["alternativeHeadline"] = d["title"]
         if d["summary"]:
