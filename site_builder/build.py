@@ -182,7 +182,7 @@ def _meta(page: Page, site: Site, s: dict[str, str]) -> dict:
               "topics": (s["all_topics"], s["topics_intro"]), "entities": (s["entities"], s["entities_intro"]),
               "search": (s["search"], s["search_intro"]), "outlets": (s["outlets"], s["outlets_intro"])}
     if name == "timeline_year":
-        title = s["events_of_year"].replace("{year}", c["year"])
+        title = s["events_of_year"].replace("{year}", c["year"]) if c["year"] else f'{s["timeline"]}: {c["year_label"]}'
         titles[name] = (title, f'{title}: {c["pager"]["total"]} {i18n.counted(c["pager"]["total"], "events", lang)}')
     if name == "list":
         title = c["heading"] + (f': {c["subject"]["text"]}' if c.get("subject") else "")

@@ -120,6 +120,11 @@ def _page_items(listed: Callable[[], list], n: int, per: int, ids: Callable[[Any
     return (str(page_count(len(items), per)), *(i for x in paged(items, n, per) for i in ids(x)))
 
 
+def year_route(year: str) -> str:
+    """The timeline's page of a year; events without a date have theirs ('timeline/undated/')."""
+    return f"timeline/{year or 'undated'}/"
+
+
 def _below(folder: str, route: str) -> str:
     """The link from a page at `folder` to `route` below it ('timeline/', 'timeline/2024/#e' → '2024/index.html#e')."""
     target, _, fragment = route.partition("#")
@@ -199,7 +204,7 @@ class Site:
         self.event_routes: dict[str, str] = {}
         for year, evs in self.events_by_year.items():
             for i, ev in enumerate(evs):
-                self.event_routes[ev.id] = page_route(f"timeline/{year}/", i // PER_PAGE + 1) + f"#event-{ev.id}"
+                self.event_routes[ev.id] = page_route(year_route(year), i // PER_PAGE + 1) + f"#event-{ev.id}"
         self.outlets: dict[str, list[Document]] = defaultdict(list)
         self.docs_by_year: dict[str, list[Document]] = defaultdict(list)
         for d in corpus.documents:
@@ -441,7 +446,8 @@ class Site:
         """The overview: the chart, the strip, the years with their pages; every event too while they are few."""
         events = self.corpus.events
         everything = len(events) <= TIMELINE_ALL
-        years = [{"year": y, "count": len(evs), "route": f"timeline/{y}/",
+        undated = i18n.strings(lang)["undated"]
+        years = [{"year": y, "label": y or undated, "count": len(evs), "route": year_route(y),
                   "events": [self.event_view(ev, lang) for ev in evs] if everything else []}
                  for y, evs in self.events_by_year.items()]
         chart = self._years_chart([(ev.date[:4], ev.topics) for ev in events], lang, "chart_title")
@@ -452,14 +458,15 @@ class Site:
 
     def timeline_year(self, year: str, n: int, lang: str) -> Page:
         evs = self.events_by_year[year]
-        route = f"timeline/{year}/"
+        route = year_route(year)
         years = list(self.events_by_year)
         i = years.index(year)
-        near = {"prev": f"timeline/{years[i - 1]}/" if i else None, "prev_year": years[i - 1] if i else "",
-                "next": f"timeline/{years[i + 1]}/" if i + 1 < len(years) else None,
-                "next_year": years[i + 1] if i + 1 < len(years) else ""}
+        undated = i18n.strings(lang)["undated"]
+        near = {"prev": year_route(years[i - 1]) if i else None, "prev_year": (years[i - 1] or undated) if i else "",
+                "next": year_route(years[i + 1]) if i + 1 < len(years) else None,
+                "next_year": (years[i + 1] or undated) if i + 1 < len(years) else ""}
         return Page(page_route(route, n), lang, "timeline_year.html",
-                    {"year": year, "events": [self.event_view(ev, lang) for ev in paged(evs, n, PER_PAGE)],
+                    {"year": year, "year_label": year or undated, "events": [self.event_view(ev, lang) for ev in paged(evs, n, PER_PAGE)],
                      "pager": pager(route, n, len(evs), PER_PAGE), "years": near})
 
     def _strip(self, lang: str, here: bool) -> dict:

@@ -74,12 +74,16 @@ def make_record(root: Path, n: int) -> Path:
         events.append(_event(f"dense-{k:03d}", f"{DENSE_YEAR}-{1 + k % 12:02d}-{1 + k % 28:02d}", members, rng))
     events.append(_event("widely-reported", "2010-05-05", docs[:300], rng))
     events.sort(key=lambda e: (e["date"], e["id"]))
+    # An event no source dates (ingest makes these): it has a page of its own, after the years.
+    undated = _event("undated-event", None, docs[5:7], rng)
+    undated["date_precision"] = None
+    events.append(undated)
     (content / "timeline.yaml").write_text(yaml.safe_dump({"events": events}, allow_unicode=True, sort_keys=False),
                                            encoding="utf-8")
     return root
 
 
-def _event(eid: str, date: str, members: list[dict], rng: random.Random) -> dict:
+def _event(eid: str, date: str | None, members: list[dict], rng: random.Random) -> dict:
     return {"id": eid, "date": date, "date_precision": "day",
             "title": {"en": f"Event {eid}", "ru": f"Событие {eid}"}, "summary": {}, "place": "baku",
             "topics": [rng.choice(TOPICS)], "documents": [d["id"] for d in members],

@@ -151,18 +151,22 @@ def test_a_persons_page_shows_counts_and_the_latest_then_links_to_every_document
 def test_the_timeline_has_a_page_per_year_and_every_event_is_on_its_year(record):
     out, corpus = record
     overview = parse(out / "en/timeline/index.html")
-    years = sorted({ev.date[:4] for ev in corpus.events})
+    years = sorted({(ev.date or "")[:4] for ev in corpus.events})
     linked = {target("en/timeline/index.html", h) for h in overview.hrefs}
-    assert {f"en/timeline/{y}/index.html" for y in years} <= linked
+    assert {f"en/timeline/{y or 'undated'}/index.html" for y in years} <= linked
     # More events than the overview lists: it lists none itself, only the years.
     assert 'class="event"' not in (out / "en/timeline/index.html").read_text(encoding="utf-8")
     found: dict[str, str] = {}
     for y in years:
-        for at, links in walk(out, f"ru/timeline/{y}/index.html"):
+        for at, links in walk(out, f"ru/timeline/{y or 'undated'}/index.html"):
             for i in links.ids:
                 if i.startswith("event-"):
                     found[i[6:]] = y
-    assert found == {ev.id: ev.date[:4] for ev in corpus.events}
+    assert found == {ev.id: (ev.date or "")[:4] for ev in corpus.events}
+    # Events without a date have their own page after the years; the overview stays the overview.
+    assert "" in years and "en/timeline/undated/index.html" in linked
+    assert "<h1>Timeline</h1>" in (out / "en/timeline/index.html").read_text(encoding="utf-8")
+    assert "Timeline: Undated" in (out / "en/timeline/undated/index.html").read_text(encoding="utf-8")
     dense = walk(out, f"en/timeline/{DENSE_YEAR}/index.html")
     assert len(dense) >= 2 and dense[1][0] == f"en/timeline/{DENSE_YEAR}/page/2/index.html"
 
@@ -225,7 +229,7 @@ def test_filters_work_across_pages_in_chromium(record):
 
     out, corpus = record
     energy = [d for d in corpus.documents if "energy" in d.topics]
-    year_events = [ev for ev in corpus.events if ev.date.startswith("2010")]
+    year_events = [ev for ev in corpus.events if (ev.date or "").startswith("2010")]
     with PagesServer(out, BASE) as server, sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--headless", "--no-sandbox"])
         page = browser.new_page()
