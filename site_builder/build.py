@@ -280,8 +280,9 @@ class Builder:
             raise UserError(problem(p.output, f"cannot write the site there ({e.strerror or e})")) from None
         staging = stage.site
         try:
-            with phases.phase("render", total=len(inputs.site.plan()) + 2, unit="pages") as bar:
-                paths, warnings = _render_all(inputs, staging, self.jobs, bar.update)
+            plan = inputs.site.plan()
+            with phases.phase("render", total=len(plan) + 2, unit="pages") as bar:
+                paths, warnings = _render_all(inputs, plan, staging, self.jobs, bar.update)
             if self.index_search:
                 with phases.phase("search index"):
                     search.index(inputs.site, staging)
@@ -346,7 +347,8 @@ class Builder:
         old, site, corpus = self._last, inputs.site, inputs.site.corpus
         assert old is not None
         out = self.project.output
-        specs = [s for s in site.plan() if affected.wants(s)]
+        plan = site.plan()
+        specs = [s for s in plan if affected.wants(s)]
         if not affected.everything:
             # A page of a list that shows what it showed, none of it changed, is left as it is.
             before = {(s.kind, s.key, s.lang): s.items for s in old.site.plan() if s.items}
@@ -365,7 +367,7 @@ class Builder:
         timings.append(("own pages", time.perf_counter() - start))
         written.update(_render_pages(inputs, rest, out, self.jobs, atomic=True))
         # Pages no longer planned (a removed document's, the last page of a list that got shorter) go.
-        planned = {(s.kind, s.key, s.lang) for s in site.plan()}
+        planned = {(s.kind, s.key, s.lang) for s in plan}
         paths = {k: v for k, v in self._paths.items() if k in planned}
         paths.update(written)
         removed = sorted(set(self._paths.values()) - set(paths.values()))
@@ -685,11 +687,11 @@ def _write_exports(inputs: _Inputs, out: Path, html_paths: list[str], docs: Iter
     return warnings
 
 
-def _render_all(inputs: _Inputs, out: Path, jobs: int,
+def _render_all(inputs: _Inputs, plan: list[PageSpec], out: Path, jobs: int,
                 done_pages: Callable[[int], None] | None = None) -> tuple[dict[PageKey, str], list[str]]:
-    """Every page and file of the site into the empty folder `out`."""
+    """Every page of `plan` (the site's) and every file of the site into the empty folder `out`."""
     cfg, corpus = inputs.site.config, inputs.site.corpus
-    paths = _render_pages(inputs, inputs.site.plan(), out, jobs, atomic=False, done_pages=done_pages)
+    paths = _render_pages(inputs, plan, out, jobs, atomic=False, done_pages=done_pages)
     _render_root(inputs, out, _write)
     _render_404(inputs, out, _write)
     if done_pages:

@@ -298,11 +298,13 @@ class Site:
             out.append(PageSpec(kind, key, lang, partial(getattr(self, kind), *args), about, items))
 
         def add_pages(kind: str, lang: str, listed: Callable[[], list], per: int, name: str, *args: Any,
-                      about: str | None = None, ids: Callable[[Any], tuple[str, ...]] = lambda x: (x.id,)) -> None:
-            """The pages of a list of the items `listed` gives (each shown as `ids` tells)."""
+                      about: str | None = None, ids: Callable[[Any], tuple[str, ...]] = lambda x: (x.id,),
+                      more_on_first: bool = False) -> None:
+            """The pages of a list of the items `listed` gives (each shown as `ids` tells); a first page
+            that shows more than its items (`more_on_first`) is made again whenever its kind is."""
             for n in range(1, page_count(len(listed()), per) + 1):
-                add(kind, lang, *args, n, lang, key=f"{name}/{n}", about=about,
-                    items=partial(_page_items, listed, n, per, ids))
+                items = None if more_on_first and n == 1 else partial(_page_items, listed, n, per, ids)
+                add(kind, lang, *args, n, lang, key=f"{name}/{n}", about=about, items=items)
 
         docs = self.corpus.documents
         # An event is shown with its sources: their titles are on its page too.
@@ -325,15 +327,12 @@ class Site:
                 add_pages("year", lang, partial(self.docs_by_year.get, year), PER_PAGE, year, year)
             add("topic_index", lang, lang)
             for t in self.k.topics:
-                topic_pages = page_count(len(self.topic_docs(t.id)), PER_PAGE)
-                # The hub's first page shows events, quotes and charts as well: it has no list of items.
-                add("topic", lang, t.id, 1, lang, key=f"{t.id}/1", about=t.id)
-                for n in range(2, topic_pages + 1):
-                    add("topic", lang, t.id, n, lang, key=f"{t.id}/{n}", about=t.id,
-                        items=partial(_page_items, partial(self.topic_docs, t.id), n, PER_PAGE, lambda d: (d.id,)))
-                shown = self._events_shown()[0][t.id]
+                # The hub's first page shows its events, quotes and charts as well.
+                add_pages("topic", lang, partial(self.topic_docs, t.id), PER_PAGE, t.id, t.id, about=t.id,
+                          more_on_first=True)
+                shown = self.topic_events_shown(t.id)
                 if len(shown) > SHOWN:
-                    add_pages("topic_events", lang, partial(self._events_shown_of, 0, t.id), PER_PAGE, t.id, t.id,
+                    add_pages("topic_events", lang, partial(self.topic_events_shown, t.id), PER_PAGE, t.id, t.id,
                               about=t.id, ids=with_sources)
             add_pages("entity_index", lang, lambda: self.entities, ENTITIES_PER_PAGE, "all",
                       ids=lambda e: (e.id, str(len(self.docs_of_entity[e.id]))))
@@ -344,7 +343,7 @@ class Site:
                     add_pages("entity_documents", lang, partial(self.entity_docs, e.id), PER_PAGE, e.id, e,
                               about=e.id)
                 if counts["events"] > SHOWN:
-                    add_pages("entity_events", lang, partial(self._events_shown_of, 1, e.id), PER_PAGE, e.id, e,
+                    add_pages("entity_events", lang, partial(self.entity_events_shown, e.id), PER_PAGE, e.id, e,
                               about=e.id, ids=with_sources)
                 if counts["quotes"] > SHOWN:
                     add_pages("entity_quotes", lang, partial(self.quotes_of.get, e.id), PER_PAGE, e.id, e, about=e.id,
@@ -360,12 +359,17 @@ class Site:
         """The documents naming an entity, newest first."""
         return self._memoized(("entity docs", eid), lambda: list(reversed(self.docs_of_entity[eid])))
 
-    def _events_shown_of(self, which: int, key: str) -> list[Event]:
-        return self._events_shown()[which][key]
+    def topic_events_shown(self, tid: str) -> list[Event]:
+        """The events a topic's pages show, in timeline order."""
+        return self._events_shown()[0][tid]
+
+    def entity_events_shown(self, eid: str) -> list[Event]:
+        """The events an entity's pages show, in timeline order."""
+        return self._events_shown()[1][eid]
 
     def entity_lists(self, eid: str) -> dict[str, int]:
         """How many documents, events and quotes an entity's page has to show."""
-        return {"documents": len(self.docs_of_entity[eid]), "events": len(self._events_shown()[1][eid]),
+        return {"documents": len(self.docs_of_entity[eid]), "events": len(self.entity_events_shown(eid)),
                 "quotes": len(self.quotes_of[eid])}
 
     def topic_docs(self, tid: str) -> list[Document]:
@@ -592,7 +596,7 @@ class Site:
             "documents": [self.doc_summary(d, lang) for d in paged(docs, n, PER_PAGE)],
             "pager": pager(route, n, len(docs), PER_PAGE)}
         if n == 1:
-            shown = self._events_shown()[0][tid]
+            shown = self.topic_events_shown(tid)
             mentioned = Counter(e for d in docs for e in dict.fromkeys(d.entities) if e in self.entity_ids)
             top = [{**self.entity_link(e, lang), "count": c}
                    for e, c in sorted(mentioned.items(), key=lambda x: (-x[1], x[0]))[:TOP_ENTITIES]]
@@ -609,7 +613,7 @@ class Site:
         return Page(page_route(route, n), lang, "topic.html", ctx)
 
     def topic_events(self, tid: str, n: int, lang: str) -> Page:
-        shown = self._events_shown()[0][tid]
+        shown = self.topic_events_shown(tid)
         route = f"topics/{tid}/events/"
         name = pick(self.topics[tid].name, lang)["text"]
         return Page(page_route(route, n), lang, "list.html",
@@ -695,7 +699,7 @@ class Site:
         quotes, documents and events, and links to all of them."""
         route = f"entities/{e.id}/"
         docs = self.docs_of_entity[e.id]
-        evs = self._events_shown()[1][e.id]
+        evs = self.entity_events_shown(e.id)
         quotes = self.quotes_of[e.id]
         other_names = sorted({n for n in e.name.values()} - {pick(e.name, lang)["text"]})
         counts = self.entity_lists(e.id)
@@ -726,7 +730,7 @@ class Site:
         return self._entity_list(e, "documents", docs, n, lang, lambda d: self.doc_summary(d, lang))
 
     def entity_events(self, e: Entity, n: int, lang: str) -> Page:
-        evs = self._events_shown()[1][e.id]
+        evs = self.entity_events_shown(e.id)
         return self._entity_list(e, "events", evs, n, lang, lambda ev: self.event_view(ev, lang))
 
     def entity_quotes(self, e: Entity, n: int, lang: str) -> Page:

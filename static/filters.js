@@ -199,7 +199,7 @@
     dimMarks(function (id) { return !foundIds[id]; });
     showOwn(false);
     results = isTable ? document.createElement("tbody") : element("div", "", {"class": "filter-results"});
-    if (isTable) target.appendChild(results); else target.appendChild(results);
+    target.appendChild(results);
     var shown = 0;
     var more = element("button", form.dataset.more, {type: "button", id: "filter-more", "class": "more"});
     function next() {
