@@ -524,7 +524,8 @@ def serve(project: Project, host: str = "127.0.0.1", port: int = 8000, out: Text
             server.watch(str(root))
         server.SFH = handler_class(session)
         project.output.mkdir(parents=True, exist_ok=True)
-        print(f"serve: http://{host}:{port}/ (Ctrl-C stops)", file=out, flush=True)
+        # Said once the loop runs, which livereload starts after it listens: the address answers when shown.
+        loop.add_callback(lambda: print(f"serve: http://{host}:{port}/ (Ctrl-C stops)", file=out, flush=True))
         try:
             server.serve(port=port, host=host, root=str(project.output.resolve()), debug=False, restart_delay=0)
         except OSError as e:
