@@ -30,6 +30,9 @@ SHOWN = 5
 """The latest events, documents and quotes an entity's page (and a topic's hub) shows before linking to all."""
 SOURCES_SHOWN = 5
 """Sources an event lists outside its own year page."""
+SOURCES_ON_YEAR = 20
+"""Sources an event lists on its year page; an event with more has pages of its own that list them all
+(timeline/events/<id>/), so that a year page stays light however widely an event was reported."""
 RELATED_SHOWN = 5
 """Other accounts a document's page lists."""
 TIMELINE_ALL = 100
@@ -205,6 +208,13 @@ class Site:
         for year, evs in self.events_by_year.items():
             for i, ev in enumerate(evs):
                 self.event_routes[ev.id] = page_route(year_route(year), i // PER_PAGE + 1) + f"#event-{ev.id}"
+        # An event with more sources than its year page lists has its own pages of sources.
+        self.source_ids: dict[str, list[str]] = {
+            ev.id: [x for x in dict.fromkeys([*(s.document for s in ev.sources), *ev.documents]) if x in self.docs]
+            for ev in corpus.events}
+        self.events = {ev.id: ev for ev in corpus.events}
+        self.sources_routes = {eid: f"timeline/events/{eid}/" for eid, ids in self.source_ids.items()
+                               if len(ids) > SOURCES_ON_YEAR}
         self.outlets: dict[str, list[Document]] = defaultdict(list)
         self.docs_by_year: dict[str, list[Document]] = defaultdict(list)
         for d in corpus.documents:
@@ -282,6 +292,7 @@ class Site:
             "year": ev.date[:4], "languages": sorted({d.language for d in docs}),
             "entities": sorted({e for d in docs for e in d.entities}),
             "route": self.event_routes[ev.id], "shown": SOURCES_SHOWN,
+            "sources_route": self.sources_routes.get(ev.id), "on_year": SOURCES_ON_YEAR,
         }
 
     # ------------------------------------------------------------ pages
@@ -325,6 +336,10 @@ class Site:
                 add_pages("outlet", lang, partial(self.outlet_docs, outlet), PER_PAGE, self.outlet_slugs[outlet], outlet)
             for year in self.docs_by_year:
                 add_pages("year", lang, partial(self.docs_by_year.get, year), PER_PAGE, year, year)
+            for eid in self.sources_routes:
+                # Its pages show the event as well as their sources: an edit of either makes them again.
+                add_pages("event_sources", lang, partial(self.source_ids.get, eid), PER_PAGE, eid, eid,
+                          ids=lambda x, eid=eid: (eid, x))
             add("topic_index", lang, lang)
             for t in self.k.topics:
                 # The hub's first page shows its events, quotes and charts as well.
@@ -527,6 +542,18 @@ class Site:
                     {"heading": heading, "what": "documents", "back": extra.pop("back", None), "subject": None,
                      "items": [self.doc_summary(d, lang) for d in paged(docs, n, PER_PAGE)],
                      "pager": pager(route, n, len(docs), PER_PAGE), **extra})
+
+    def event_sources(self, eid: str, n: int, lang: str) -> Page:
+        """The pages of every source of a widely reported event, with the paragraphs each cites."""
+        view = self.event_view(self.events[eid], lang)
+        route = self.sources_routes[eid]
+        cited = {s["id"]: s for s in view["sources"]}
+        ids = self.source_ids[eid]
+        return Page(page_route(route, n), lang, "list.html",
+                    {"heading": i18n.strings(lang)["sources"], "what": "sources", "subject": view["title"],
+                     "back": {"route": view["route"], "text": view["title"]["text"], "lang": view["title"]["lang"]},
+                     "event": view, "items": [cited[x] for x in paged(ids, n, PER_PAGE)],
+                     "pager": pager(route, n, len(ids), PER_PAGE)})
 
     def outlet_index(self, lang: str) -> Page:
         outlets = [{"name": o, "count": len(docs), "route": f"outlets/{self.outlet_slugs[o]}/"}

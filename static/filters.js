@@ -141,7 +141,7 @@
     var tr = document.createElement("tr");
     var cells = [dateElement(x[3], x[4]), titleLink("documents/" + x[0] + "/", x[1], x[2]),
                  document.createTextNode(index.languages[x[5]] || x[5]), document.createTextNode(x[6] || "—"),
-                 topicList(x[7])];
+                 document.createTextNode(x[7].map(function (id) { return index.topics[id] || id; }).join(", "))];
     cells.forEach(function (content, i) {
       var td = document.createElement("td");
       if (i === 0) td.className = "nowrap";

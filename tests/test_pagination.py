@@ -20,7 +20,7 @@ from records import DENSE_YEAR, make_record  # noqa: E402
 
 from site_builder import content as ct  # noqa: E402
 from site_builder.build import Builder, Project  # noqa: E402
-from site_builder.pages import ENTITIES_PER_PAGE, PER_PAGE, ROWS_PER_PAGE, SHOWN  # noqa: E402
+from site_builder.pages import ENTITIES_PER_PAGE, PER_PAGE, ROWS_PER_PAGE, SHOWN, SOURCES_ON_YEAR  # noqa: E402
 
 N = 1500
 PAGE_LIMIT = 500_000
@@ -144,8 +144,10 @@ def test_a_persons_page_shows_counts_and_the_latest_then_links_to_every_document
     quotes = walk(out, "en/entities/ilham-aliyev/quotes/index.html")
     assert sum((out / at).read_text(encoding="utf-8").count("<blockquote") for at, _ in quotes) == N
     events = walk(out, "en/entities/ilham-aliyev/events/index.html")
-    found = sum((out / at).read_text(encoding="utf-8").count('<article class="event"') for at, _ in events)
-    assert found == len(corpus.events)
+    # A line per event, linked to the event on its year's page (where its sources are).
+    found = [href.partition("#event-")[2] for at, links in events for href in links.items
+             if target(at, href).startswith("en/timeline/") and "#event-" in href]
+    assert sorted(found) == sorted(ev.id for ev in corpus.events)
 
 
 def test_the_timeline_has_a_page_per_year_and_every_event_is_on_its_year(record):
@@ -169,6 +171,30 @@ def test_the_timeline_has_a_page_per_year_and_every_event_is_on_its_year(record)
     assert "Timeline: Undated" in (out / "en/timeline/undated/index.html").read_text(encoding="utf-8")
     dense = walk(out, f"en/timeline/{DENSE_YEAR}/index.html")
     assert len(dense) >= 2 and dense[1][0] == f"en/timeline/{DENSE_YEAR}/page/2/index.html"
+
+
+def test_a_widely_reported_event_lists_its_first_sources_on_its_year_then_all_on_its_own_pages(record):
+    out, corpus = record
+    ev = next(e for e in corpus.events if e.id == "widely-reported")
+    sources = [s.document for s in ev.sources]
+    assert len(sources) > 2 * PER_PAGE
+    (year,) = [p for p in walk(out, "en/timeline/2010/index.html") if f"event-{ev.id}" in p[1].ids]
+    html = (out / year[0]).read_text(encoding="utf-8")
+    article = html.split(f'<article class="event" id="event-{ev.id}"')[1].split("</article>")[0]
+    assert article.split('<ul class="sources">')[1].split("</ul>")[0].count("<li>") == SOURCES_ON_YEAR
+    more = article.split('<p class="more"><a href="')[1].split('"')[0]
+    first = target(year[0], more)
+    assert first == f"en/timeline/events/{ev.id}/index.html" and f"All {len(sources)} sources" in article
+    pages = walk(out, first)
+    assert len(pages) == -(-len(sources) // PER_PAGE)
+    # Every source, in the event's order (each linked by its title and by the paragraphs it cites).
+    assert list(dict.fromkeys(listed(pages, "documents"))) == sources
+    # Each page names the event and leads back to it on its year's page.
+    for at, links in pages:
+        assert any(h.endswith(f"#event-{ev.id}") and target(at, h) == year[0] for h in links.items), at
+    assert "<title>Sources: " in (out / first).read_text(encoding="utf-8")
+    # A less reported event has no such pages: its year page lists all its sources.
+    assert not (out / "en/timeline/events").joinpath("event-00001").exists()
 
 
 def test_topic_hubs_entity_index_outlets_and_years_are_paginated(record):
