@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,8 @@ class Topic:
     """Evidence words per text language, in base form."""
     entities: tuple[str, ...]
     """Entities whose mention counts as strong evidence for the topic."""
+    weak_keywords: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Words that run through texts of every kind (agreement, talks): each counts half."""
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,8 @@ class Knowledge:
     entities: tuple[Entity, ...]
     events: tuple[KnownEvent, ...]
     offices: tuple[Office, ...] = ()
+    topic_ignore: tuple[str, ...] = ()
+    """Phrases that are never topic evidence though a keyword's stem starts them (Премьер-министр is not a premiere)."""
 
     def entity(self, entity_id: str) -> Entity | None:
         return self._entities_by_id().get(entity_id)
@@ -168,6 +172,8 @@ def _read(content: Path) -> tuple[Knowledge, tuple[Problem, ...]]:
     if problems:
         raise UserError(problems)
     topics, threshold = _topics(*raw["topics.yaml"], problems)
+    ignore_raw = raw["topics.yaml"][1].get("not_evidence") if isinstance(raw["topics.yaml"][1], dict) else None
+    topic_ignore = tuple(str(x) for x in ignore_raw) if isinstance(ignore_raw, list) else ()
     entities = _entities(*raw["entities.yaml"], problems)
     entity_ids = {e.id for e in entities}
     entities += _outlets(*raw["outlets.yaml"], entity_ids, problems)
@@ -181,7 +187,7 @@ def _read(content: Path) -> tuple[Knowledge, tuple[Problem, ...]]:
             if eid not in entity_ids:
                 path = raw["topics.yaml"][0]
                 problems.append(problem(path, f"topic {t.id}: unknown entity {eid!r}"))
-    return Knowledge(tuple(topics), threshold, tuple(entities), tuple(events), tuple(offices)), tuple(problems)
+    return Knowledge(tuple(topics), threshold, tuple(entities), tuple(events), tuple(offices), topic_ignore), tuple(problems)
 
 
 class _Reader:
@@ -254,7 +260,9 @@ def _topics(path: Path, data: Any, problems: list[Problem]) -> tuple[list[Topic]
         tid = r.str("id", pattern=ID)
         keywords = r.record.get("keywords") or {}
         kw = {lang: tuple(v) for lang, v in keywords.items() if lang in LANGUAGES and isinstance(v, list)}
-        topics.append(Topic(tid or "", r.langs("name"), r.langs("intro", required=("en",)), kw, r.strings("entities")))
+        weak = r.record.get("weak_keywords") or {}
+        wk = {lang: tuple(v) for lang, v in weak.items() if lang in LANGUAGES and isinstance(v, list)}
+        topics.append(Topic(tid or "", r.langs("name"), r.langs("intro", required=("en",)), kw, r.strings("entities"), wk))
     _unique(path, items, [t.id for t in topics], "topic", problems)
     return topics, threshold
 
