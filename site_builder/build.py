@@ -671,8 +671,13 @@ def _write_exports(inputs: _Inputs, out: Path, html_paths: list[str], docs: Iter
     if everything:
         for lang in cfg.languages:
             put(out, f"{lang}/feed.xml", exports.atom_feed(corpus, cfg, lang))
-        for rel, text in exports.sitemaps(cfg, html_paths).items():
+        maps = exports.sitemaps(cfg, html_paths)
+        for rel, text in maps.items():
             put(out, rel, text)
+        # A record that shrank lists its pages in fewer files (or in sitemap.xml alone): the rest go.
+        for old in sorted(out.glob("sitemap-*.xml")):
+            if old.name not in maps:
+                old.unlink(missing_ok=True)
         put(out, "robots.txt", exports.robots(cfg))
         for rel, text in exports.data_files(corpus, cfg).items():
             put(out, rel, text)

@@ -279,3 +279,20 @@ def test_fast_relative_links_equal_render_relative_url() -> None:
         from_dir = tuple(page.split("/")[:-1])
         for target in targets:
             assert _relative(from_dir, page, target) == render.relative_url(page, target), (page, target)
+
+
+def test_an_update_that_lists_the_pages_in_fewer_sitemaps_removes_the_others(project: Project, tmp_path: Path,
+                                                                              monkeypatch) -> None:
+    from site_builder import exports
+
+    limit = exports.SITEMAP_URLS
+    monkeypatch.setattr(exports, "SITEMAP_URLS", 40)  # the small site's pages then take several files
+    builder = Builder(project, index_search=False)
+    builder.full()
+    assert len(list(project.output.glob("sitemap-*.xml"))) >= 2
+    monkeypatch.setattr(exports, "SITEMAP_URLS", limit)
+    edit_front(entry(project), "title", "A new title for the sitemaps")
+    assert not builder.update([entry(project)]).full
+    assert list(project.output.glob("sitemap-*.xml")) == []
+    assert "<urlset" in (project.output / "sitemap.xml").read_text(encoding="utf-8")
+    assert_same_as_full_build(project, tmp_path)
