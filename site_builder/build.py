@@ -550,7 +550,6 @@ def _common(site: Site, page_path: str, lang: str, route: str | None) -> dict:
         "site": {"title": cfg.title[lang], "languages": cfg.languages, "default_language": cfg.default_language,
                  "base_url": cfg.base_url, "publisher": cfg.publisher},
         "og_locale": i18n.OG_LOCALES[lang],
-        "og_alternates": [i18n.OG_LOCALES[o] for o in cfg.languages if o != lang],
         "language_names": i18n.LANGUAGE_NAMES,
         "text_language_names": i18n.TEXT_LANGUAGE_NAMES[lang],
         "page_path": page_path,
