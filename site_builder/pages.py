@@ -23,7 +23,10 @@ TOP_ENTITIES = 10
 ROWS_PER_PAGE = 100
 """Rows of the document index."""
 PER_PAGE = 50
-"""Documents, events or quotes of a list page (topic, entity, year, outlet)."""
+"""Items of a list whose items are long: quotes, the full events of a year page, an event's sources."""
+LINES_PER_PAGE = 100
+"""Documents or events of a list that gives each one line (topic, entity, year, outlet): a page of a
+hundred lines is still a few tens of kilobytes, and the pages' own weight (head, navigation) halves."""
 ENTITIES_PER_PAGE = 300
 """Names of the index of people, places and organizations."""
 SHOWN = 5
@@ -333,9 +336,9 @@ class Site:
             out.extend(PageSpec("document", d.id, lang, partial(document, d, lang), d.id) for d in docs)
             add("outlet_index", lang, lang)
             for outlet in self.outlets:
-                add_pages("outlet", lang, partial(self.outlet_docs, outlet), PER_PAGE, self.outlet_slugs[outlet], outlet)
+                add_pages("outlet", lang, partial(self.outlet_docs, outlet), LINES_PER_PAGE, self.outlet_slugs[outlet], outlet)
             for year in self.docs_by_year:
-                add_pages("year", lang, partial(self.docs_by_year.get, year), PER_PAGE, year, year)
+                add_pages("year", lang, partial(self.docs_by_year.get, year), LINES_PER_PAGE, year, year)
             for eid in self.sources_routes:
                 # Its pages show the event as well as their sources: an edit of either makes them again.
                 add_pages("event_sources", lang, partial(self.source_ids.get, eid), PER_PAGE, eid, eid,
@@ -343,11 +346,11 @@ class Site:
             add("topic_index", lang, lang)
             for t in self.k.topics:
                 # The hub's first page shows its events, quotes and charts as well.
-                add_pages("topic", lang, partial(self.topic_docs, t.id), PER_PAGE, t.id, t.id, about=t.id,
+                add_pages("topic", lang, partial(self.topic_docs, t.id), LINES_PER_PAGE, t.id, t.id, about=t.id,
                           more_on_first=True)
                 shown = self.topic_events_shown(t.id)
                 if len(shown) > SHOWN:
-                    add_pages("topic_events", lang, partial(self.topic_events_shown, t.id), PER_PAGE, t.id, t.id,
+                    add_pages("topic_events", lang, partial(self.topic_events_shown, t.id), LINES_PER_PAGE, t.id, t.id,
                               about=t.id, ids=with_sources)
             add_pages("entity_index", lang, lambda: self.entities, ENTITIES_PER_PAGE, "all",
                       ids=lambda e: (e.id, str(len(self.docs_of_entity[e.id]))))
@@ -355,10 +358,10 @@ class Site:
                 add("entity", lang, e, lang, key=e.id, about=e.id)
                 counts = self.entity_lists(e.id)
                 if counts["documents"] > SHOWN:
-                    add_pages("entity_documents", lang, partial(self.entity_docs, e.id), PER_PAGE, e.id, e,
+                    add_pages("entity_documents", lang, partial(self.entity_docs, e.id), LINES_PER_PAGE, e.id, e,
                               about=e.id)
                 if counts["events"] > SHOWN:
-                    add_pages("entity_events", lang, partial(self.entity_events_shown, e.id), PER_PAGE, e.id, e,
+                    add_pages("entity_events", lang, partial(self.entity_events_shown, e.id), LINES_PER_PAGE, e.id, e,
                               about=e.id, ids=with_sources)
                 if counts["quotes"] > SHOWN:
                     add_pages("entity_quotes", lang, partial(self.quotes_of.get, e.id), PER_PAGE, e.id, e, about=e.id,
@@ -540,8 +543,8 @@ class Site:
         """A paginated list of documents (a year's, an outlet's, a topic's or an entity's)."""
         return Page(page_route(route, n), lang, "list.html",
                     {"heading": heading, "what": "documents", "back": extra.pop("back", None), "subject": None,
-                     "items": [self.doc_summary(d, lang) for d in paged(docs, n, PER_PAGE)],
-                     "pager": pager(route, n, len(docs), PER_PAGE), **extra})
+                     "items": [self.doc_summary(d, lang) for d in paged(docs, n, LINES_PER_PAGE)],
+                     "pager": pager(route, n, len(docs), LINES_PER_PAGE), **extra})
 
     def event_sources(self, eid: str, n: int, lang: str) -> Page:
         """The pages of every source of a widely reported event, with the paragraphs each cites."""
@@ -620,8 +623,8 @@ class Site:
         route = f"topics/{tid}/"
         ctx: dict[str, Any] = {
             "topic": {**self.topic_link(tid, lang), "intro": pick(t.intro, lang)},
-            "documents": [self.doc_summary(d, lang) for d in paged(docs, n, PER_PAGE)],
-            "pager": pager(route, n, len(docs), PER_PAGE)}
+            "documents": [self.doc_summary(d, lang) for d in paged(docs, n, LINES_PER_PAGE)],
+            "pager": pager(route, n, len(docs), LINES_PER_PAGE)}
         if n == 1:
             shown = self.topic_events_shown(tid)
             mentioned = Counter(e for d in docs for e in dict.fromkeys(d.entities) if e in self.entity_ids)
@@ -646,8 +649,8 @@ class Site:
         return Page(page_route(route, n), lang, "list.html",
                     {"heading": f'{i18n.strings(lang)["topic_timeline"]}: {name}', "what": "events",
                      "back": {"route": f"topics/{tid}/", "text": name, "lang": lang}, "subject": None,
-                     "items": [self.event_view(ev, lang) for ev in paged(shown, n, PER_PAGE)],
-                     "pager": pager(route, n, len(shown), PER_PAGE)})
+                     "items": [self.event_view(ev, lang) for ev in paged(shown, n, LINES_PER_PAGE)],
+                     "pager": pager(route, n, len(shown), LINES_PER_PAGE)})
 
     def key_quotes(self, tid: str) -> list[tuple[Document, Any]]:
         """The quotes about topic `tid`: their own words carry the topic's evidence (a keyword, or a
@@ -746,11 +749,12 @@ class Site:
         route = f"entities/{e.id}/{what}/"
         name = pick(e.name, lang)
         heading = {"documents": "mentioned_in", "events": "events_with", "quotes": "their_quotes"}[what]
+        size = PER_PAGE if what == "quotes" else LINES_PER_PAGE
         return Page(page_route(route, n), lang, "list.html",
                     {"heading": i18n.strings(lang)[heading], "what": what, "subject": name,
                      "back": {"route": f"entities/{e.id}/", "text": name["text"], "lang": name["lang"]},
-                     "items": [view(x) for x in paged(items, n, PER_PAGE)],
-                     "pager": pager(route, n, len(items), PER_PAGE)})
+                     "items": [view(x) for x in paged(items, n, size)],
+                     "pager": pager(route, n, len(items), size)})
 
     def entity_documents(self, e: Entity, n: int, lang: str) -> Page:
         docs = self.entity_docs(e.id)

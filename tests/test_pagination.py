@@ -20,7 +20,7 @@ from records import DENSE_YEAR, make_record  # noqa: E402
 
 from site_builder import content as ct  # noqa: E402
 from site_builder.build import Builder, Project  # noqa: E402
-from site_builder.pages import ENTITIES_PER_PAGE, PER_PAGE, ROWS_PER_PAGE, SHOWN, SOURCES_ON_YEAR  # noqa: E402
+from site_builder.pages import ENTITIES_PER_PAGE, LINES_PER_PAGE, PER_PAGE, ROWS_PER_PAGE, SHOWN, SOURCES_ON_YEAR  # noqa: E402
 
 N = 1500
 PAGE_LIMIT = 500_000
@@ -139,7 +139,7 @@ def test_a_persons_page_shows_counts_and_the_latest_then_links_to_every_document
     assert f"{N} documents" in page and f"{N} quotes" in page
     assert page.count('class="doc-item"') == SHOWN
     docs = walk(out, "en/entities/ilham-aliyev/documents/index.html")
-    assert len(docs) == -(-N // PER_PAGE)
+    assert len(docs) == -(-N // LINES_PER_PAGE)
     assert sorted(listed(docs, "documents")) == sorted(d.id for d in corpus.documents)
     quotes = walk(out, "en/entities/ilham-aliyev/quotes/index.html")
     assert sum((out / at).read_text(encoding="utf-8").count("<blockquote") for at, _ in quotes) == N
@@ -202,7 +202,7 @@ def test_topic_hubs_entity_index_outlets_and_years_are_paginated(record):
     for tid in ("energy", "transport"):
         docs = [d.id for d in corpus.documents if tid in d.topics]
         pages = walk(out, f"az/topics/{tid}/index.html")
-        assert len(pages) == -(-len(docs) // PER_PAGE)
+        assert len(pages) == -(-len(docs) // LINES_PER_PAGE)
         assert {x for x in listed(pages, "documents")} >= set(docs)
         assert sum((out / at).read_text(encoding="utf-8").count('class="doc-item"') for at, _ in pages) == len(docs)
     # The index of names fits one page here: it has no pager, and lists every entity with a page.
