@@ -48,7 +48,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     Progress goes to stderr (bars on a terminal, a line per phase elsewhere), then a summary of
     pages, files, bytes and the time of each phase; --quiet silences it (errors still show).
-    A staging folder a killed build left beside the output is removed.
+    A staging folder a killed build or serve left beside the output is removed.
 
     Example: site-builder build --base-url https://user.github.io/repo/
     """

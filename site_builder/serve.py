@@ -8,7 +8,6 @@ import html
 import multiprocessing
 import os
 import re
-import shutil
 import signal
 import sys
 import tempfile
@@ -26,6 +25,8 @@ from tornado.ioloop import IOLoop
 from site_builder import search
 from site_builder.build import Builder, Project
 from site_builder.errors import UserError, display_path, problem
+from site_builder.files import replace_dir
+from site_builder.staging import SEARCH, Staging, die_with_parent
 
 # livereload polls every 0.8 s; then the edit has this long to settle (an editor may write a
 # file in several steps, and a half-written file would flash an error in the browser).
@@ -160,11 +161,14 @@ class ChangeWatcher(Watcher):
         return None, None
 
 
-def _index_in_child(site: Any, staging: Path, messages: IO[bytes]) -> None:
-    """The search bundle of `site` into `staging`, in a forked process at low priority; its error into `messages`."""
+def _index_in_child(site: Any, bundle: Path, messages: IO[bytes], parent: int) -> None:
+    """The search bundle of `site` into `bundle`, in a forked process at low priority; its error into `messages`."""
+    # Serve killed with kill -9 takes its indexer with it (it holds the staging folder's lock, and
+    # Pagefind dies with it in turn): nothing goes on writing into a folder the next build removes.
+    die_with_parent(parent)
     os.nice(10)
     try:
-        search.write_bundle(search.records(site), staging)
+        search.write_bundle(search.records(site), bundle)
     except UserError as e:
         messages.write(str(e).encode("utf-8"))
         messages.flush()
@@ -177,6 +181,8 @@ class SearchIndexer:
     Rebuilds only mark the index stale; one indexer runs at a time, at low priority, and
     a stale mark made while it runs starts another when it ends. It is a forked process: it has
     the site as it was built, and makes the records and the bundle away from the server's loop.
+    It writes into a locked staging folder beside the output (`.<output>-search-XXXX/`, see
+    staging.py): one a serve killed with kill -9 left is removed by the next build or serve.
     """
 
     def __init__(self, output: Path, log: Callable[[str], None], site: Callable[[], Any] = lambda: None):
@@ -185,7 +191,7 @@ class SearchIndexer:
         self.site = site
         """The Site of the last good build (None before one): what the index is made of."""
         self._process: multiprocessing.process.BaseProcess | None = None
-        self._staging: Path | None = None
+        self._staging: Staging | None = None
         self._messages: IO[bytes] | None = None
         self._stale = False
 
@@ -201,11 +207,15 @@ class SearchIndexer:
         site = self.site() if self._stale and self.output.is_dir() else None
         if site is not None:
             self._stale = False
-            self._staging = Path(tempfile.mkdtemp(prefix=f".{self.output.name}-search-",
-                                                  dir=self.output.resolve().parent))
+            try:
+                # Also removes the staging folders of builds and serves that were killed.
+                self._staging = Staging.create(self.output, SEARCH)
+            except OSError as e:
+                self.log(f"warning: search index not updated (cannot write beside the output: {e.strerror or e})")
+                return
             self._messages = tempfile.TemporaryFile()
             self._process = multiprocessing.get_context("fork").Process(
-                target=_index_in_child, args=(site, self._staging, self._messages), daemon=True)
+                target=_index_in_child, args=(site, self._staging.site, self._messages, os.getpid()), daemon=True)
             self._process.start()
 
     def _finish(self) -> None:
@@ -217,18 +227,18 @@ class SearchIndexer:
         self._messages.close()
         self._messages = None
         self._process, self._staging = None, None
-        if code == 0 and (staging / "pagefind.js").exists() and self.output.is_dir():
-            target = self.output / search.BUNDLE
-            old = self.output / f".{search.BUNDLE}.old"
-            shutil.rmtree(old, ignore_errors=True)
-            if target.exists():
-                os.replace(target, old)
-            os.replace(staging, target)
-            shutil.rmtree(old, ignore_errors=True)
-        elif not self._stale:  # (when stale, the output changed under it: the next run will do)
-            detail = err.decode("utf-8", "replace").strip().splitlines()
-            self.log(f"warning: search index not updated ({detail[-1] if detail else 'Pagefind failed'})")
-        shutil.rmtree(staging, ignore_errors=True)
+        try:
+            if code == 0 and (staging.site / "pagefind.js").exists() and self.output.is_dir():
+                try:
+                    # Exchanged in one step where the system can: the old index ends in the staging folder.
+                    replace_dir(staging.site, self.output / search.BUNDLE)
+                except OSError as e:
+                    self.log(f"warning: search index not updated ({e.strerror or e})")
+            elif not self._stale:  # (when stale, the output changed under it: the next run will do)
+                detail = err.decode("utf-8", "replace").strip().splitlines()
+                self.log(f"warning: search index not updated ({detail[-1] if detail else 'Pagefind failed'})")
+        finally:
+            staging.close()
 
     def stop(self) -> None:
         if self._process is not None and self._process.is_alive():
@@ -237,7 +247,7 @@ class SearchIndexer:
         if self._messages is not None:
             self._messages.close()
         if self._staging is not None:
-            shutil.rmtree(self._staging, ignore_errors=True)
+            self._staging.close()
 
 
 @dataclass

@@ -1,12 +1,14 @@
-"""Staging folders of full builds: locked while their build lives, removed by the next build when it died.
+"""Staging folders: locked while the process that made them lives, removed by the next build when it died.
 
 A build renders into `.<output>-staging-XXXX/site/` beside the output and swaps `site/` in
-place of the output when everything succeeded. The staging folder also holds `build.lock`:
-the build holds an flock on it for its whole lifetime (its render workers and the Pagefind
-child inherit nothing that outlives it: they are killed with it, see die_with_parent) and
-writes its pid in it for a person looking. A build killed with kill -9 leaves its staging
-folder behind, unlocked; the next build removes every staging folder whose lock nobody holds,
-and never one whose build is still running.
+place of the output when everything succeeded; serve makes each search index in
+`.<output>-search-XXXX/site/` and swaps it in place of the output's `pagefind/`. A staging
+folder also holds `build.lock`: the process that made it holds an flock on it for the folder's
+whole lifetime (its render workers, its forked indexer and the Pagefind child inherit nothing
+that outlives it: they are killed with it, see die_with_parent) and writes its pid in it for a
+person looking. A build or serve killed with kill -9 leaves its staging folder behind, unlocked;
+the next build (serve starts with one) removes every staging folder of either kind whose lock
+nobody holds, and never one whose build or serve is still running.
 """
 
 from __future__ import annotations
@@ -28,24 +30,31 @@ SITE = "site"
 UNLOCKED_GRACE_S = 60.0
 
 
-def prefix(output: Path) -> str:
-    return f".{output.name}-staging-"
+BUILD = "staging"
+SEARCH = "search"
+KINDS = (BUILD, SEARCH)
+"""What a staging folder is for, in its name: a full build's, or one of serve's search indexes."""
+
+
+def prefix(output: Path, kind: str = BUILD) -> str:
+    return f".{output.name}-{kind}-"
 
 
 @dataclass
 class Staging:
-    """One build's staging folder: the build writes into `site`; `close()` removes what is left and unlocks."""
+    """One staging folder: its maker writes into `site`; `close()` removes what is left and unlocks."""
 
     root: Path
     site: Path
     _fd: int
 
     @classmethod
-    def create(cls, output: Path) -> "Staging":
-        """Remove the staging folders dead builds left beside `output`, then make and lock a new one."""
+    def create(cls, output: Path, kind: str = BUILD) -> "Staging":
+        """Remove the staging folders dead builds and serves left beside `output`, then make and lock a
+        new one of `kind`."""
         parent = output.resolve().parent
         remove_stale(output)
-        root = Path(tempfile.mkdtemp(prefix=prefix(output), dir=parent))
+        root = Path(tempfile.mkdtemp(prefix=prefix(output, kind), dir=parent))
         try:
             # Locked before it has its name: a lock file that exists is a held one while its build lives.
             fd = os.open(root / f".{LOCK}.new", os.O_CREAT | os.O_EXCL | os.O_RDWR, 0o644)
@@ -68,11 +77,13 @@ class Staging:
 
 
 def remove_stale(output: Path) -> list[Path]:
-    """Remove the staging folders beside `output` that no living build holds; the folders removed."""
+    """Remove the staging folders (of every kind) beside `output` that no living process holds; the
+    folders removed."""
     parent = output.resolve().parent
     removed = []
+    starts = tuple(prefix(output, kind) for kind in KINDS)
     try:
-        candidates = sorted(p for p in parent.iterdir() if p.name.startswith(prefix(output)) and p.is_dir()
+        candidates = sorted(p for p in parent.iterdir() if p.name.startswith(starts) and p.is_dir()
                             and not p.is_symlink())
     except OSError:
         return removed
@@ -94,7 +105,7 @@ def remove_stale(output: Path) -> list[Path]:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
-                continue  # a build is running there
+                continue  # a build or serve is running there
             shutil.rmtree(folder, ignore_errors=True)
             removed.append(folder)
         finally:

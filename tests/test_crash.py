@@ -1,5 +1,7 @@
 """A build killed with kill -9: the previous output stays byte for byte, and the next build removes the
-staging folder it left (never a live build's), its render workers and Pagefind dying with it.
+staging folder it left (never a live build's), its render workers and Pagefind dying with it. The same for
+serve killed while it makes a search index: its indexer and Pagefind die with it, the output stays as it
+served it, and the next build or serve removes the search staging folder it left (never a live serve's).
 
 The record is the small fixture site with 300 more documents (copies of one entry under other ids and
 titles), so that a build takes some seconds and can be killed while it renders or while Pagefind runs.
@@ -10,6 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -17,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.staging import LOCK, Staging, holder, prefix, remove_stale
+from site_builder.staging import LOCK, SEARCH, Staging, holder, prefix, remove_stale
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL = ROOT / "tests" / "fixtures" / "site_small"
@@ -58,8 +61,15 @@ def tree(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def staging_folders(site: Path) -> list[Path]:
-    return sorted(p for p in site.iterdir() if p.name.startswith(prefix(site / "output")))
+def staging_folders(site: Path, kind: str = "staging") -> list[Path]:
+    return sorted(p for p in site.iterdir() if p.name.startswith(prefix(site / "output", kind)))
+
+
+def serve_command() -> list[str]:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    return [sys.executable, "-m", "site_builder", "serve", "--port", str(port)]
 
 
 def descendants(pid: int) -> set[int]:
@@ -248,6 +258,92 @@ def test_without_an_exchange_the_output_is_replaced_all_the_same(tmp_path, monke
     files.replace_dir(staging, target)
     assert [p.name for p in target.iterdir()] == ["new.html"]
     assert not staging.exists() and not (tmp_path / ".output.old").exists()
+
+
+def pagefind_under(pid: int) -> bool:
+    return any("pagefind" in command_line(c) for c in descendants(pid))
+
+
+@pytest.mark.parametrize("after", ["build", "serve"])
+def test_killed_serve_leaves_the_output_and_the_next_run_removes_its_search_staging(built, tmp_path, after):
+    """Serve killed while Pagefind makes its search index, then the next build or serve."""
+    origin, before, stdout = built
+    site = tmp_path / "site"
+    shutil.copytree(origin, site, symlinks=True)
+    process = subprocess.Popen(serve_command(), cwd=site, env=env(), stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    try:
+        # Serve's own build indexes nothing: Pagefind under it is its background indexer at work.
+        wait_for("serve's indexer running Pagefind", lambda: pagefind_under(process.pid), 300)
+        [staging] = staging_folders(site, SEARCH)
+        assert holder(staging) == process.pid
+        # Another build's clean-up leaves a live serve's folder alone.
+        assert remove_stale(site / "output") == [] and staging.is_dir()
+        children = descendants(process.pid)
+        served = tree(site / "output")
+        process.send_signal(signal.SIGKILL)
+        process.wait(30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+    # The indexer and its Pagefind die with serve instead of writing on into the staging folder.
+    ended(children)
+    assert not list(staging.rglob("pagefind.js")), "the indexer wrote on after serve was killed"
+    assert staging_folders(site, SEARCH) == [staging] and (staging / LOCK).exists()
+    assert tree(site / "output") == served, "the killed serve changed the output"
+    assert not (site / "output" / ".pagefind.old").exists()
+
+    if after == "build":
+        assert run_build(site) == stdout
+        assert tree(site / "output") == before, "the next build is not the whole site"
+    else:
+        process = subprocess.Popen(serve_command(), cwd=site, env=env(), stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.PIPE, text=True)
+        try:
+            # It removes the folder as it starts (its first build), then indexes in a folder of its own.
+            wait_for("the next serve to remove the folder", lambda: not staging.exists() or process.poll() is not None,
+                     300)
+            assert process.poll() is None, process.stderr.read()
+        finally:
+            process.send_signal(signal.SIGINT)
+            try:
+                _, err = process.communicate(timeout=60)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                _, err = process.communicate()
+        assert process.returncode == 0, err
+        assert "Traceback" not in err, err
+    assert not staging.exists(), "the killed serve's search staging folder is still there"
+    assert staging_folders(site, SEARCH) == [] and staging_folders(site) == []
+    assert (site / "output" / "pagefind" / "pagefind.js").is_file()
+    assert not (site / ".output.old").exists() and not (site / "output" / ".pagefind.old").exists()
+
+
+def test_a_live_serve_s_search_staging_folder_is_kept(tmp_path):
+    """The next build's clean-up, in another process, removes a dead serve's search folder, never a live one's."""
+    output = tmp_path / "output"
+    live = Staging.create(output, SEARCH)
+    try:
+        assert live.root.name.startswith(".output-search-") and live.site.is_dir()
+        dead = tmp_path / f"{prefix(output, SEARCH)}dead"
+        (dead / "site").mkdir(parents=True)
+        (dead / LOCK).write_text("999999999\n")
+        # From a serve of before locks: no lock file, and old.
+        old = tmp_path / f"{prefix(output, SEARCH)}old"
+        old.mkdir()
+        os.utime(old, (time.time() - 3600, time.time() - 3600))
+        code = ("import sys; from pathlib import Path; from site_builder.staging import remove_stale; "
+                "print(*[p.name for p in remove_stale(Path(sys.argv[1]))])")
+        done = subprocess.run([sys.executable, "-c", code, str(output)], env=env(), capture_output=True, text=True,
+                              timeout=60)
+        assert (done.returncode, done.stdout) == (0, f"{dead.name} {old.name}\n"), done.stderr
+        assert live.root.is_dir() and holder(live.root) == os.getpid()
+        assert not dead.exists() and not old.exists()
+    finally:
+        live.close()
+    assert not live.root.exists()
 
 
 def test_a_killed_ingest_takes_its_workers_with_it(tmp_path):
