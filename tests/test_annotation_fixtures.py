@@ -90,3 +90,37 @@ def test_kazakh_in_latin_letters_gets_its_topics_and_people(tmp_path):
     assert a.language == "kk"
     assert "energy" in a.topics
     assert {"kassym-jomart-tokayev", "ilham-aliyev"} <= set(a.people)
+
+
+@pytest.mark.parametrize("masthead", [
+    "The Astana Times", "Report News Agency", "APA Information Agency", "Kazinform",
+    "Official website of the President of the Republic of Azerbaijan",
+    "Пресс-служба Президента Республики Казахстан", "Azərbaycan Respublikası Prezidentinin rəsmi internet saytı",
+])
+def test_a_masthead_above_the_headline_is_a_leftover_and_the_headline_is_the_title(tmp_path, masthead):
+    """The site's name or its subtitle, saved at the top of the page, is chrome: kept in the body,
+    marked as a leftover, and the headline under it is the title."""
+    from site_builder import knowledge as kb
+    from site_builder.annotate import Annotator
+    from site_builder.seeds import read_seed
+
+    seed = tmp_path / "masthead.txt"
+    seed.write_text(f"{masthead}\n\nKazakhstan and Azerbaijan sign a grain transit deal\n\n"
+                    "BAKU, March 3 — Kazakhstan and Azerbaijan signed an agreement on the transit of grain "
+                    "through the port of Baku, the ministry said.\n", encoding="utf-8")
+    a = Annotator(kb.load(tmp_path / "content")).annotate(read_seed(seed))
+    assert a.title == "Kazakhstan and Azerbaijan sign a grain transit deal"
+    assert a.leftovers == (1,)  # 1-based paragraph numbers
+
+
+def test_a_headline_that_names_an_outlet_is_still_the_title(tmp_path):
+    from site_builder import knowledge as kb
+    from site_builder.annotate import Annotator
+    from site_builder.seeds import read_seed
+
+    seed = tmp_path / "headline.txt"
+    seed.write_text("Kazinform and AZERTAC agree to exchange news\n\n"
+                    "ASTANA, May 5 — The two national news agencies signed a memorandum on news exchange.\n",
+                    encoding="utf-8")
+    a = Annotator(kb.load(tmp_path / "content")).annotate(read_seed(seed))
+    assert a.title == "Kazinform and AZERTAC agree to exchange news"

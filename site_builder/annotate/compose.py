@@ -82,7 +82,7 @@ class Annotator:
 
     def annotate(self, seed: Seed) -> Annotation:
         paragraphs = seed.paragraphs
-        layout = titles.read(paragraphs)
+        layout = titles.read(paragraphs, self.outlets.is_name)
         skip = frozenset(layout.leftovers)
         story = layout.story
         text = "\n".join(p for i, p in enumerate(paragraphs) if i not in skip)

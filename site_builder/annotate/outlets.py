@@ -48,6 +48,11 @@ class OutletReader:
         self.names = Matcher(pairs)
         self.short = {name.casefold() for short in SHORT_NAMES.values() for name in short}
 
+    def is_name(self, line: str) -> bool:
+        """Whether `line` is nothing but an outlet's name ("The Astana Times", "Report"), as a masthead is."""
+        return any(line[:m.start].strip(" «»\"'").casefold() in {"", "the"} and not line[m.end:].strip(" «»\"'")
+                   for m in self.names.find(line))
+
     def read(self, paragraphs: tuple[str, ...], leftovers: frozenset[int], story: int, dateline: str) -> Outlets:
         reporters: list[str] = []
         cited: list[str] = []

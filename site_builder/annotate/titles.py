@@ -4,6 +4,7 @@ story, and find its headline, or with none its first sentence after the dateline
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from site_builder.annotate import dates
@@ -27,6 +28,15 @@ _NOTICE = re.compile(r"cookie|куки|иностранн\w+ агент|foreign 
                      r"all rights reserved|barcha huquq|bütün hüquqlar|при использовании материалов|"
                      r"материалдарды пайдаланған|istifadə zamanı", re.I)
 _BREADCRUMB = re.compile(r"\s(»|›|>|/|→|\\)(\s|$)|^(главная|басты бет|ana səhifə|home|news|новости|жаңалықтар|xəbərlər)\s*[»›>/|]", re.I)
+# A site's own line under its name at the top of the page: "Official website of the President of …",
+# "Пресс-служба Президента …", "Rəsmi internet saytı".
+_MASTHEAD = re.compile(
+    r"^(the )?official (web ?site|internet resource|portal)\b|^официальн\w+ (сайт|интернет-ресурс|портал)\b|"
+    r"^пресс-служба\b|^ресми (сайт|интернет-ресурс|портал)\w*|\bресми сайты$|^баспасөз қызметі\b|\bбаспасөз қызметі$|"
+    r"^rəsmi (internet )?(sayt|portal)\w*|\brəsmi (internet )?saytı$|^mətbuat xidməti\b|\bmətbuat xidməti$|^press service\b", re.I)
+# What follows an outlet's name in its masthead: "Report News Agency", "APA Information Agency".
+_AGENCY = re.compile(r"\s+(news|information|press)?\s*agency$|\s+(информационное\s+)?агентство$|"
+                     r"\s+(ақпарат(тық)?\s+)?агенттігі$|\s+(informasiya\s+)?agentliyi$", re.I)
 _BULLET_LABEL = re.compile(r"^[^.!?]{1,40}\s[•|·]\s")
 _HEADLINE_END = re.compile(r"[.,;:»\"”]$")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -53,12 +63,16 @@ class Layout:
     """headline | first-sentence"""
 
 
-def is_leftover(text: str, position: int, count: int) -> bool:
-    """Whether a paragraph is web chrome, not part of the story."""
+def is_leftover(text: str, position: int, count: int, outlet_name: Callable[[str], bool] = lambda _: False) -> bool:
+    """Whether a paragraph is web chrome, not part of the story; `outlet_name` tells a line that is only
+    the name of an outlet (its masthead at the top of the page)."""
     t = text.strip()
     words = _WORD.findall(t)
     if not words:
         return True  # only digits and signs: a page number, a separator, a counter
+    if position < 4 and len(t) <= 100 and not re.search(r"[.!?:]$", t) and (
+            _MASTHEAD.search(t) or outlet_name(_AGENCY.sub("", t).strip())):
+        return True
     if _PROMPTS.match(t) and len(t) <= 80:
         return True
     if _CREDIT.match(t) and len(t) <= 160:
@@ -119,9 +133,9 @@ def _first_sentence(text: str, limit: int = 120) -> str:
     return sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:–- ") + "…"
 
 
-def read(paragraphs: tuple[str, ...]) -> Layout:
+def read(paragraphs: tuple[str, ...], outlet_name: Callable[[str], bool] = lambda _: False) -> Layout:
     count = len(paragraphs)
-    left = [i for i, p in enumerate(paragraphs) if is_leftover(p, i, count)]
+    left = [i for i, p in enumerate(paragraphs) if is_leftover(p, i, count, outlet_name)]
     rest = [i for i in range(count) if i not in left]
     if not rest:  # nothing but chrome: keep the text whole
         left, rest = [], list(range(count))
