@@ -124,3 +124,20 @@ def test_a_headline_that_names_an_outlet_is_still_the_title(tmp_path):
                     encoding="utf-8")
     a = Annotator(kb.load(tmp_path / "content")).annotate(read_seed(seed))
     assert a.title == "Kazinform and AZERTAC agree to exchange news"
+
+
+def test_a_named_day_or_festival_is_not_a_person(tmp_path):
+    from site_builder import knowledge as kb
+    from site_builder.annotate import Annotator
+    from site_builder.seeds import read_seed
+
+    seed = tmp_path / "day.txt"
+    seed.write_text("Aliyev congratulates Tokayev\n\n"
+                    "BAKU, August 30 — President Ilham Aliyev congratulated Kassym-Jomart Tokayev on Constitution Day. "
+                    "The Azerbaijani delegation will also attend the Great Steppe Festival and the Astana International "
+                    "Forum, said Rauf Mammadov, adviser to the minister.\n", encoding="utf-8")
+    a = Annotator(kb.load(tmp_path / "content")).annotate(read_seed(seed))
+    named = {p.name for p in a.new_people}
+    assert {"ilham-aliyev", "kassym-jomart-tokayev"} <= set(a.people)
+    assert "Rauf Mammadov" in named
+    assert not {n for n in named if any(w in n for w in ("Day", "Festival", "Forum"))}, named

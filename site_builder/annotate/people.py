@@ -61,7 +61,10 @@ _NOT_NAMES = frozenset(fold(w) for w in (
     "monday tuesday wednesday thursday friday saturday sunday "
     "what why how who whom where which while after before during since although but yet also both our their his "
     "her its all many some according meanwhile however speaking addressing welcoming "
-    "газахыстан азәрбајҹан бакы президенти республикасы").split())
+    "газахыстан азәрбајҹан бакы президенти республикасы "
+    # words of named days, weeks and gatherings ("Constitution Day", "День Республики", "Novruz bayramı")
+    "day days week festival forum день дня неделя фестиваль форум күні апталығы фестивалі форумы "
+    "günü həftəsi festivalı forumu bayramı").split())
 
 
 @dataclass(frozen=True)
