@@ -11,15 +11,15 @@ from site_builder.knowledge import Knowledge
 # Month stems in the four languages and their scripts (Russian stems cover every case ending;
 # Kazakh in Cyrillic and in the Latin alphabets of 2017–2021; Azerbaijani in Latin and Cyrillic).
 _MONTHS = {
-    1: ("январ", "янв\\.", "қаңтар", "qańtar", "qantar", "qañtar", "yanvar", "јанвар", "january", "jan\\b"),
+    1: ("январ", "янв\\.", "қаңтар", "qańtar", "qantar", "qañtar", "qan'tar", "yanvar", "јанвар", "january", "jan\\b"),
     2: ("феврал", "фев\\.", "ақпан", "aqpan", "fevral", "феврал", "february", "feb\\b"),
-    3: ("март", "мар\\.", "наурыз", "naýryz", "nauryz", "mart", "march", "mar\\b"),
-    4: ("апрел", "апр\\.", "сәуір", "sáýir", "sauir", "säuır", "aprel", "april", "apr\\b"),
+    3: ("март", "мар\\.", "наурыз", "naýryz", "nauryz", "nay'ryz", "mart", "march", "mar\\b"),
+    4: ("апрел", "апр\\.", "сәуір", "sáýir", "sauir", "säuır", "sa'y'ir", "say'ir", "aprel", "april", "apr\\b"),
     5: ("ма[йяе]", "мамыр", "mamyr", "may", "мај"),
-    6: ("июн", "маусым", "maýsym", "mausym", "iyun", "ијун", "june", "jun\\b"),
+    6: ("июн", "маусым", "maýsym", "mausym", "may'sym", "iyun", "ијун", "june", "jun\\b"),
     7: ("июл", "шілде", "shilde", "şılde", "iyul", "ијул", "july", "jul\\b"),
     8: ("август", "авг\\.", "тамыз", "tamyz", "avqust", "august", "aug\\b"),
-    9: ("сентябр", "сент?\\.", "қыркүйек", "qyrkúıek", "qyrkuiek", "qyrküiek", "sentyabr", "сентјабр", "september", "sept?\\b"),
+    9: ("сентябр", "сент?\\.", "қыркүйек", "qyrkúıek", "qyrkuiek", "qyrküiek", "qyrky'i'ek", "qyrky'iek", "sentyabr", "сентјабр", "september", "sept?\\b"),
     10: ("октябр", "окт\\.", "қазан", "qazan", "oktyabr", "октјабр", "october", "oct\\b"),
     11: ("ноябр", "нояб?\\.", "қараша", "qarasha", "qaraşa", "noyabr", "нојабр", "november", "nov\\b"),
     12: ("декабр", "дек\\.", "желтоқсан", "jeltoqsan", "dekabr", "december", "dec\\b"),
@@ -37,14 +37,14 @@ _WEEKDAYS = "(?:" + "|".join(sorted((w for _, words in _WEEKDAY_NUMBERS for w in
                                     key=lambda w: (-len(w), w))) + ")"
 # "2025-ci il", "2025-ci ilin", old Cyrillic "1997-ҹи илин".
 _AZ_IL = r"-?(?:ci|cü|cu|cı|ҹи|ҹы|ҹу|ҹү)\s+(?:il|ил)(?:in|ин)?"
-_YEAR_WORD = r"(?:\s*(?:г\.|года?|году|жылғы|жылы|jylǵy|jyly|-?(?:ci|cü|cu|cı)\s+il\w*|il\w*))?"
+_YEAR_WORD = r"(?:\s*(?:г\.|года?|году|жылғы|жылы|jylǵy|jylg'y|jyly|-?(?:ci|cü|cu|cı)\s+il\w*|il\w*))?"
 _FULL_DATES = (
     # 5 марта 2024, 05 Сәуір, 2017, 5 сент. 2019, 4 dekabr 2023-cü il, 25 May 2005
     re.compile(rf"(?<![\d.])\b{_DAY}\s+{_MONTH}\.?,?\s+{_YEAR}(?!\d)", re.I),
     # Sept. 5, 2019, March 14, 2024
     re.compile(rf"\b{_MONTH}\.?\s+{_DAY}(?:st|nd|rd|th)?,?\s+{_YEAR}(?!\d)", re.I),
     # 2023 жылғы 4 желтоқсан, 2025-ci ilin 21 oktyabrı
-    re.compile(rf"{_YEAR}\s*(?:жылғы|жылдың|jylǵy|jylgy|jyldyń|{_AZ_IL})\s+{_DAY}\s+{_MONTH}", re.I),
+    re.compile(rf"{_YEAR}\s*(?:жылғы|жылдың|jylǵy|jylgy|jylg'y|jyldyń|jyldyn'|{_AZ_IL})\s+{_DAY}\s+{_MONTH}", re.I),
     # 2025-ci il oktyabrın 21-də
     re.compile(rf"{_YEAR}\s*{_AZ_IL}\s+{_MONTH}\s+{_DAY}(?:-?(?:də|da|i|ı|u|ü))?(?!\d)", re.I),
     # 12.03.2024, 12/03/2024, 2024-03-12, 2024.03.12
@@ -53,7 +53,7 @@ _FULL_DATES = (
 )
 _MONTH_YEAR = (
     re.compile(rf"(?<![\d\w]){_MONTH}\.?,?\s+{_YEAR}(?!\d)", re.I),
-    re.compile(rf"{_YEAR}\s*(?:жылғы|жылдың|jylǵy|jylgy|jyldyń|{_AZ_IL})\s+{_MONTH}", re.I),
+    re.compile(rf"{_YEAR}\s*(?:жылғы|жылдың|jylǵy|jylgy|jylg'y|jyldyń|jyldyn'|{_AZ_IL})\s+{_MONTH}", re.I),
 )
 # A day and month with no year: datelines ("БАКУ, 5 марта – Trend."), timestamps ("8 Тамыз 17:05").
 _DAY_MONTH = (

@@ -12,7 +12,10 @@ _AZ_CYRILLIC = set("ҹјҝ")
 _AZ_LATIN = set("əğış")
 # The Kazakh Latin alphabets of 2017–2021 (acute accents of 2018, ä ū ñ of 2021).
 _KK_LATIN = set("áǵńóúýūñä")
-_KK_LATIN_WORDS = re.compile(r"\b(qazaqstan\w*|jáne|jyl\w*|memleket\w*|prezıdent\w*|respýblıka\w*|úshin|boıynsha)\b")
+_KK_LATIN_WORDS = re.compile(r"\b(qazaqstan\w*|jáne|ja'ne|jyl\w*|memleket\w*|prezıdent\w*|respýblıka\w*|respy'blika\w*|"
+                             r"úshin|u'shin|boıynsha|boi'ynsha|turaly|týraly)(?!\w)")
+# The apostrophe alphabet of 2017: a letter marked with an apostrophe inside a word (A'zerbai'jan, ja'ne).
+_KK_APOSTROPHE = re.compile(r"(?<=[a-z])[aougni]['’](?!(?:t|s|ll|re|ve|d)\b)(?=[a-z])")
 _AZ_LATIN_WORDS = re.compile(r"\b(və|ilə|üçün|qazaxıstan\w*|azərbaycan\w*|olan|bildirib|edib)\b")
 
 
@@ -33,7 +36,8 @@ def detect(text: str) -> str:
         return "ru"
     lowered = text.lower()
     schwa = lowered.count("ə")
-    kk_marks = sum(c in _KK_LATIN for c in letters) + 3 * len(_KK_LATIN_WORDS.findall(lowered))
+    kk_marks = sum(c in _KK_LATIN for c in letters) + 3 * len(_KK_LATIN_WORDS.findall(lowered)) \
+        + 2 * len(_KK_APOSTROPHE.findall(lowered))
     az_marks = schwa * 2 + sum(c in _AZ_LATIN for c in letters) + 3 * len(_AZ_LATIN_WORDS.findall(lowered))
     if kk_marks >= max(4, len(letters) * 0.004) and kk_marks > schwa * 2:
         return "kk"

@@ -54,6 +54,16 @@ _KK_SUFFIX = re.compile(r"(?<=[а-яәғқңөұүһі])(ның|нің|дың|д
 _KK_SURNAME = re.compile(r"^(.+?(?:ов|ев|ёв|ин|ын|ова|ева|ина|ұлы|улы|қызы|кызы|бек|бай|ұлы))"
                          r"(ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|ны|ні|ды|ді|ты|ті|ты|да|де|та|те|дан|ден|тан|тен|нан|нен|"
                          r"мен|бен|пен|ға|ке)$")
+# Latin Kazakh (2017, 2018, 2021): Nabıevpen, Madıevtiń, Bektenovqa, Dali'evke.
+_KK_LATIN_SURNAME = re.compile(r"^(.+?(?:ov|ev|ova|eva|in|yn|ina|uly|ұly|qyzy|bek|bai|bay))"
+                               r"(nyń|niń|dyń|diń|tyń|tiń|nyñ|niñ|dyñ|diñ|tyñ|tiñ|nyn'|nin'|dyn'|din'|tyn'|tin'|"
+                               r"ǵa|ge|qa|ke|ğa|g'a|ny|ni|dy|di|ty|ti|da|de|ta|te|dan|den|tan|ten|nan|nen|"
+                               r"men|ben|pen)$")
+# What may follow an apostrophe as a case ending of a name (Nəbiyev'in, Tokayev'e); the apostrophe of a
+# Kazakh letter of 2017 (Dali'ev, A'itenov) is no such break.
+_APOSTROPHE_ENDING = re.compile(r"^(un|ün|in|ın|nun|nün|nin|nın|a|ə|e|ya|yə|ye|la|lə|le|ilə|da|də|de|ta|te|dan|dən|"
+                                r"den|ten|dakı|dəki|u|ü|i|ı|nu|nü|nı|ni|yla|ylə|s|ge|ke|qa|ǵa|ğa|ny|ni|tyń|nyń|"
+                                r"niń|tiń|dyń|diń|men|pen|ben)$")
 _AZ_SURNAME = re.compile(r"^(.+?(?:ov|ev|yev|ova|eva|yeva|li|lı|lu|lü|zadə|zade|oğlu|qızı|bəyli|ski|yan|ян|ов|ев|"
                          r"ова|ева|ли))['’]?(un|ün|in|ın|nun|nün|nin|nın|ə|ya|yə|la|lə|ilə|da|də|dan|dən|dakı|dəki|"
                          r"u|ü|i|ı|nu|nü|nı|ni|yla|ylə|ну|ин|ун|ә|ја|јә|ла|лә|да|дә)$")
@@ -64,7 +74,12 @@ def base_turkic(name: str, language: str, seen_last_words: set[str]) -> str:
     words = name.split()
     last = words[-1]
     if "'" in last or "’" in last:
-        words[-1] = re.split(r"['’]", last)[0]
+        head, _, tail = last.rpartition("'" if "'" in last else "’")
+        if _APOSTROPHE_ENDING.match(tail.lower()):
+            words[-1] = head
+            return " ".join(words)
+        if language == "kk" and (m := _KK_LATIN_SURNAME.match(last)):
+            words[-1] = m.group(1)
         return " ".join(words)
     for other in seen_last_words:
         if other != last and last.startswith(other) and len(last) - len(other) <= 4:
@@ -72,6 +87,8 @@ def base_turkic(name: str, language: str, seen_last_words: set[str]) -> str:
             return " ".join(words)
     pattern = _KK_SURNAME if language == "kk" else _AZ_SURNAME
     m = pattern.match(last)
+    if not m and language == "kk":
+        m = _KK_LATIN_SURNAME.match(last)
     if m:
         words[-1] = m.group(1)
     return " ".join(words)

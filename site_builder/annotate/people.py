@@ -81,6 +81,11 @@ class Person:
     """1-based."""
 
 
+def _is_role(word: str) -> bool:
+    """A role word, also hyphenated ("Премьер-Министрі", "Vice-President")."""
+    return bool(_ROLE.fullmatch(word)) or ("-" in word and any(_ROLE.fullmatch(w) for w in word.split("-") if w))
+
+
 def _role_before(text: str, start: int) -> str | None:
     before = text[max(0, start - 120):start]
     clause = re.split(r"[.!?;:«»\"“”()]|,\s", before)[-1]
@@ -176,8 +181,8 @@ class PeopleReader:
             words = text.split()
             role = _role_before(p, a)
             # "Министр цифрового развития Рашад Набиев": the role words are not the name.
-            while words and (fold(words[0]) in _NOT_NAMES or _ROLE.fullmatch(words[0]) or fold(words[0]) in _ORG_WORDS):
-                if _ROLE.fullmatch(words[0]):
+            while words and (fold(words[0]) in _NOT_NAMES or _is_role(words[0]) or fold(words[0]) in _ORG_WORDS):
+                if _is_role(words[0]):
                     role = role or words[0]
                 words.pop(0)
             # "Aygerim Tulegenova Bakıda": a place after the name is not part of it.
