@@ -93,3 +93,25 @@ def test_a_hyphenated_office_before_a_name_is_not_part_of_it(tmp_path):
                             "Серік Жұмабековпен телефон арқылы сөйлесті.\n")
     assert "Серік Жұмабеков" in {p.name for p in a.new_people}
     assert not any("Премьер" in p.name for p in a.new_people)
+
+
+# --- People: a surname alone is not a known person with another first name; named-after places are no mention
+
+def test_a_quoted_speaker_with_another_first_name_is_not_the_known_holder_of_the_surname(tmp_path):
+    """novruz-mammadov is known by his surname alone (offices.yaml); "Fərid Məmmədov" is someone else."""
+    a = _annotate(tmp_path, "Xəzərin dibi ilə kabel çəkilir\n\n"
+                            "Bakı, 14 noyabr, Trend: Azərbaycan ilə Qazaxıstan arasında kabel xətti çəkiləcək.\n\n"
+                            "\"Bu xətt yeni rəqəmsal marşrut yaradacaq\", - deyə nazirliyin rəsmisi Fərid Məmmədov bildirib.\n")
+    assert "novruz-mammadov" not in a.people
+    assert any(p.name == "Fərid Məmmədov" for p in a.new_people)
+
+
+@pytest.mark.parametrize("phrase", [
+    "He was welcomed at Heydar Aliyev International Airport by the minister.",
+    "The talks were held at Nazarbayev University in Astana.",
+    "Делегация посетила аэропорт имени Гейдара Алиева.",
+    "Nümayəndə heyəti Heydər Əliyev adına Beynəlxalq Aeroportda qarşılanıb.",
+])
+def test_a_place_named_after_a_person_is_no_mention_of_the_person(tmp_path, phrase):
+    a = _annotate(tmp_path, f"Delegation arrives\n\n{phrase}\n")
+    assert not {"heydar-aliyev", "nursultan-nazarbayev"} & set(a.people)

@@ -184,7 +184,9 @@ class Annotator:
         new_by_word = {}
         for person in new_people:
             for w in person.name.split():
-                new_by_word.setdefault(_names.key(w, person.language), person.id)
+                for k in (_names.key(w, person.language), _names.key(w)):
+                    new_by_word.setdefault(k, person.id)
+        text_all = "\n".join(paragraphs)
 
         def head_of(country: str) -> str | None:
             heads = [e for e in self.knowledge.entities if e.type == "person" and e.kind == "head-of-state"
@@ -194,9 +196,11 @@ class Annotator:
         def resolve(who: str, paragraph: int) -> str | None:
             words = re.findall(r"[^\W\d_][\w'’-]*", who)
             for w in reversed(words):
-                if w[:1].isupper() and (pid := new_by_word.get(_names.key(w))):
+                if w[:1].isupper() and (pid := next((new_by_word[k] for k in (_names.key(w), _names.key(w, "az"))
+                                                     if k in new_by_word), None)):
                     return pid
-            for m in self.entities.find(who):
+            # "nazirliyin rəsmisi Fərid Məmmədov": a known Məmmədov is not him.
+            for m in self._plausible_people(who, self.entities.find(who), text_all):
                 e = self.knowledge.entity(m.key)
                 if e and e.type == "person":
                     return e.id

@@ -46,6 +46,22 @@ _SPEECH_AFTER = re.compile(
     r"^\s*,?\s*(заявил|сказал|отметил|подчеркнул|сообщил|добавил|считает|пояснил|рассказал|said|says|told|stated|"
     r"noted|added|stressed|explained|деді|атап өтті|мәлімдеді|айтты|хабарлады|dedi|bildirib|qeyd edib|vurğulayıb|deyib)",
     re.I)
+# A name that names a place, body or prize after a person ("Heydar Aliyev International Airport",
+# "Nazarbayev University", "аэропорт имени Гейдара Алиева", "Heydər Əliyev adına", "Абай атындағы") is not
+# a mention of the person.
+_NAMED_AFTER_AFTER = re.compile(
+    r"^['’]?s?\s+(international\s+airport|airport|institute|university|foundation|fund|center|centre|avenue|street|"
+    r"prospect|palace|museum|park|order|prize|award|stadium|square|hall|school|library|theatre|theater|academy|"
+    r"mosque|boulevard|adına|fondu|fondunun|mərkəzi|mərkəzinin|beynəlxalq\s+hava\s+limanı|hava\s+limanı|prospekti|"
+    r"küçəsi|ordeni|mükafatı|sarayı|muzeyi|parkı|universiteti|institutu|атындағы|орталығы|қоры|даңғылы|көшесі|"
+    r"университеті|институты|орден\w*|сыйлығы|әуежайы)\b", re.I)
+_NAMED_AFTER_BEFORE = re.compile(r"(имени|им\.)\s*$", re.I)
+
+
+def _named_after(text: str, start: int, end: int) -> bool:
+    return bool(_NAMED_AFTER_AFTER.match(text[end:end + 40]) or _NAMED_AFTER_BEFORE.search(text[max(0, start - 30):start]))
+
+
 _CREDIT_BEFORE = re.compile(r"(фото|photo|foto|сурет|видео|video|автор|author|by|müəllif|©)\s*[:/]?\s*$", re.I)
 # Capitalised words that start sentences or name things, not people.
 _NOT_NAMES = frozenset(fold(w) for w in (
@@ -138,7 +154,8 @@ class PeopleReader:
                 continue
             for m in para:
                 e = entity(m.key)
-                if e and e.type == "person" and not _CREDIT_BEFORE.search(p[max(0, m.start - 12):m.start]):
+                if e and e.type == "person" and not _CREDIT_BEFORE.search(p[max(0, m.start - 12):m.start]) \
+                        and not _named_after(p, m.start, m.end):
                     if m.key not in found:
                         found.append(m.key)
         spans = []
@@ -201,6 +218,8 @@ class PeopleReader:
             if any(fold(w) in _NOT_NAMES or fold(w) in self.blocked or w.isupper() for w in words):
                 continue
             if _CREDIT_BEFORE.search(p[max(0, a - 12):a]):
+                continue
+            if any(_NAMED_AFTER_AFTER.match(" " + w) for w in words[1:]) or _named_after(p, a, b):
                 continue
             if language != "ru":
                 shape = _SURNAMES.get(language, _SURNAMES["en"])
