@@ -12,6 +12,9 @@ _LOOKALIKE = str.maketrans({
     "A": "А", "B": "В", "C": "С", "E": "Е", "H": "Н", "K": "К", "M": "М", "O": "О", "P": "Р",
     "T": "Т", "X": "Х", "Y": "У", "I": "І", "a": "а", "c": "с", "e": "е", "k": "к", "o": "о", "p": "р",
     "x": "х", "y": "у", "i": "і", "Ё": "Е", "ё": "е", "İ": "і", "Ј": "J",
+    # The lower case of B, H, M, T too: a capital folds to the Cyrillic letter, so its small letter must
+    # as well, or "Ticarət", "Mədəniyyəti", "Transit" at a sentence's start miss "ticarət", "mədəniyyət".
+    "b": "в", "h": "н", "m": "м", "t": "т",
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
     "\u00a0": " ", "\u2019": "'", "\u02bc": "'",
 })

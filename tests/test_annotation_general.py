@@ -115,3 +115,29 @@ def test_a_quoted_speaker_with_another_first_name_is_not_the_known_holder_of_the
 def test_a_place_named_after_a_person_is_no_mention_of_the_person(tmp_path, phrase):
     a = _annotate(tmp_path, f"Delegation arrives\n\n{phrase}\n")
     assert not {"heydar-aliyev", "nursultan-nazarbayev"} & set(a.people)
+
+
+# --- Topics: a capitalised keyword is still the keyword; an office's portfolio is not the subject
+
+@pytest.mark.parametrize("word, keyword", [("Ticarət", "ticarət"), ("Mədəniyyəti", "mədəniyyət"),
+                                           ("Transit", "transit"), ("Həftəsi", "həftə")])
+def test_a_capitalised_latin_word_is_matched_by_its_lower_case_keyword(word, keyword):
+    from site_builder.matching import Matcher
+
+    assert Matcher([(keyword, "k")]).find(f"Astanada {word} Evi")
+
+
+def test_a_keyword_that_names_a_ministers_portfolio_is_weak_evidence(tmp_path):
+    """"Minister of Digital Development and Transport" says who speaks; the text is about a data centre."""
+    a = _annotate(tmp_path, "Kazakhstan and Azerbaijan to build a joint data centre\n\n"
+                            "BAKU, May 5 — Azerbaijan's Minister of Digital Development and Transport Rashad Nabiyev "
+                            "and Kazakhstan's Minister of Trade Arman Shakkaliyev signed a memorandum on a joint data "
+                            "centre in Baku, the ministry said.\n\nThe centre will open in 2026, Nabiyev said.\n")
+    assert "transport" not in a.topics
+
+
+def test_a_capitalised_keyword_in_a_headline_makes_the_topic(tmp_path):
+    a = _annotate(tmp_path, "Astanada Azərbaycan Ticarət Evi açılıb\n\n"
+                            "Astanada Azərbaycan Ticarət Evi fəaliyyətə başlayıb. Evdə Azərbaycan şirkətlərinin "
+                            "məhsulları təqdim olunur.\n")
+    assert "economy" in a.topics

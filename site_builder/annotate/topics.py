@@ -29,6 +29,23 @@ def _english_form(keyword: str, text: str) -> bool:
     return any(word in (last + e, stem + e) for e in _ENGLISH_ENDINGS) or word.startswith(last + "-")
 
 
+# A keyword that names an office's portfolio ("Energy Minister", "Minister of Digital Development and
+# Transport", "Nəqliyyat Nazirliyindən", "көлік министрі", "министр экономики") says who speaks, not what
+# the text is about: it counts this much.
+PORTFOLIO = 0.25
+_OFFICE_AFTER = re.compile(r"^[\w'’-]*(?:\s+(?:and|və|и|және|мен|,)?\s*[\w'’-]+){0,3}?\s+(?:vice-|deputy\s+)?"
+                           r"(minister|ministry|министр|министерств|министрлі|mınıstr|ministr|nazir)\w*", re.I)
+_OFFICE_BEFORE = re.compile(r"(minister|ministry|министр\w*|министерств\w*|nazirliy\w*)\s+(?:of\s+(?:the\s+)?)?"
+                            r"(?:[\w'’-]+,?\s+){0,4}$", re.I)
+
+
+def _portfolio(text: str, start: int, end: int) -> bool:
+    """Whether the keyword at text[start:end] is part of the name of an office or ministry."""
+    sentence_start = max(text.rfind(c, 0, start) for c in ".!?;:«»\"“”()")
+    before = text[max(sentence_start + 1, start - 60):start]
+    return bool(_OFFICE_AFTER.match(text[start:start + 60]) or _OFFICE_BEFORE.search(before))
+
+
 def _mask(text: str, spans) -> str:
     chars = list(text)
     for start, end in spans:
@@ -77,7 +94,10 @@ class TopicReader:
                     if weight > BODY:
                         prominent.add(tid)
                     evidence.setdefault(tid, []).append(m.text)
-            for tid, strength, m in self._keywords("".join(masked)):
+            masked_text = "".join(masked)
+            for tid, strength, m in self._keywords(masked_text):
+                if tid != GENERAL and _portfolio(masked_text, m.start, m.end):
+                    strength = min(strength, PORTFOLIO)
                 scores[tid] += strength * weight
                 places[tid] += strength
                 if weight > BODY and strength >= 1:
