@@ -141,3 +141,28 @@ def test_a_capitalised_keyword_in_a_headline_makes_the_topic(tmp_path):
                             "Astanada Azərbaycan Ticarət Evi fəaliyyətə başlayıb. Evdə Azərbaycan şirkətlərinin "
                             "məhsulları təqdim olunur.\n")
     assert "economy" in a.topics
+
+
+# --- Dates: a holder still in office bounds a text by today; a lead's weekday chooses a stamp's year
+
+def test_a_weekday_date_with_a_holder_in_office_gets_the_one_year_up_to_today(tmp_path):
+    """Bektenov is prime minister from February 2024 with no end: Wednesday 15 May is 2024, not 2030."""
+    a = _annotate(tmp_path, "Премьеры Казахстана и Азербайджана обсудили товарооборот\n\n"
+                            "Астана. ИНТЕРФАКС-КАЗАХСТАН – Премьер-министр Казахстана Олжас Бектенов в среду, 15 мая, "
+                            "провел переговоры с премьер-министром Азербайджана Али Асадовым.\n")
+    assert a.date.date == "2024-05-15"
+
+
+def test_a_stamp_without_a_year_takes_the_year_of_the_term_and_the_leads_weekday(tmp_path):
+    """Smailov was prime minister 2022–2024; 8 August was a Tuesday in 2023 only."""
+    a = _annotate(tmp_path, "Primeminister.kz\n\nҮкімет басшысы Әзербайжан Премьер-Министрімен сөйлесті\n\n8 Тамыз 17:05\n\n"
+                            "Премьер-Министр Әлихан Смайылов сейсенбі күні Әзербайжан Премьер-Министрі Әли Әсәдовпен "
+                            "телефон арқылы сөйлесті.\n")
+    assert a.date.date == "2023-08-08"
+
+
+def test_an_outlets_formula_of_report_is_no_reported_speech(tmp_path):
+    a = _annotate(tmp_path, "Astanada Azərbaycan Ticarət Evi açılıb\n\n"
+                            "Astanada Azərbaycan Ticarət Evi fəaliyyətə başlayıb. Metbuat.az “Kazinform”a istinadən "
+                            "xəbər verir ki, açılış mərasimi 2023-cü il oktyabrın 20-də keçirilib.\n")
+    assert a.date.date == "2023-10-20"

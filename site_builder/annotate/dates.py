@@ -71,6 +71,8 @@ _STAMP_LINE = re.compile(
     rf"{_TIME}?\s*(?:[|•]\s*[^\d]{{0,30}})?\s*$", re.I)
 _Y = r"((?:19|20)\d\d)"
 # Reported speech before a year: the year belongs to what is said, not to the report.
+# An outlet's own formula of report ("Metbuat.az … xəbər verir ki, …") is no reported speech.
+_REPORT_FORMULA = re.compile(r"(?:xəbər|məlumat)\s+verir\w*\s+ki\b", re.I)
 _REPORTED = re.compile(r",\s*(?:что|чтобы|как)\b|\bthat\b|\bki\b|\bдеп\b|(?:сказал|заявил|отметил|напомнил|said|noted|recalled)\w*\s*:", re.I)
 _YEAR_ONLY = re.compile(rf"(?:в\s+{_Y}\s+году|{_Y}\s+жылы|in\s+{_Y}(?![-–\d])|{_Y}-?(?:ci|cü|cu|cı)\s+ildə)", re.I)
 
@@ -221,11 +223,16 @@ def _pick_year(month: int, day: int, years: list[int], weekday: int | None, boun
     fits = [y for y in years if _iso(y, month, day) and within(f"{y:04d}-{month:02d}-{day:02d}", bounds)
             and (weekday is None or datetime.date(y, month, day).weekday() == weekday)]
     if weekday is not None and not fits and bounds:
-        lo, hi = int(bounds[0][:4]), int((bounds[1] or "2030")[:4])
+        lo, hi = int(bounds[0][:4]), int(bounds[1][:4]) if bounds[1] else _THIS_YEAR_NUMBER()
         fits = [y for y in range(lo, hi + 1) if _iso(y, month, day) and within(f"{y:04d}-{month:02d}-{day:02d}", bounds)
                 and datetime.date(y, month, day).weekday() == weekday]
         return fits[0] if len(fits) == 1 else None
     return max(fits) if fits else None
+
+
+def _THIS_YEAR_NUMBER() -> int:
+    """The latest year a text can be from: a holder still in office (a term with no end) bounds it by today."""
+    return datetime.date.today().year
 
 
 def within(iso: str, bounds) -> bool:
@@ -245,13 +252,13 @@ def explicit(paragraphs: tuple[str, ...], lead: range) -> DocDate | None:
         for i in lead:
             for iso, m in _readings(paragraphs[i], with_day):
                 sentence = paragraphs[i][:m.start()].rsplit(".", 1)[-1]
-                if _REPORTED.search(sentence):
+                if _REPORTED.search(_REPORT_FORMULA.sub(' ', sentence)):
                     continue
                 return DocDate(iso, precision, m.group(0), (i + 1,))
     for i in lead:
         for m in _YEAR_ONLY.finditer(paragraphs[i]):
             sentence = paragraphs[i][:m.start()].rsplit(".", 1)[-1]
-            if _REPORTED.search(sentence):
+            if _REPORTED.search(_REPORT_FORMULA.sub(' ', sentence)):
                 continue  # "Токаев сказал, что в 2022 году …": a year in what someone says, not the text's
             year = next(g for g in m.groups() if g)
             return DocDate(year, "year", m.group(0), (i + 1,))
@@ -412,6 +419,16 @@ def infer(header_date: str | None, paragraphs: tuple[str, ...], lead: range, kno
         if wm:
             weekday = next(n for n, w in _WEEKDAY_NUMBERS if re.fullmatch(w, wm.group(0), re.I))
         year = _pick_year(month, day, named, weekday, bounds)
+        if not year and bounds and not named:
+            # "8 Тамыз 17:05" over a lead that names a holder in office: the years of the term, and the
+            # weekday the lead gives ("сейсенбі күні") where the term has more than one.
+            lo, hi = int(bounds[0][:4]), int(bounds[1][:4]) if bounds[1] else _THIS_YEAR_NUMBER()
+            years = [y for y in range(lo, hi + 1) if _iso(y, month, day) and within(f"{y:04d}-{month:02d}-{day:02d}", bounds)]
+            lead_day = re.search(_WEEKDAYS, paragraphs[story], re.I) if weekday is None and story < len(paragraphs) else None
+            if len(years) > 1 and lead_day:
+                wd = next(n for n, w in _WEEKDAY_NUMBERS if re.fullmatch(w, lead_day.group(0), re.I))
+                years = [y for y in years if datetime.date(y, month, day).weekday() == wd]
+            year = years[0] if len(years) == 1 else None
         if year:
             found = _shift(DocDate(_iso(year, month, day), "day", words, (i + 1,)), paragraphs, story)
             return DocDate(found.date, found.precision, found.evidence, found.paragraphs, confidence="low")
@@ -427,9 +444,9 @@ def infer(header_date: str | None, paragraphs: tuple[str, ...], lead: range, kno
         if named:
             years = range(named[0], named[-1] + 1)
         elif bounds:
-            years = range(int(bounds[0][:4]), int((bounds[1] or "2030")[:4]) + 1)
+            years = range(int(bounds[0][:4]), (int(bounds[1][:4]) if bounds[1] else _THIS_YEAR_NUMBER()) + 1)
         else:
-            years = range(1991, 2031)
+            years = range(1991, _THIS_YEAR_NUMBER() + 1)
         by_weekday = weekday_date(paragraphs, lead, years)
         if by_weekday and within(by_weekday.date, bounds):
             return DocDate(by_weekday.date, "day", by_weekday.evidence, by_weekday.paragraphs,
@@ -451,6 +468,6 @@ def infer(header_date: str | None, paragraphs: tuple[str, ...], lead: range, kno
             continue
         for iso, m in _readings(paragraphs[i]):
             sentence = paragraphs[i][:m.start()].rsplit(".", 1)[-1]
-            if not _REPORTED.search(sentence) and "«" not in sentence and within(iso, bounds) and int(iso[:4]) >= latest:
+            if not _REPORTED.search(_REPORT_FORMULA.sub(' ', sentence)) and "«" not in sentence and within(iso, bounds) and int(iso[:4]) >= latest:
                 return DocDate(iso, "day", m.group(0), (i + 1,), confidence="low")
     return NO_DATE
