@@ -166,3 +166,49 @@ def test_an_outlets_formula_of_report_is_no_reported_speech(tmp_path):
                             "Astanada Azərbaycan Ticarət Evi fəaliyyətə başlayıb. Metbuat.az “Kazinform”a istinadən "
                             "xəbər verir ki, açılış mərasimi 2023-cü il oktyabrın 20-də keçirilib.\n")
     assert a.date.date == "2023-10-20"
+
+
+# --- People: one-name people after their role, "by" inside a sentence, the role nearest the name,
+# Latin Kazakh letters, namesakes in the genitive, "– отметил он" after a new person
+
+@pytest.mark.parametrize("text, name", [
+    ("Кешке Әзербайжанның халық жазушысы Анар, ақын Сәлім Бабуллаоғлу және өкілдер қатысты.", "Анар"),
+    ("Ахшамда Азәрбајҹан Јазычылар Бирлијинин сәдри Анар, сәфир вә зијалылар иштирак етмишләр.", "Анар"),
+])
+def test_a_person_known_by_one_name_after_their_role(tmp_path, text, name):
+    a = _annotate(tmp_path, f"Әдеби кеш өтті\n\n{text}\n")
+    assert name in {p.name for p in a.new_people}
+
+
+def test_a_name_after_by_inside_a_sentence_is_a_person_and_a_byline_is_not(tmp_path):
+    a = _annotate(tmp_path, "Border guards to patrol the Caspian\n\nBy Aygul Mammadova\n\n"
+                            "ASTANA, March 14, 2024 — The plan was signed in Baku by Colonel General Elchin Guliyev, "
+                            "head of the State Border Service of Azerbaijan.\n")
+    found = {p.name for p in a.new_people}
+    assert "Elchin Guliyev" in found and "Aygul Mammadova" not in found
+
+
+def test_the_role_nearest_the_name_is_found_in_a_long_clause(tmp_path):
+    a = _annotate(tmp_path, "Demining in Aghdam\n\n\"Every hectare counts,\" ANAMA Chairman Vugar Suleymanov said at a "
+                            "ceremony in Aghdam attended by Kazakhstan's Ambassador to Azerbaijan Alim Bayel.\n")
+    assert "Alim Bayel" in {p.name for p in a.new_people}
+
+
+def test_a_latin_kazakh_name_with_2021_letters(tmp_path):
+    a = _annotate(tmp_path, "Qazaqstan Äzerbaijanğa bidai eksporttady\n\nAuyl şaruaşylyğy ministrınıñ orynbasary "
+                            "Ämırjan Saparov Bakuge bidai eksportynyñ ösкenın aitty. Ämırjan Saparov: «Bidai "
+                            "eksporty arta beredı», – dedı.\n")
+    assert any(p.name.startswith("Ämırjan Saparov") for p in a.new_people)
+
+
+def test_a_namesake_in_the_genitive_after_a_place_is_no_person(tmp_path):
+    a = _annotate(tmp_path, "Прямые рейсы в Туркестан\n\nТуристы хотят посетить мавзолей Ходжи Ахмеда Ясави. "
+                            "Концерт прошел в Центре Гейдара Алиева в Баку.\n")
+    assert "heydar-aliyev" not in a.people and not a.new_people
+
+
+def test_a_quote_closed_by_he_said_goes_to_the_new_person_of_its_paragraph(tmp_path):
+    a = _annotate(tmp_path, "Дни культуры\n\nВ Центре Гейдара Алиева открылись Дни культуры.\n\n"
+                            "Фарид Гасанзаде напомнил о традициях. «Мы хотим, чтобы такие встречи стали ежегодными», "
+                            "– отметил он.\n")
+    assert "heydar-aliyev" not in a.people

@@ -215,6 +215,11 @@ class Annotator:
                     return self._people_before(matches, paragraph, lambda e: e.kind == "head-of-state")
                 if role == "expert":
                     return self._people_before(matches, paragraph, lambda e: e.kind == "expert")
+                # "– отметил он": a new person named in the quote's paragraph before a known one further up.
+                here = [x for x in new_people if paragraph + 1 in x.paragraphs]
+                known_here = any((e := self.knowledge.entity(m.key)) and e.type == "person" for m in matches[paragraph])
+                if here and not known_here:
+                    return here[-1].id
                 return self._people_before(matches, paragraph, lambda e: True)
             return None
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from site_builder.annotate import names, ner
+from site_builder.annotate import names, ner, scripts
 from site_builder.knowledge import Knowledge
 from site_builder.matching import Match, fold
 
-_UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜЈҸ"
-_LOWER = "a-zа-яёәғқңөұүһіəçğıöşüјҹ'’"
+# Latin Kazakh letters of 2018 and 2021 (Ämırjan, Ázerbaıjan, Nūrlan) as well.
+_UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜЈҸÄÁÓÚÝǴŃŪÑ"
+_LOWER = "a-zа-яёәғқңөұүһіəçğıöşüјҹäáóúýǵńūñ'’"
 _NAME_WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
 _CANDIDATE = re.compile(rf"(?<![\w.-])(?:{_NAME_WORD})(?:\s+{_NAME_WORD}){{1,5}}(?![\w-])")
 # Two capitalised words together (every pair, overlapping): where a Russian name may stand.
@@ -26,7 +27,8 @@ _ORG_WORDS = frozenset(fold(w) for w in (
     "министрлігі комитеті компаниясы қоры агенттігі").split())
 # Surname endings, by the language of the text (an Azerbaijani "Ширкәтинин" is a company's, not -ин).
 _SURNAMES = {
-    "kk": re.compile(r"(ов|ев|ёв|ин|ова|ева|ина|ұлы|улы|қызы|кызы|бек|бай|ov|ev|ova|eva|uly|kyzy|qyzy|ııev|ıev)$"),
+    "kk": re.compile(r"(ов|ев|ёв|ин|ова|ева|ина|ұлы|улы|қызы|кызы|бек|бай|оғлу|оглу|оглы|заде|ли|ov|ev|ova|eva|uly|kyzy|"
+                     r"qyzy|ııev|ıev|oglu|ogly|zade)$"),
     "az": re.compile(r"(ov|ev|yev|ova|eva|yeva|oğlu|qızı|li|lı|lu|lü|zadə|zade|ов|ев|јев|ова|ева|ли|задә|оғлу)$"),
     "en": re.compile(r"(ov|ev|yev|ova|eva|yeva|oglu|ogly|uly|kyzy|li|ly|zade|zada|shvili|yan|enko|uk|ich|ovich|"
                      r"evich|in|ina|sky|skiy|bek|bayev|bayeva)$"),
@@ -58,11 +60,24 @@ _NAMED_AFTER_AFTER = re.compile(
 _NAMED_AFTER_BEFORE = re.compile(r"(имени|им\.)\s*$", re.I)
 
 
+# Before a known person's name in the genitive: "в Центре Гейдара Алиева", "мавзолей Ходжи Ахмеда Ясави".
+# (Not for a new name: "руководитель отдела центра Эльхан Рустамов" names a person.)
+_NAMED_AFTER_NOUN = re.compile(r"(центр|фонд|мавзоле|аэропорт|проспект|улиц|музе|дворц|дворец|преми|орден|"
+                               r"университет|институт|библиотек|мечет|стадион|академи)\w*\s+$", re.I)
+
+
 def _named_after(text: str, start: int, end: int) -> bool:
     return bool(_NAMED_AFTER_AFTER.match(text[end:end + 40]) or _NAMED_AFTER_BEFORE.search(text[max(0, start - 30):start]))
 
 
-_CREDIT_BEFORE = re.compile(r"(фото|photo|foto|сурет|видео|video|автор|author|by|müəllif|©)\s*[:/]?\s*$", re.I)
+_CREDIT_BEFORE = re.compile(r"(фото|photo|foto|сурет|видео|video|автор|author|müəllif|©)\s*[:/]?\s*$", re.I)
+# "By Aygul Mammadova" at a line's start is a byline; "signed by Colonel General Elchin Guliyev", "the operetta
+# by Uzeyir Hajibeyli" name a person.
+_BYLINE = re.compile(r"^\s*by\s*:?\s*$", re.I)
+
+
+def _credit(text: str, start: int) -> bool:
+    return bool(_CREDIT_BEFORE.search(text[max(0, start - 12):start]) or _BYLINE.match(text[:start]))
 # Capitalised words that start sentences or name things, not people.
 _NOT_NAMES = frozenset(fold(w) for w in (
     "как вы мы он она они это этот так также когда если где там вот все сегодня вчера ранее "
@@ -81,6 +96,15 @@ _NOT_NAMES = frozenset(fold(w) for w in (
     # words of named days, weeks and gatherings ("Constitution Day", "День Республики", "Novruz bayramı")
     "day days week festival forum день дня неделя фестиваль форум күні апталығы фестивалі форумы "
     "günü həftəsi festivalı forumu bayramı").split())
+
+
+# A role noun of those known by one name (writers, poets, singers; a chairman of a union) and the name,
+# followed by a comma, a conjunction, the end of the sentence or a speech verb.
+_SINGLE_NAME = re.compile(
+    rf"(?P<role>(?:жазушы\w*|ақын\w*|writer|poet|yazıçı\w*|şair\w*|јазычы\w*|шаир\w*|писател\w*|поэт\w*|"
+    rf"sədri|сәдри|төрағасы|председатель|әнші\w*|singer|xanəndə\w*|ханәндә\w*|певец|певица))\s+"
+    rf"(?P<name>[{_UPPER}][{_LOWER}]{{2,}})(?![\w'’-])(?=\s*(?:[,.;:]|және\s|мен\s|и\s|və\s|and\s|$|демишдир|деді|dedi|"
+    rf"сказал|said|deyib))")
 
 
 @dataclass(frozen=True)
@@ -105,13 +129,13 @@ def _is_role(word: str) -> bool:
 def _role_before(text: str, start: int) -> str | None:
     before = text[max(0, start - 120):start]
     clause = re.split(r"[.!?;:«»\"“”()]|,\s", before)[-1]
-    m = None
+    # The first role word whose phrase up to the name is short enough: "ANAMA Chairman Vugar Suleymanov said
+    # at a ceremony attended by Kazakhstan's Ambassador to Azerbaijan" gives "Ambassador to Azerbaijan".
     for m in _ROLE.finditer(clause):
-        break
-    if not m:
-        return None
-    phrase = clause[m.start():].strip(" ,–—-")
-    return phrase if 0 < len(phrase.split()) <= 12 else None
+        phrase = clause[m.start():].strip(" ,–—-")
+        if 0 < len(phrase.split()) <= 12:
+            return phrase
+    return None
 
 
 def _same_person(a: str, b: str) -> bool:
@@ -154,8 +178,9 @@ class PeopleReader:
                 continue
             for m in para:
                 e = entity(m.key)
-                if e and e.type == "person" and not _CREDIT_BEFORE.search(p[max(0, m.start - 12):m.start]) \
-                        and not _named_after(p, m.start, m.end):
+                if e and e.type == "person" and not _credit(p, m.start) \
+                        and not _named_after(p, m.start, m.end) \
+                        and not _NAMED_AFTER_NOUN.search(p[max(0, m.start - 20):m.start]):
                     if m.key not in found:
                         found.append(m.key)
         spans = []
@@ -190,6 +215,11 @@ class PeopleReader:
                 if b - a >= 5:
                     spans.append((i, a, b))
         last_words = {paragraphs[i][a:b].split()[-1] for i, a, b in spans}
+        # Latin Kazakh words are compared with the knowledge's places in Cyrillic ("Bakýde" is Бакуде).
+        alphabet = scripts.kazakh_latin_alphabet(" ".join(paragraphs)) if language == "kk" else None
+
+        def cyrillic(word: str) -> str:
+            return scripts.to_cyrillic_kazakh(word, alphabet) if alphabet else word
         # Every word of the text as written: a capitalised word also written in lower case is a common noun.
         words_written = " " + " ".join(re.findall(r"[^\W\d_]+", " ".join(paragraphs))) + " "
         for i, a, b in spans:
@@ -203,7 +233,8 @@ class PeopleReader:
                     role = role or words[0]
                 words.pop(0)
             # "Aygerim Tulegenova Bakıda": a place after the name is not part of it.
-            while len(words) > 2 and any(fold(words[-1]).startswith(b) for b in self.blocked_stems):
+            while len(words) > 2 and any(fold(words[-1]).startswith(b) or fold(cyrillic(words[-1])).startswith(b)
+                                         for b in self.blocked_stems):
                 words.pop()
             # "Minister of Trade and Integration Aidar Baimenov": the last words of the role are not the name;
             # nor is a capitalised word the text also writes in lower case (a common noun).
@@ -217,7 +248,7 @@ class PeopleReader:
                 continue
             if any(fold(w) in _NOT_NAMES or fold(w) in self.blocked or w.isupper() for w in words):
                 continue
-            if _CREDIT_BEFORE.search(p[max(0, a - 12):a]):
+            if _credit(p, a):
                 continue
             if any(_NAMED_AFTER_AFTER.match(" " + w) for w in words[1:]) or _named_after(p, a, b):
                 continue
@@ -237,9 +268,14 @@ class PeopleReader:
                 prev = re.search(r"([^\W\d_]+)\s*$", p[:a])
                 hint = prev and (len(prev.group(1)) <= 3 or _ROLE.fullmatch(prev.group(1)))
                 base = ner.base_russian(" ".join(words), ner.case_before(prev.group(1)) if hint else None)
+                # "мавзолей Ходжи Ахмеда Ясави": a name in the genitive after a place or body is its namesake.
+                if base != " ".join(words) and _NAMED_AFTER_NOUN.search(p[max(0, a - 20):a]):
+                    continue
             k = names.key(base, language)
             known = self.by_key.get(k)
             if known:
+                if _NAMED_AFTER_NOUN.search(p[max(0, a - 20):a]):
+                    continue
                 if known not in found:
                     found.append(known)
                 continue
@@ -263,4 +299,36 @@ class PeopleReader:
                 pid = f"{pid}-{language}"
             new[k] = Person(pid, base, latin, language, role, (i + 1,))
             found.append(pid)
+        self._single_names(paragraphs, language, skip, matches, found, new, words_written)
         return found, list(new.values())
+
+    def _single_names(self, paragraphs, language, skip, matches, found, new, words_written) -> None:
+        """A person known by one name (the writer Anar, a pen-name) right after the word for what they
+        are: "халық жазушысы Анар, …", "Yazıçılar Birliyinin sədri Анар, …". Not a surname of someone the
+        text names in full, not a place or body, never written in lower case."""
+        words_of_people = {names.key(w, language) for pid in found for w in pid.split("-")}
+        words_of_people |= {names.key(w, language) for x in new.values() for w in x.name.split()}
+        for pid in found:
+            e = self.knowledge.entity(pid)
+            if e:
+                words_of_people |= {names.key(w, language) for n in e.all_names for w in n.split()}
+        for i, p in enumerate(paragraphs):
+            if i in skip:
+                continue
+            for m in _SINGLE_NAME.finditer(p):
+                word, start = m.group("name"), m.start("name")
+                if any(x.start <= start < x.end for x in matches[i]) or fold(word) in _NOT_NAMES \
+                        or fold(word) in self.blocked or _is_role(word) or f" {word.lower()} " in words_written:
+                    continue
+                shape = _SURNAMES.get(language, _SURNAMES["en"])
+                k = names.key(word, language)
+                if shape.search(word.lower()) or k in words_of_people or len(word) < 3:
+                    continue
+                if k in new:
+                    continue
+                pid = names.slug(names.latin(word, language)) or f"person-{k[:20]}"
+                if self.knowledge.entity(pid) or any(x.id == pid for x in new.values()):
+                    pid = f"{pid}-{language}"
+                new[k] = Person(pid, word, names.latin(word, language), language, m.group("role"), (i + 1,))
+                found.append(pid)
+                words_of_people.add(k)
