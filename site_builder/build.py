@@ -435,6 +435,10 @@ class Builder:
         old, site, corpus = self._last, inputs.site, inputs.site.corpus
         assert old is not None
         out = out or self.project.output
+        # The edited documents' own pages first, before the plan of every page is made.
+        own = [site.document_spec(site.docs[i], lang) for i in sorted(affected.changed) for lang in site.config.languages]
+        written = _render_pages(inputs, own, out, 1, atomic=True)
+        timings.append(("own pages", time.perf_counter() - start))
         plan = site.plan()
         specs = [s for s in plan if affected.wants(s)]
         if not affected.everything:
@@ -449,10 +453,7 @@ class Builder:
                 return now != was() or not affected.shown.isdisjoint(now)
 
             specs = [s for s in specs if needed(s)]
-        own = [s for s in specs if s.kind == "document" and s.key in affected.changed]
         rest = [s for s in specs if not (s.kind == "document" and s.key in affected.changed)]
-        written = _render_pages(inputs, own, out, 1, atomic=True)
-        timings.append(("own pages", time.perf_counter() - start))
         written.update(_render_pages(inputs, rest, out, self.jobs, atomic=True))
         # Pages no longer planned (a removed document's, the last page of a list that got shorter) go.
         planned = {(s.kind, s.key, s.lang) for s in plan}
