@@ -243,6 +243,8 @@ class Builder:
         Not in serve, which writes into the output after its first build."""
         self._last: _Inputs | None = None
         self._paths: dict[tuple[str, str | None, str], str] = {}
+        self._plan: list[PageSpec] | None = None
+        """The plan of the last build or update, if it made one (the next update compares its lists with it)."""
         """Site path of every page of the last build, by (kind, key, lang)."""
 
     @property
@@ -317,7 +319,7 @@ class Builder:
             raise UserError(problem(where, f"cannot write the site ({e.strerror or e})")) from None
         finally:
             stage.close()
-        self._last, self._paths = inputs, paths
+        self._last, self._paths, self._plan = inputs, paths, plan
         if snap_key is not None:
             self._save_snapshot(snap_key, inputs, tuple(warnings))
         phases.count(pages=len(paths) + 2, files=files, bytes=size)
@@ -348,7 +350,7 @@ class Builder:
         if not (affected.lists or affected.documents or affected.topics or affected.entities or affected.changed
                 or affected.removed or affected.exports or seeds):
             # Nothing changed: the output is what this build would make, byte for byte.
-            self._last, self._paths = inputs, dict(snap.paths)
+            self._last, self._paths, self._plan = inputs, dict(snap.paths), None
             size = sum(v[0] for v in snap.output.values())
             phases.count(pages=len(snap.paths) + 2, files=len(snap.output), bytes=size)
             return BuildResult(len(snap.paths) + 2, len(snap.output), p.output, snap.warnings, size, 0)
@@ -363,7 +365,7 @@ class Builder:
                 except OSError:
                     # No hard links here (another file system, a limit): build it all.
                     return None
-            self._last, self._paths = old, dict(snap.paths)
+            self._last, self._paths, self._plan = old, dict(snap.paths), None
             try:
                 with phases.phase("render", unit="pages") as bar:
                     update = self._write_update(inputs, affected, seeds, [], [], time.perf_counter(), out=stage.site)
@@ -443,7 +445,8 @@ class Builder:
         specs = [s for s in plan if affected.wants(s)]
         if not affected.everything:
             # A page of a list that shows what it showed, none of it changed, is left as it is.
-            before = {(s.kind, s.key, s.lang): s.items for s in old.site.plan() if s.items}
+            last = self._plan if self._plan is not None else old.site.plan()
+            before = {(s.kind, s.key, s.lang): s.items for s in last if s.items}
 
             def needed(spec: PageSpec) -> bool:
                 was = before.get((spec.kind, spec.key, spec.lang))
@@ -468,8 +471,8 @@ class Builder:
         timings.append(("pages", time.perf_counter() - start))
         if affected.exports or affected.changed:
             docs = [site.docs[i] for i in sorted(affected.changed) if i in site.docs]
-            warnings.extend(_write_exports(inputs, out, sorted(paths.values()), docs, _put_if_changed,
-                                           everything=affected.exports))
+            parts = export_parts(old.site, site, affected, set(paths.values()) != set(self._paths.values()))
+            warnings.extend(_write_exports(inputs, out, sorted(paths.values()), docs, _put_if_changed, parts))
             for i in sorted(affected.removed):
                 for rel in (f"data/cite/{i}.json", f"data/cite/{i}.bib"):
                     (out / rel).unlink(missing_ok=True)
@@ -478,7 +481,7 @@ class Builder:
                 if name not in used and SEED_NAME.match(name):
                     (out / "seeds" / name).unlink(missing_ok=True)
         timings.append(("files", time.perf_counter() - start))
-        self._last, self._paths = inputs, paths
+        self._last, self._paths, self._plan = inputs, paths, plan
         order = [written[(s.kind, s.key, s.lang)] for s in own + rest]
         return Update(False, tuple(order), tuple(removed), tuple(warnings), tuple(timings))
 
@@ -752,13 +755,48 @@ def _render_404(inputs: _Inputs, out: Path, put: Callable[[Path, str, str | byte
     put(out, "404.html", render.render(inputs.env, "404.html", nf, inputs.templates))
 
 
+EXPORT_PARTS = frozenset({"feeds", "sitemaps", "data", "index"})
+"""The site-wide files: Atom feeds, sitemaps and robots.txt, data/*.json|csv, the filters' data/index/."""
+# Document fields the data files (exports.data_files) do not read: an edit of these alone leaves them as they were.
+NOT_IN_DATA = frozenset({"paragraphs", "leftovers", "path", "extra"})
+
+
+def _feed_ids(corpus: ct.Corpus) -> list[str]:
+    return [d.id for d in corpus.documents if d.date][-exports.FEED_SIZE:]
+
+
+def export_parts(old: Site, new: Site, affected: Affected, paths_changed: bool) -> frozenset[str]:
+    """Which site-wide files a change shows in."""
+    if affected.everything:
+        return EXPORT_PARTS
+    parts: set[str] = set()
+    if paths_changed:
+        parts.add("sitemaps")
+    if affected.shown or affected.removed:
+        parts.add("index")
+    events_changed = old.corpus.events != new.corpus.events
+    data_fields = [f.name for f in fields(ct.Document) if f.name not in NOT_IN_DATA]
+    for i in affected.changed | affected.removed:
+        a, b = old.docs.get(i), new.docs.get(i)
+        if a is None or b is None or any(getattr(a, f) != getattr(b, f) for f in data_fields):
+            parts.add("data")
+            break
+    if events_changed:
+        parts.add("data")
+    before, after = _feed_ids(old.corpus), _feed_ids(new.corpus)
+    if before != after or not (affected.changed | affected.removed).isdisjoint(after):
+        parts.add("feeds")
+    return frozenset(parts)
+
+
 def _write_exports(inputs: _Inputs, out: Path, html_paths: list[str], docs: Iterable[ct.Document],
-                   put: Callable[[Path, str, str | bytes], None], everything: bool = True) -> list[str]:
-    """Feeds, sitemap, robots.txt and data files (unless not `everything`); citations and raw seeds of `docs`."""
+                   put: Callable[[Path, str, str | bytes], None], parts: frozenset[str] = EXPORT_PARTS) -> list[str]:
+    """The site-wide files of `parts` (EXPORT_PARTS); the citations and raw seeds of `docs`."""
     cfg, corpus = inputs.site.config, inputs.site.corpus
-    if everything:
+    if "feeds" in parts:
         for lang in cfg.languages:
             put(out, f"{lang}/feed.xml", exports.atom_feed(corpus, cfg, lang))
+    if "sitemaps" in parts:
         maps = exports.sitemaps(cfg, html_paths)
         for rel, text in maps.items():
             put(out, rel, text)
@@ -767,8 +805,10 @@ def _write_exports(inputs: _Inputs, out: Path, html_paths: list[str], docs: Iter
             if old.name not in maps:
                 old.unlink(missing_ok=True)
         put(out, "robots.txt", exports.robots(cfg))
+    if "data" in parts:
         for rel, text in exports.data_files(corpus, cfg).items():
             put(out, rel, text)
+    if "index" in parts:
         for lang in cfg.languages:
             for what in ("documents", "events"):
                 put(out, f"data/index/{what}.{lang}.json", exports.compact_json(inputs.site.filter_index(lang, what)))
