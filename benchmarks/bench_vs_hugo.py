@@ -10,8 +10,10 @@ names), and minimal layouts (baseof, the document page, the home and section lis
 and term lists). With four languages (en, ru, kk, az) every document is rendered in every
 language, as site_builder renders every document page per interface language.
 
-Both are then built one at a time, alternating: site_builder as `site-builder build` does (search
-index included), with this checkout's templates/ and static/; Hugo as `hugo --quiet -s DIR -d OUT`.
+Both are then built one at a time, alternating: site_builder as `site-builder build --no-cache` does
+(cold: every file parsed, search index included), with this checkout's templates/ and static/; Hugo as
+`hugo --quiet -s DIR -d OUT`. Then site_builder's rebuild with nothing changed: one build that keeps
+its parse cache and the snapshot of what it made (site_builder.snapshot), then the next, measured.
 Each build runs under a small wrapper process that times it and reads its rusage: wall time, CPU
 time (user + system of the whole process tree), peak memory of the largest process
 (ru_maxrss of RUSAGE_CHILDREN) and of the whole tree (the sum of the tree's resident memory in
@@ -345,7 +347,8 @@ def compare(n: int, language_sets: list[tuple[str, ...]], runs: int, hugo: str, 
         hugo_cmd = [hugo, "--quiet", "-s", str(hugo_site), "-d", str(hugo_out)]
         figures: dict[str, list[dict]] = {"site_builder": [], "hugo": []}
         for run in range(runs):
-            for name, cmd, out in (("site_builder", sb_cmd, sb_out), ("hugo", hugo_cmd, hugo_out)):
+            # Cold: every content file parsed, no snapshot of a last build (--no-cache).
+            for name, cmd, out in (("site_builder", [*sb_cmd, "--no-cache"], sb_out), ("hugo", hugo_cmd, hugo_out)):
                 shutil.rmtree(out, ignore_errors=True)
                 f = measure(cmd, out, work / f"{name}-{tag}.log", env)
                 shutil.rmtree(out, ignore_errors=True)
@@ -365,6 +368,16 @@ def compare(n: int, language_sets: list[tuple[str, ...]], runs: int, hugo: str, 
             ratio["cpu_s_without_search"] = (sb["cpu_s"] - sb["search_cpu_s"]) / hu["cpu_s"]
             print(f"  without the search index: wall {ratio['wall_s_without_search']:.1f}x  "
                   f"cpu {ratio['cpu_s_without_search']:.1f}x", flush=True)
+        # A rebuild with nothing changed: one build that keeps its parse cache and snapshot, then the next.
+        shutil.rmtree(sb_out, ignore_errors=True)
+        measure(sb_cmd, sb_out, work / f"site_builder-{tag}.log", env)
+        again = measure(sb_cmd, sb_out, work / f"site_builder-{tag}.log", env)
+        shutil.rmtree(sb_out, ignore_errors=True)
+        ratio["rebuild_wall_s"] = again["wall_s"] / hu["wall_s"]
+        print(f"  site_builder rebuild, nothing changed: wall {again['wall_s']:.1f} s, cpu {again['cpu_s']:.1f} s, "
+              f"largest process {again['peak_largest_mb']:.0f} MB ({ratio['rebuild_wall_s']:.2f}x hugo's cold build)",
+              flush=True)
+        med["site_builder_rebuild"] = {k: v for k, v in again.items() if isinstance(v, (int, float))}
         results.append({"documents": n, "languages": list(languages), "runs": runs, "median": med, "ratio": ratio})
     return results
 

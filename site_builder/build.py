@@ -18,7 +18,8 @@ import jinja2
 from site_builder import cache as parse_cache
 from site_builder import config as site_config
 from site_builder import content as ct
-from site_builder import exports, i18n, progress, render, search
+from site_builder import knowledge as kb
+from site_builder import exports, i18n, progress, render, search, snapshot
 from site_builder.errors import Problem, UserError, problem
 from site_builder.files import replace_dir, write_bytes
 from site_builder.pages import FAMILY, Page, PageSpec, Site, route_path
@@ -62,6 +63,8 @@ class BuildResult:
     output: Path
     warnings: tuple[str, ...]
     bytes: int = 0
+    remade: int | None = None
+    """Pages written from the last build's output (site_builder.snapshot); None: the whole site was built."""
 
 
 @dataclass(frozen=True)
@@ -235,8 +238,13 @@ class Builder:
         """Where full builds report their phases (none: silent, as serve's rebuilds are)."""
         # The parse cache lives beside the output (site_builder.cache): a rebuild reads only changed files.
         self._cache = ct.LoadCache(parse_cache.folder_for(project.output) if cache else None)
+        self._snapshots = cache and index_search
+        """Keep what each full build made beside the cache, and start from it (site_builder.snapshot).
+        Not in serve, which writes into the output after its first build."""
         self._last: _Inputs | None = None
         self._paths: dict[tuple[str, str | None, str], str] = {}
+        self._plan: list[PageSpec] | None = None
+        """The plan of the last build or update, if it made one (the next update compares its lists with it)."""
         """Site path of every page of the last build, by (kind, key, lang)."""
 
     @property
@@ -272,6 +280,19 @@ class Builder:
             bar.update(len(corpus.documents))
         _check_output(p.output)
         inputs = self._inputs(Site(corpus, cfg), env)
+        snap_key = None
+        if self._snapshots:
+            snap_key = snapshot.key(output=p.output, config=p.config, base_url=p.base_url, templates=p.templates,
+                                    static=p.static, seeds=p.seeds,
+                                    knowledge=tuple(p.content / name for name in kb.KNOWLEDGE_FILES))
+            snap = snapshot.load(p.output, snap_key)
+            if snap is not None:
+                done = self._from_snapshot(inputs, snap, snap_key, phases)
+                if done is not None:
+                    return done
+        else:
+            # This output will change without a snapshot of it: none may describe it.
+            snapshot.forget(p.output)
         try:
             p.output.parent.mkdir(parents=True, exist_ok=True)
             # Also removes the staging folders of builds that were killed.
@@ -298,9 +319,77 @@ class Builder:
             raise UserError(problem(where, f"cannot write the site ({e.strerror or e})")) from None
         finally:
             stage.close()
-        self._last, self._paths = inputs, paths
+        self._last, self._paths, self._plan = inputs, paths, plan
+        if snap_key is not None:
+            self._save_snapshot(snap_key, inputs, tuple(warnings))
         phases.count(pages=len(paths) + 2, files=files, bytes=size)
         return BuildResult(len(paths) + 2, files, p.output, tuple(warnings), size)
+
+    def _save_snapshot(self, key: str, inputs: _Inputs, warnings: tuple[str, ...]) -> None:
+        p, corpus = self.project, inputs.site.corpus
+        try:
+            found = snapshot.manifest(p.output)
+        except OSError:
+            snapshot.forget(p.output)
+            return
+        snapshot.save(p.output, snapshot.Snapshot(
+            key, corpus, dict(self._paths), snapshot.seed_stamps(p.seeds, {d.seed for d in corpus.documents}),
+            found, warnings))
+
+    def _from_snapshot(self, inputs: _Inputs, snap: snapshot.Snapshot, key: str,
+                       phases: progress.Phases) -> BuildResult | None:
+        """Build from the last build's output what changed since (None: everything did)."""
+        p, site = self.project, inputs.site
+        old = self._inputs(Site(snap.corpus, site.config), inputs.env)
+        names = {d.seed for d in site.corpus.documents} | set(snap.seeds)
+        now = snapshot.seed_stamps(p.seeds, names)
+        seeds = {n for n in names if now.get(n) != snap.seeds.get(n)}
+        affected = affected_by(old.site, site, seeds)
+        if affected.everything:
+            return None
+        if not (affected.lists or affected.documents or affected.topics or affected.entities or affected.changed
+                or affected.removed or affected.exports or seeds):
+            # Nothing changed: the output is what this build would make, byte for byte.
+            self._last, self._paths, self._plan = inputs, dict(snap.paths), None
+            size = sum(v[0] for v in snap.output.values())
+            phases.count(pages=len(snap.paths) + 2, files=len(snap.output), bytes=size)
+            return BuildResult(len(snap.paths) + 2, len(snap.output), p.output, snap.warnings, size, 0)
+        try:
+            stage = Staging.create(p.output)
+        except OSError as e:
+            raise UserError(problem(p.output, f"cannot write the site there ({e.strerror or e})")) from None
+        try:
+            with phases.phase("reuse"):
+                try:
+                    snapshot.link_tree(p.output, stage.site)
+                except OSError:
+                    # No hard links here (another file system, a limit): build it all.
+                    return None
+            self._last, self._paths, self._plan = old, dict(snap.paths), None
+            try:
+                with phases.phase("render", unit="pages") as bar:
+                    update = self._write_update(inputs, affected, seeds, [], [], time.perf_counter(), out=stage.site)
+                    bar.update(len(update.pages))
+                if affected.changed or affected.removed or affected.shown:
+                    with phases.phase("search index"):
+                        shutil.rmtree(stage.site / search.BUNDLE, ignore_errors=True)
+                        search.index(site, stage.site)
+                warnings = [w for d in site.corpus.documents for w in _seed_warnings(d, p.seeds)]
+                with phases.phase("swap"):
+                    files, size = _tree_size(stage.site)
+                    replace_dir(stage.site, p.output)
+            except OSError as e:
+                self._last = None
+                where = Path(e.filename) if e.filename else p.output
+                raise UserError(problem(where, f"cannot write the site ({e.strerror or e})")) from None
+            except BaseException:
+                self._last = None
+                raise
+        finally:
+            stage.close()
+        self._save_snapshot(key, inputs, tuple(warnings))
+        phases.count(pages=len(self._paths) + 2, files=files, bytes=size)
+        return BuildResult(len(self._paths) + 2, files, p.output, tuple(warnings), size, len(update.pages))
 
     def update(self, changed: Iterable[Path]) -> Update:
         """Make again what the changed files affect; a UserError leaves the output as it was.
@@ -343,15 +432,21 @@ class Builder:
             raise
 
     def _write_update(self, inputs: _Inputs, affected: Affected, seeds: set[str], warnings: list[str],
-                      timings: list[tuple[str, float]], start: float) -> Update:
+                      timings: list[tuple[str, float]], start: float, out: Path | None = None) -> Update:
+        """Write what `affected` names into `out` (the output), each file replaced in one step."""
         old, site, corpus = self._last, inputs.site, inputs.site.corpus
         assert old is not None
-        out = self.project.output
+        out = out or self.project.output
+        # The edited documents' own pages first, before the plan of every page is made.
+        own = [site.document_spec(site.docs[i], lang) for i in sorted(affected.changed) for lang in site.config.languages]
+        written = _render_pages(inputs, own, out, 1, atomic=True)
+        timings.append(("own pages", time.perf_counter() - start))
         plan = site.plan()
         specs = [s for s in plan if affected.wants(s)]
         if not affected.everything:
             # A page of a list that shows what it showed, none of it changed, is left as it is.
-            before = {(s.kind, s.key, s.lang): s.items for s in old.site.plan() if s.items}
+            last = self._plan if self._plan is not None else old.site.plan()
+            before = {(s.kind, s.key, s.lang): s.items for s in last if s.items}
 
             def needed(spec: PageSpec) -> bool:
                 was = before.get((spec.kind, spec.key, spec.lang))
@@ -361,10 +456,7 @@ class Builder:
                 return now != was() or not affected.shown.isdisjoint(now)
 
             specs = [s for s in specs if needed(s)]
-        own = [s for s in specs if s.kind == "document" and s.key in affected.changed]
         rest = [s for s in specs if not (s.kind == "document" and s.key in affected.changed)]
-        written = _render_pages(inputs, own, out, 1, atomic=True)
-        timings.append(("own pages", time.perf_counter() - start))
         written.update(_render_pages(inputs, rest, out, self.jobs, atomic=True))
         # Pages no longer planned (a removed document's, the last page of a list that got shorter) go.
         planned = {(s.kind, s.key, s.lang) for s in plan}
@@ -379,8 +471,8 @@ class Builder:
         timings.append(("pages", time.perf_counter() - start))
         if affected.exports or affected.changed:
             docs = [site.docs[i] for i in sorted(affected.changed) if i in site.docs]
-            warnings.extend(_write_exports(inputs, out, sorted(paths.values()), docs, _put_if_changed,
-                                           everything=affected.exports))
+            parts = export_parts(old.site, site, affected, set(paths.values()) != set(self._paths.values()))
+            warnings.extend(_write_exports(inputs, out, sorted(paths.values()), docs, _put_if_changed, parts))
             for i in sorted(affected.removed):
                 for rel in (f"data/cite/{i}.json", f"data/cite/{i}.bib"):
                     (out / rel).unlink(missing_ok=True)
@@ -389,7 +481,7 @@ class Builder:
                 if name not in used and SEED_NAME.match(name):
                     (out / "seeds" / name).unlink(missing_ok=True)
         timings.append(("files", time.perf_counter() - start))
-        self._last, self._paths = inputs, paths
+        self._last, self._paths, self._plan = inputs, paths, plan
         order = [written[(s.kind, s.key, s.lang)] for s in own + rest]
         return Update(False, tuple(order), tuple(removed), tuple(warnings), tuple(timings))
 
@@ -663,13 +755,48 @@ def _render_404(inputs: _Inputs, out: Path, put: Callable[[Path, str, str | byte
     put(out, "404.html", render.render(inputs.env, "404.html", nf, inputs.templates))
 
 
+EXPORT_PARTS = frozenset({"feeds", "sitemaps", "data", "index"})
+"""The site-wide files: Atom feeds, sitemaps and robots.txt, data/*.json|csv, the filters' data/index/."""
+# Document fields the data files (exports.data_files) do not read: an edit of these alone leaves them as they were.
+NOT_IN_DATA = frozenset({"paragraphs", "leftovers", "path", "extra"})
+
+
+def _feed_ids(corpus: ct.Corpus) -> list[str]:
+    return [d.id for d in corpus.documents if d.date][-exports.FEED_SIZE:]
+
+
+def export_parts(old: Site, new: Site, affected: Affected, paths_changed: bool) -> frozenset[str]:
+    """Which site-wide files a change shows in."""
+    if affected.everything:
+        return EXPORT_PARTS
+    parts: set[str] = set()
+    if paths_changed:
+        parts.add("sitemaps")
+    if affected.shown or affected.removed:
+        parts.add("index")
+    events_changed = old.corpus.events != new.corpus.events
+    data_fields = [f.name for f in fields(ct.Document) if f.name not in NOT_IN_DATA]
+    for i in affected.changed | affected.removed:
+        a, b = old.docs.get(i), new.docs.get(i)
+        if a is None or b is None or any(getattr(a, f) != getattr(b, f) for f in data_fields):
+            parts.add("data")
+            break
+    if events_changed:
+        parts.add("data")
+    before, after = _feed_ids(old.corpus), _feed_ids(new.corpus)
+    if before != after or not (affected.changed | affected.removed).isdisjoint(after):
+        parts.add("feeds")
+    return frozenset(parts)
+
+
 def _write_exports(inputs: _Inputs, out: Path, html_paths: list[str], docs: Iterable[ct.Document],
-                   put: Callable[[Path, str, str | bytes], None], everything: bool = True) -> list[str]:
-    """Feeds, sitemap, robots.txt and data files (unless not `everything`); citations and raw seeds of `docs`."""
+                   put: Callable[[Path, str, str | bytes], None], parts: frozenset[str] = EXPORT_PARTS) -> list[str]:
+    """The site-wide files of `parts` (EXPORT_PARTS); the citations and raw seeds of `docs`."""
     cfg, corpus = inputs.site.config, inputs.site.corpus
-    if everything:
+    if "feeds" in parts:
         for lang in cfg.languages:
             put(out, f"{lang}/feed.xml", exports.atom_feed(corpus, cfg, lang))
+    if "sitemaps" in parts:
         maps = exports.sitemaps(cfg, html_paths)
         for rel, text in maps.items():
             put(out, rel, text)
@@ -678,8 +805,10 @@ def _write_exports(inputs: _Inputs, out: Path, html_paths: list[str], docs: Iter
             if old.name not in maps:
                 old.unlink(missing_ok=True)
         put(out, "robots.txt", exports.robots(cfg))
+    if "data" in parts:
         for rel, text in exports.data_files(corpus, cfg).items():
             put(out, rel, text)
+    if "index" in parts:
         for lang in cfg.languages:
             for what in ("documents", "events"):
                 put(out, f"data/index/{what}.{lang}.json", exports.compact_json(inputs.site.filter_index(lang, what)))
@@ -713,14 +842,25 @@ def _render_all(inputs: _Inputs, plan: list[PageSpec], out: Path, jobs: int,
 def _copy_seed(d: ct.Document, seeds: Path, out: Path,
                put: Callable[[Path, str, str | bytes], None] = _write) -> list[str]:
     """Copy the document's raw seed into the site, byte for byte."""
+    warnings, data = _read_seed(d, seeds)
+    if data is not None:
+        put(out, f"seeds/{d.seed}", data)
+    return warnings
+
+
+def _seed_warnings(d: ct.Document, seeds: Path) -> list[str]:
+    return _read_seed(d, seeds)[0]
+
+
+def _read_seed(d: ct.Document, seeds: Path) -> tuple[list[str], bytes | None]:
+    """What is wrong with a document's raw seed, and its bytes (None: not published)."""
     if not SEED_NAME.match(d.seed):
-        return [f"{d.path}: seed {d.seed!r} is not a plain file name; raw text not published"]
+        return [f"{d.path}: seed {d.seed!r} is not a plain file name; raw text not published"], None
     src = seeds / d.seed
     if not src.is_file():
-        return [f"{d.path}: seed {src} not found; raw text not published"]
+        return [f"{d.path}: seed {src} not found; raw text not published"], None
     data = src.read_bytes()
     warnings = []
     if d.seed_sha256 and hashlib.sha256(data).hexdigest() != d.seed_sha256:
         warnings.append(f"{src}: text changed since it was ingested (seed_sha256 differs)")
-    put(out, f"seeds/{d.seed}", data)
-    return warnings
+    return warnings, data

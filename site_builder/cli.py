@@ -61,7 +61,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     for w in result.warnings:
         print(f"warning: {w}", file=sys.stderr)
     phases.finish()
-    print(f"build: {result.pages} pages, {result.files} files -> {args.output}/ (open {args.output}/index.html)")
+    if result.remade == 0:
+        print(f"build: nothing changed since the last build; {args.output}/ kept as it was "
+              f"({result.pages} pages, {result.files} files; open {args.output}/index.html)")
+    elif result.remade is not None:
+        print(f"build: {result.remade} pages made again, the rest kept from the last build; {result.pages} pages, "
+              f"{result.files} files -> {args.output}/ (open {args.output}/index.html)")
+    else:
+        print(f"build: {result.pages} pages, {result.files} files -> {args.output}/ (open {args.output}/index.html)")
     return EXIT_OK
 
 

@@ -303,6 +303,10 @@ class Site:
     def pages(self) -> list[Page]:
         return [spec.make() for spec in self.plan()]
 
+    def document_spec(self, d: Document, lang: str) -> PageSpec:
+        """The page of one document in one language, as plan() lists it (serve makes it first after an edit)."""
+        return PageSpec("document", d.id, lang, partial(self.document, d, lang), d.id)
+
     def plan(self) -> list[PageSpec]:
         """Every page, in build order, not yet made: a caller can make a subset, or spread them over processes."""
         out: list[PageSpec] = []
@@ -332,8 +336,7 @@ class Site:
             for sort in DOC_SORTS:
                 add_pages("document_index", lang, partial(self._sorted_rows, lang, sort), ROWS_PER_PAGE, sort, sort,
                           ids=lambda r: (r["id"],))
-            document = self.document
-            out.extend(PageSpec("document", d.id, lang, partial(document, d, lang), d.id) for d in docs)
+            out.extend(self.document_spec(d, lang) for d in docs)
             add("outlet_index", lang, lang)
             for outlet in self.outlets:
                 add_pages("outlet", lang, partial(self.outlet_docs, outlet), LINES_PER_PAGE, self.outlet_slugs[outlet], outlet)

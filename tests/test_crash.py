@@ -51,8 +51,8 @@ def env() -> dict[str, str]:
             "PYTHONIOENCODING": "utf-8"}
 
 
-def run_build(site: Path) -> str:
-    done = subprocess.run(build_command(), cwd=site, env=env(), capture_output=True, text=True, timeout=600)
+def run_build(site: Path, *options: str) -> str:
+    done = subprocess.run(build_command(*options), cwd=site, env=env(), capture_output=True, text=True, timeout=600)
     assert (done.returncode, done.stderr) == (0, ""), done.stderr
     return done.stdout
 
@@ -151,7 +151,8 @@ def rendering(site: Path):
 @pytest.mark.parametrize("moment", ["render", "search index"])
 def test_killed_build_leaves_the_output_and_the_next_build_removes_its_staging(built, moment):
     site, before, stdout = built
-    process = subprocess.Popen(build_command(), cwd=site, env=env(), stdout=subprocess.DEVNULL,
+    # Built whole (a build from the last one's snapshot of an unchanged site writes nothing to kill).
+    process = subprocess.Popen(build_command("--no-cache"), cwd=site, env=env(), stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)
     try:
         if moment == "render":
@@ -175,10 +176,42 @@ def test_killed_build_leaves_the_output_and_the_next_build_removes_its_staging(b
     assert staging_folders(site) == [staging] and (staging / LOCK).exists()
     assert tree(site / "output") == before, "the killed build changed the output"
 
-    assert run_build(site) == stdout
+    assert run_build(site, "--no-cache") == stdout
     assert staging_folders(site) == [], "the killed build's staging folder is still there"
     assert not (site / ".output.old").exists()
     assert tree(site / "output") == before, "the next build is not the whole site"
+
+
+def test_a_killed_build_from_the_last_one_leaves_the_output_it_linked_from(tmp_path):
+    """A build after an edit hard-links the last output into its staging folder; killed while it
+    indexes, the output keeps every byte, and the next build finishes the edit."""
+    site = big_site(tmp_path)
+    run_build(site)
+    before = tree(site / "output")
+    entry = site / "content" / "documents" / "copy-007.md"
+    entry.write_text(entry.read_text(encoding="utf-8").replace("Power cable report number 7", "Edited report"),
+                     encoding="utf-8")
+    process = subprocess.Popen(build_command(), cwd=site, env=env(), stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    try:
+        wait_for("Pagefind running", lambda: any("pagefind" in command_line(c) for c in descendants(process.pid)), 300)
+        staging = staging_folders(site)[0]
+        # It started from the last output: its pages are the output's files, linked.
+        linked = staging / "site" / "en" / "documents" / "copy-100" / "index.html"
+        assert linked.stat().st_ino == (site / "output" / "en" / "documents" / "copy-100" / "index.html").stat().st_ino
+        children = descendants(process.pid)
+        process.send_signal(signal.SIGKILL)
+        process.wait(30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    ended(children)
+    assert tree(site / "output") == before, "the killed build changed the output"
+    assert "made again" in run_build(site)
+    assert staging_folders(site) == []
+    assert "Edited report" in (site / "output" / "en" / "documents" / "copy-007" / "index.html").read_text(
+        encoding="utf-8")
 
 
 def test_a_live_build_s_staging_folder_is_kept(tmp_path):
