@@ -5,25 +5,20 @@ gives the same problems and the same output as a build without it.
 from __future__ import annotations
 
 import pickle
-import shutil
 from pathlib import Path
 
 import pytest
+
+from sites import small_site
 
 from site_builder import cache as parse_cache
 from site_builder import content as ct
 from site_builder.errors import UserError
 
-ROOT = Path(__file__).resolve().parent.parent
-SMALL = ROOT / "tests" / "fixtures" / "site_small"
-
 
 @pytest.fixture
 def site(tmp_path: Path, monkeypatch) -> Path:
-    for name in ("content", "seeds", "static"):
-        shutil.copytree(SMALL / name, tmp_path / name)
-    shutil.copyfile(SMALL / "site.yaml", tmp_path / "site.yaml")
-    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    small_site(tmp_path)
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

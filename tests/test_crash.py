@@ -16,9 +16,13 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import pytest
+
+from sites import add_copies, small_site
 
 from site_builder.staging import LOCK, SEARCH, Staging, holder, prefix, remove_stale
 
@@ -29,16 +33,7 @@ COPIES = 300
 
 def big_site(root: Path) -> Path:
     """The small fixture site with COPIES more documents, in `root`."""
-    for name in ("content", "seeds", "static"):
-        shutil.copytree(SMALL / name, root / name)
-    shutil.copyfile(SMALL / "site.yaml", root / "site.yaml")
-    shutil.copytree(ROOT / "templates", root / "templates")
-    docs = root / "content" / "documents"
-    entry = (docs / "en-cable-2024.md").read_text(encoding="utf-8")
-    for i in range(COPIES):
-        text = entry.replace("id: en-cable-2024", f"id: copy-{i:03d}").replace(
-            "title: Power cable under the Caspian agreed", f"title: Power cable report number {i}")
-        (docs / f"copy-{i:03d}.md").write_text(text, encoding="utf-8")
+    add_copies(small_site(root), COPIES, width=3)
     return root
 
 
@@ -131,6 +126,25 @@ def wait_for(what: str, condition, timeout: float):
     raise AssertionError(f"timed out waiting for {what}")
 
 
+@contextmanager
+def building(site: Path, *options: str) -> Iterator[subprocess.Popen]:
+    """A build of `site` running in the background, killed on the way out if it still runs."""
+    process = subprocess.Popen(build_command(*options), cwd=site, env=env(), stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    try:
+        yield process
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+def indexing(site: Path, process: subprocess.Popen) -> Path:
+    """The staging folder of the build `process`, once it runs Pagefind."""
+    wait_for("Pagefind running", lambda: any("pagefind" in command_line(c) for c in descendants(process.pid)), 300)
+    return staging_folders(site)[0]
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> tuple[Path, dict[str, bytes], str]:
     """A big site built once: (its folder, its output's files, the build's stdout)."""
@@ -152,24 +166,16 @@ def rendering(site: Path):
 def test_killed_build_leaves_the_output_and_the_next_build_removes_its_staging(built, moment):
     site, before, stdout = built
     # Built whole (a build from the last one's snapshot of an unchanged site writes nothing to kill).
-    process = subprocess.Popen(build_command("--no-cache"), cwd=site, env=env(), stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
-    try:
+    with building(site, "--no-cache") as process:
         if moment == "render":
             staging = wait_for("pages in the staging folder", lambda: rendering(site), 300)
         else:
-            wait_for("Pagefind running", lambda: any("pagefind" in command_line(c) for c in descendants(process.pid)),
-                     300)
-            staging = staging_folders(site)[0]
+            staging = indexing(site, process)
         children = descendants(process.pid)
         assert children, "the build started no process to kill with it"
         assert holder(staging) == process.pid
         process.send_signal(signal.SIGKILL)
         process.wait(30)
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
 
     # Its render workers, or Pagefind, die with it instead of writing on into the staging folder.
     ended(children)
@@ -191,21 +197,14 @@ def test_a_killed_build_from_the_last_one_leaves_the_output_it_linked_from(tmp_p
     entry = site / "content" / "documents" / "copy-007.md"
     entry.write_text(entry.read_text(encoding="utf-8").replace("Power cable report number 7", "Edited report"),
                      encoding="utf-8")
-    process = subprocess.Popen(build_command(), cwd=site, env=env(), stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
-    try:
-        wait_for("Pagefind running", lambda: any("pagefind" in command_line(c) for c in descendants(process.pid)), 300)
-        staging = staging_folders(site)[0]
+    with building(site) as process:
+        staging = indexing(site, process)
         # It started from the last output: its pages are the output's files, linked.
         linked = staging / "site" / "en" / "documents" / "copy-100" / "index.html"
         assert linked.stat().st_ino == (site / "output" / "en" / "documents" / "copy-100" / "index.html").stat().st_ino
         children = descendants(process.pid)
         process.send_signal(signal.SIGKILL)
         process.wait(30)
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
     ended(children)
     assert tree(site / "output") == before, "the killed build changed the output"
     assert "made again" in run_build(site)

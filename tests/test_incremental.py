@@ -9,32 +9,21 @@ from __future__ import annotations
 import os
 import pickle
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
+from sites import add_copies, small_site
+
 from site_builder import snapshot
 from site_builder.build import build
 
-ROOT = Path(__file__).resolve().parent.parent
-SMALL = ROOT / "tests" / "fixtures" / "site_small"
 COPIES = 8
 
 
 @pytest.fixture
 def site(tmp_path: Path, monkeypatch) -> Path:
-    for name in ("content", "seeds", "static"):
-        shutil.copytree(SMALL / name, tmp_path / name)
-    shutil.copyfile(SMALL / "site.yaml", tmp_path / "site.yaml")
-    shutil.copytree(ROOT / "templates", tmp_path / "templates")
-    docs = tmp_path / "content" / "documents"
-    entry = (docs / "en-cable-2024.md").read_text(encoding="utf-8")
-    for i in range(COPIES):
-        (docs / f"copy-{i}.md").write_text(
-            entry.replace("id: en-cable-2024", f"id: copy-{i}").replace(
-                "title: Power cable under the Caspian agreed", f"title: Power cable report number {i}"),
-            encoding="utf-8")
+    add_copies(small_site(tmp_path), COPIES)
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
