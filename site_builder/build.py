@@ -154,11 +154,7 @@ def _meta(page: Page, site: Site, s: dict[str, str]) -> dict:
         desc = f'{d["date"]["text"]} · {d["language_name"]}' + (f' · {d["outlet"]}' if d["outlet"] else "")
         original = d["original_title"] or d["title"]
         ld = {**base, "@type": "NewsArticle" if d["outlet"] else "CreativeWork", "headline": original[:110],
-              "inLanguage": d["language"], "isPartOf": {"@type": "WebSite", "name": cfg.title[lang]},
-              "about": [t["name"] for t in d["topics"]],
-              "mentions": [{"@type": {"person": "Person", "place": "Place"}.get(k, "Organization"), "name": e["name"]}
-                           for k, group in (("person", c["people"]), ("place", c["places"]), ("organization", c["organizations"]))
-                           for e in group]}
+              "inLanguage": d["language"], "about": [t["name"] for t in d["topics"]]}
         if d["date"]["iso"]:
             ld["datePublished"] = d["date"]["iso"]
         if d["outlet"]:
@@ -809,9 +805,9 @@ def _write_exports(inputs: _Inputs, out: Path, html_paths: list[str], docs: Iter
         for rel, text in exports.data_files(corpus, cfg).items():
             put(out, rel, text)
     if "index" in parts:
-        for lang in cfg.languages:
-            for what in ("documents", "events"):
-                put(out, f"data/index/{what}.{lang}.json", exports.compact_json(inputs.site.filter_index(lang, what)))
+        for what in ("documents", "events"):
+            for lang, part in inputs.site.filter_indexes(what).items():
+                put(out, f"data/index/{what}{'.' + lang if lang else ''}.json", exports.compact_json(part))
     warnings: list[str] = []
     for d in docs:
         put(out, f"data/cite/{d.id}.json", exports.csl_json(corpus, cfg, d))

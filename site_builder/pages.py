@@ -20,11 +20,11 @@ KEY_QUOTES = 6
 TOP_ENTITIES = 10
 # Every list is cut into pages of this many items, at stable addresses (…/page/2/), so that no
 # page grows with the record: a phone on a slow link gets a page of tens of kilobytes.
-ROWS_PER_PAGE = 100
+ROWS_PER_PAGE = 200
 """Rows of the document index."""
-PER_PAGE = 50
+PER_PAGE = 100
 """Items of a list whose items are long: quotes, the full events of a year page, an event's sources."""
-LINES_PER_PAGE = 100
+LINES_PER_PAGE = 200
 """Documents or events of a list that gives each one line (topic, entity, year, outlet): a page of a
 hundred lines is still a few tens of kilobytes, and the pages' own weight (head, navigation) halves."""
 ENTITIES_PER_PAGE = 300
@@ -404,7 +404,8 @@ class Site:
 
     def _filter_options(self, lang: str) -> dict:
         docs = self.corpus.documents
-        years = sorted({d.date[:4] for d in docs if d.date} | {ev.date[:4] for ev in self.corpus.events}, reverse=True)
+        years = sorted({d.date[:4] for d in docs if d.date} | {ev.date[:4] for ev in self.corpus.events if ev.date},
+                       reverse=True)
         named = sorted(self.entities, key=lambda e: (-len(self.docs_of_entity[e.id]), e.id))[:FILTER_ENTITIES]
         entities = sorted((self.entity_link(e.id, lang) for e in named),
                           key=lambda x: (markup.collation_key(x["name"]), x["id"]))
@@ -413,29 +414,65 @@ class Site:
                 "languages": [{"id": x, "name": i18n.TEXT_LANGUAGE_NAMES[lang][x]} for x in languages],
                 "entities": entities}
 
-    def filter_index(self, lang: str, what: str) -> dict:
-        """What the filters need to list the whole record without its pages (data/index/<what>.<lang>.json).
+    def filter_indexes(self, what: str) -> dict[str, dict]:
+        """What the filters need to list the whole record without its pages: {'': the shared part
+        (data/index/<what>.json), lang: that language's part (data/index/<what>.<lang>.json)}.
 
-        Documents: [id, title, title's language, ISO date, date, language, outlet, topics, entities]
-        in date order, and the row order of each other sort. Events: [id, title, title's language,
-        ISO date, date, place, topics, languages, entities, address] in timeline order.
+        The shared part holds the items in date (documents) or timeline (events) order, each as the
+        site's default language shows it. Documents: [id, title, title's language, date, language,
+        outlet, topics, entities]; events: [id, title, title's language, date, place, topics,
+        languages, entities, address]. A date is a number into the shared "dates" ([ISO date,
+        precision]); a place an entity id. A language's part holds what differs in that language: the
+        names of topics, text languages and places, the dates as written ("dates", in the order of
+        the shared list), the titles that differ ({item number: [title, language]}), and, for
+        documents, the row order of each other sort. The script puts each item together as the page's
+        language shows it. Each item is written once, not once per language.
         """
-        topics = {t.id: self.topic_link(t.id, lang)["name"] for t in self.k.topics}
+        cfg = self.config
+        default = cfg.default_language
+        dates: dict[tuple[str | None, str | None], int] = {}
+
+        def date_ix(iso: str | None, precision: str | None) -> int:
+            return dates.setdefault((iso, precision), len(dates))
+
+        topics = lambda lang: {t.id: self.topic_link(t.id, lang)["name"] for t in self.k.topics}  # noqa: E731
+        parts: dict[str, dict] = {lang: {"topics": topics(lang), "titles": {}} for lang in cfg.languages}
         if what == "documents":
-            rows = self._sorted_rows(lang, "date")
-            position = {r["id"]: i for i, r in enumerate(rows)}
-            return {"topics": topics, "languages": {k: v for k, v in i18n.TEXT_LANGUAGE_NAMES[lang].items()},
-                    "items": [[r["id"], r["title"], r["title_lang"], r["date"]["iso"], r["date"]["text"], r["language"],
-                               r["outlet"], [t["id"] for t in r["topics"]], r["entities"]] for r in rows],
-                    "order": {sort: [position[r["id"]] for r in self._sorted_rows(lang, sort)]
-                              for sort in DOC_SORTS if sort != "date"}}
-        items = []
-        for ev in self.corpus.events:
-            v = self.event_view(ev, lang)
-            items.append([v["id"], v["title"]["text"], v["title"]["lang"], v["date"]["iso"], v["date"]["text"],
-                          v["place"]["name"] if v["place"] else "", [t["id"] for t in v["topics"]], v["languages"],
-                          v["entities"], v["route"]])
-        return {"topics": topics, "items": items}
+            rows = {lang: self._sorted_rows(lang, "date") for lang in cfg.languages}
+            position = {r["id"]: i for i, r in enumerate(rows[default])}
+            by_id = {lang: {r["id"]: r for r in rs} for lang, rs in rows.items()}
+            items = []
+            for i, r in enumerate(rows[default]):
+                d = self.docs[r["id"]]
+                items.append([r["id"], r["title"], r["title_lang"], date_ix(d.date, d.date_precision),
+                              r["language"], r["outlet"], [t["id"] for t in r["topics"]], r["entities"]])
+                for lang in cfg.languages:
+                    other = by_id[lang][r["id"]]
+                    if (other["title"], other["title_lang"]) != (r["title"], r["title_lang"]):
+                        parts[lang]["titles"][str(i)] = [other["title"], other["title_lang"]]
+            for lang in cfg.languages:
+                parts[lang]["languages"] = dict(i18n.TEXT_LANGUAGE_NAMES[lang])
+                parts[lang]["order"] = {sort: [position[r["id"]] for r in self._sorted_rows(lang, sort)]
+                                        for sort in DOC_SORTS if sort != "date"}
+        else:
+            items = []
+            places: set[str] = set()
+            for i, ev in enumerate(self.corpus.events):
+                v = self.event_view(ev, default)
+                if ev.place and v["place"]:
+                    places.add(ev.place)
+                items.append([v["id"], v["title"]["text"], v["title"]["lang"], date_ix(ev.date, ev.date_precision),
+                              ev.place if v["place"] else "", [t["id"] for t in v["topics"]], v["languages"],
+                              v["entities"], v["route"]])
+                for lang in cfg.languages:
+                    title = pick(ev.title, lang)
+                    if (title["text"], title["lang"]) != (v["title"]["text"], v["title"]["lang"]):
+                        parts[lang]["titles"][str(i)] = [title["text"], title["lang"]]
+            for lang in cfg.languages:
+                parts[lang]["places"] = {p: self.entity_link(p, lang)["name"] for p in sorted(places)}
+        for lang in cfg.languages:
+            parts[lang]["dates"] = [self.date_view(iso, precision, lang)["text"] for iso, precision in dates]
+        return {"": {"dates": [[iso or "", precision or ""] for iso, precision in dates], "items": items}, **parts}
 
     def search(self, lang: str) -> Page:
         # The index is one for every language and its filters hold ids: the page names them.

@@ -89,14 +89,36 @@
   var results = null;
   var pagers = Array.prototype.slice.call(document.querySelectorAll("nav.pager"));
 
+  function fetchJSON(url) {
+    return fetch(url).then(function (response) {
+      if (!response.ok) throw new Error(response.status);
+      return response.json();
+    });
+  }
+
+  // The index comes in two files: the items, shared by every language (data/index/<what>.json),
+  // and what this page's language shows differently (data/index/<what>.<lang>.json): names, dates
+  // as written, translated titles. Put together, each item reads as the pages list it.
+  function assemble(shared, own) {
+    var items = shared.items.map(function (x, i) {
+      var title = own.titles[i] || [x[1], x[2]];
+      var date = shared.dates[x[3]];
+      if (isTable) {
+        // [id, title, title's language, ISO date, date, language, outlet, topics, entities]
+        return [x[0], title[0], title[1], date[0], own.dates[x[3]], x[4], x[5], x[6], x[7]];
+      }
+      // [id, title, title's language, ISO date, date, place, topics, languages, entities, address]
+      return [x[0], title[0], title[1], date[0], own.dates[x[3]], x[4] ? own.places[x[4]] || "" : "",
+              x[5], x[6], x[7], x[8]];
+    });
+    return {topics: own.topics, languages: own.languages || {}, order: own.order, items: items};
+  }
+
   function load() {
     if (!loading) {
-      loading = fetch(form.dataset.index).then(function (response) {
-        if (!response.ok) throw new Error(response.status);
-        return response.json();
-      }).then(function (data) {
-        index = data;
-        return data;
+      loading = Promise.all([fetchJSON(form.dataset.shared), fetchJSON(form.dataset.index)]).then(function (parts) {
+        index = assemble(parts[0], parts[1]);
+        return index;
       });
     }
     return loading;

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from site_builder.pages import PER_PAGE
+
 ROOT = Path(__file__).resolve().parent.parent
 TOPICS = ("politics", "transport", "energy", "culture", "economy")
 PEOPLE = ("kassym-jomart-tokayev", "heydar-aliyev", "nursultan-nazarbayev")
@@ -69,7 +71,7 @@ def make_record(root: Path, n: int) -> Path:
     for k in range(0, n, 10):
         members = docs[k:k + 10]
         events.append(_event(f"event-{k:05d}", members[0]["date"], members, rng))
-    for k in range(60):
+    for k in range(PER_PAGE + 30):  # more than a year page holds
         members = docs[k * 7 % n: k * 7 % n + 3]
         events.append(_event(f"dense-{k:03d}", f"{DENSE_YEAR}-{1 + k % 12:02d}-{1 + k % 28:02d}", members, rng))
     events.append(_event("widely-reported", "2010-05-05", docs[:300], rng))
