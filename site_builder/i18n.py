@@ -217,6 +217,16 @@ _STRINGS: dict[str, tuple[str, str, str, str]] = {
     "sort_by": ("Sort by", "Сортировать по", "Сұрыптау", "Sırala"),
     "sorted_by": ("sorted by", "отсортировано по", "сұрыпталған:", "sıralanıb:"),
     "feed": ("Atom feed", "Лента Atom", "Atom арнасы", "Atom lenti"),
+    "data_intro": ("Every document's annotations and every event of the timeline, for reuse, as JSON and CSV. Each "
+                   "document's page also gives its citation as CSL-JSON and BibTeX.",
+                   "Аннотации всех документов и все события хронологии для повторного использования, в JSON и CSV. "
+                   "Страница каждого документа также даёт его библиографическое описание в CSL-JSON и BibTeX.",
+                   "Барлық құжаттың аннотациялары мен хронологияның барлық оқиғалары қайта пайдалану үшін, JSON және "
+                   "CSV пішімінде. Әр құжаттың беті оның библиографиялық сипаттамасын CSL-JSON және BibTeX "
+                   "пішімінде де береді.",
+                   "Bütün sənədlərin annotasiyaları və xronologiyanın bütün hadisələri təkrar istifadə üçün, JSON və "
+                   "CSV formatında. Hər sənədin səhifəsi onun biblioqrafik təsvirini CSL-JSON və BibTeX formatında da "
+                   "verir."),
     "data": ("Open data", "Открытые данные", "Ашық деректер", "Açıq məlumatlar"),
     "data_intro": ("Every document's annotations and the timeline, for reuse:",
                    "Аннотации всех документов и хронология для повторного использования:",

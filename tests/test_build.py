@@ -836,6 +836,23 @@ def test_cname_is_written_when_configured(run_cli, tmp_path):
     assert (tmp_path / "output" / "CNAME").read_text(encoding="utf-8") == "record.example.org\n"
 
 
+def test_every_footer_leads_to_the_data_files_listed_once_on_the_home_page(site, docs):
+    import posixpath
+
+    for lang in ("en", "ru"):
+        for rel in (f"{lang}/index.html", doc_page(lang, next(iter(docs))), f"{lang}/timeline/index.html"):
+            footer = site.page(rel).find("footer")
+            hrefs = [a.attrs["href"] for a in footer.iter("a")]
+            assert [h for h in hrefs if "#" in h] and all("data/" not in h for h in hrefs), (rel, hrefs)
+            target, _, fragment = next(h for h in hrefs if "#" in h).partition("#")
+            assert posixpath.normpath(posixpath.join(posixpath.dirname(rel), target)) == f"{lang}/index.html"
+            assert fragment == "open-data"
+        section = site.page(f"{lang}/index.html").find("section", **{"aria-labelledby": "open-data"})
+        listed = {posixpath.normpath(posixpath.join(lang, a.attrs["href"])) for a in section.iter("a")}
+        assert {"data/documents.json", "data/documents.csv", "data/timeline.json", "data/timeline.csv"} <= listed
+        assert all((site.root / x).is_file() for x in listed), listed
+
+
 def test_data_files(site, docs, timeline):
     documents = json.loads((site.root / "data/documents.json").read_text(encoding="utf-8"))["documents"]
     assert sorted(d["id"] for d in documents) == sorted(docs)
