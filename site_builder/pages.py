@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import partial
-from typing import Any, Callable, NamedTuple
+from typing import Any, Callable, Iterable, NamedTuple
 
 import markupsafe
 
@@ -228,6 +229,17 @@ class Site:
         self.outlet_slugs = _slugs(sorted(self.outlets))
         # Views shown on many pages are made once per language and shared (never modified).
         self._memo: dict[tuple, Any] = {}
+
+    def with_documents(self, docs: Iterable[Document]) -> Site:
+        """This site with these documents in place of those of the same ids, for their own pages only.
+
+        Everything else (lists, indexes, the entities that have pages) is this site's: serve renders
+        an edited document's pages from it at once, then from the whole new site (Builder._preview).
+        """
+        site = copy.copy(self)
+        site.docs = {**self.docs, **{d.id: d for d in docs}}
+        site._memo = {}
+        return site
 
     # ------------------------------------------------------------ small views
 

@@ -250,6 +250,44 @@ def test_failed_update_leaves_the_output_and_the_next_good_edit_recovers(project
     assert_same_as_full_build(project, tmp_path)
 
 
+def test_an_edited_documents_own_pages_are_written_before_the_record_is_loaded(project: Project, tmp_path: Path) -> None:
+    builder = Builder(project, index_search=False)
+    builder.full()
+    path = entry(project)
+    edit_front(path, "title", "A title written by the editor")
+    update = builder.update([path])
+    assert not update.full
+    # The own pages came first (rendered from the last build's site with the entry in its place),
+    # then the record was loaded and every page that lists the title made again.
+    assert update.seconds("own pages") < update.seconds("load") < update.seconds("pages")
+    assert update.seconds("own pages again") is not None
+    for lang in ("en", "ru", "kk", "az"):
+        page = (project.output / f"{lang}/documents/{DOC}/index.html").read_text(encoding="utf-8")
+        assert "A title written by the editor" in page.split("</h1>")[0]
+    assert len(update.pages) > 4
+    assert_same_as_full_build(project, tmp_path)
+
+
+def test_an_edit_that_breaks_the_record_puts_the_previewed_pages_back(project: Project, tmp_path: Path) -> None:
+    # The entry reads well alone (so its pages are previewed), but names a related account that
+    # does not exist: the record does not build, and the output is left as it was.
+    builder = Builder(project, index_search=False)
+    builder.full()
+    before = tree(project.output)
+    path = entry(project)
+    good = path.read_text(encoding="utf-8")
+    edit_list(path, "related", ["no-such-document"])
+    edit_front(path, "title", "A title that must not show")
+    with pytest.raises(UserError) as e:
+        builder.update([path])
+    assert "related: unknown document 'no-such-document'" in e.value.problems[0].message
+    assert tree(project.output) == before
+    path.write_text(good, encoding="utf-8")
+    update = builder.update([path])
+    assert not update.full
+    assert_same_as_full_build(project, tmp_path)
+
+
 def test_template_edit_rebuilds_everything(project: Project, tmp_path: Path) -> None:
     builder = Builder(project, index_search=False)
     builder.full()
