@@ -412,9 +412,15 @@ class Builder:
                 raise UserError(report.problems)
         old = self._last
         timings: list[tuple[str, float]] = []
-        before = {} if seeds else self._preview(changed)
+        before, patched = ({}, None) if seeds else self._preview(changed)
         if before:
             timings.append(("own pages", time.perf_counter() - start))
+        if patched is not None and self._body_only(patched):
+            try:
+                return self._body_update(patched, warnings, timings, start)
+            except BaseException:
+                self._last = None
+                raise
         try:
             corpus = ct.load(p.content, self._cache)
         except UserError:
@@ -435,7 +441,41 @@ class Builder:
             self._last = None
             raise
 
-    def _preview(self, changed: list[Path]) -> dict[str, bytes | None]:
+    def _body_only(self, site: Site) -> bool:
+        """Whether the documents `site` has in place of the last build's changed only where their own
+        pages and the data files show it (BODY_FIELDS), their raw texts and the events citing them
+        still agree: then the last build's site, with them in place, is the new site."""
+        old = self._last.site if self._last else None
+        if old is None:
+            return False
+        changed = [d for i, d in site.docs.items() if old.docs.get(i) is not d]
+        for d in changed:
+            before = old.docs[d.id]
+            if d.seed != before.seed or _shown_elsewhere(old, site, d.id):
+                return False
+            for ev in old.events_of_doc.get(d.id, ()):
+                if any(s.document == d.id and any(n > len(d.paragraphs) for n in s.paragraphs) for s in ev.sources):
+                    return False  # the full load says which event
+        return True
+
+    def _body_update(self, site: Site, warnings: list[str], timings: list[tuple[str, float]], start: float) -> Update:
+        """The rest of an update whose documents changed only on their own pages (their pages are written)."""
+        old = self._last
+        assert old is not None
+        inputs = _Inputs(site, old.env, old.templates, old.static, old.seeds, old.unpublished)
+        affected = affected_by(old.site, site)
+        own = [site.document_spec(site.docs[i], lang) for i in sorted(affected.changed) for lang in site.config.languages]
+        timings.append(("pages", time.perf_counter() - start))
+        docs = [site.docs[i] for i in sorted(affected.changed)]
+        parts = export_parts(old.site, site, affected, False)
+        warnings.extend(_write_exports(inputs, self.project.output, sorted(self._paths.values()), docs,
+                                       _put_if_changed, parts))
+        timings.append(("files", time.perf_counter() - start))
+        self._last = inputs
+        order = [self._paths[(s.kind, s.key, s.lang)] for s in own]
+        return Update(False, tuple(order), (), tuple(warnings), tuple(timings))
+
+    def _preview(self, changed: list[Path]) -> tuple[dict[str, bytes | None], Site | None]:
         """Write the own pages of edited documents before anything else is read: {site path: its bytes before}.
 
         Only for an edit of existing entries (nothing added, removed or renamed): each is read alone
@@ -443,21 +483,27 @@ class Builder:
         editor's page is on disk in tens of milliseconds, not after the whole record is loaded and
         planned. The update then makes these pages again from the new site and writes what a full
         build would; if the edit does not build, the pages are put back as they were. Nothing
-        (an empty dict) when the edit is not of that kind or the entry itself does not read.
+        (an empty dict) when the edit is not of that kind or the entry itself does not read. With the
+        pages, the site they were rendered from.
         """
         old, p = self._last, self.project
         assert old is not None
         doc_dir = p.content / ct.DOCUMENTS
-        if not changed or any(c.parent != doc_dir or c.suffix != ".md" or c.stem not in old.site.docs
-                              or not c.is_file() for c in changed):
-            return {}
+        # The entries as the load names them (serve may name them otherwise: resolved, absolute).
+        entries = [doc_dir / c.name for c in changed]
+        try:
+            if not changed or any(c.suffix != ".md" or c.stem not in old.site.docs or not e.is_file()
+                                  or c.resolve() != e.resolve() for c, e in zip(changed, entries)):
+                return {}, None
+        except OSError:
+            return {}, None
         problems: list[Problem] = []
         try:
-            docs = [self._cache.document(c, old.site.k, problems) for c in changed]
+            docs = [self._cache.document(e, old.site.k, problems) for e in entries]
         except (UserError, OSError):
-            return {}
-        if problems or any(d.id not in old.site.docs for d in docs):
-            return {}
+            return {}, None
+        if problems or any(d.id not in old.site.docs or old.site.docs[d.id].path != d.path for d in docs):
+            return {}, None
         site = old.site.with_documents(docs)
         inputs = _Inputs(site, old.env, old.templates, old.static, old.seeds, old.unpublished)
         own = [site.document_spec(d, lang) for d in docs for lang in site.config.languages]
@@ -465,15 +511,15 @@ class Builder:
         for spec in own:
             rel = self._paths.get((spec.kind, spec.key, spec.lang))
             if rel is None:
-                return {}
+                return {}, None
             path = p.output / rel
             before[rel] = path.read_bytes() if path.is_file() else None
         try:
             _render_pages(inputs, own, p.output, 1, atomic=True)
         except UserError:
             _restore(p.output, before)
-            return {}
-        return before
+            return {}, None
+        return before, site
 
     def _write_update(self, inputs: _Inputs, affected: Affected, seeds: set[str], warnings: list[str],
                       timings: list[tuple[str, float]], start: float, out: Path | None = None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import partial
@@ -231,13 +232,16 @@ class Site:
         self._memo: dict[tuple, Any] = {}
 
     def with_documents(self, docs: Iterable[Document]) -> Site:
-        """This site with these documents in place of those of the same ids, for their own pages only.
+        """This site with these documents in place of those of the same ids.
 
-        Everything else (lists, indexes, the entities that have pages) is this site's: serve renders
-        an edited document's pages from it at once, then from the whole new site (Builder._preview).
+        Everything else (lists, indexes, the entities that have pages) is this site's: its own pages
+        are right at once (serve writes them first, Builder._preview), and the whole site is right
+        when the documents changed only in what their own pages show (Builder._body_update).
         """
+        new = {d.id: d for d in docs}
         site = copy.copy(self)
-        site.docs = {**self.docs, **{d.id: d for d in docs}}
+        site.docs = {**self.docs, **new}
+        site.corpus = dataclasses.replace(self.corpus, documents=tuple(new.get(d.id, d) for d in self.corpus.documents))
         site._memo = {}
         return site
 

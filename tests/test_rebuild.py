@@ -268,6 +268,44 @@ def test_an_edited_documents_own_pages_are_written_before_the_record_is_loaded(p
     assert_same_as_full_build(project, tmp_path)
 
 
+def test_a_body_edit_is_written_without_loading_the_record_again(project: Project, tmp_path: Path) -> None:
+    builder = Builder(project, index_search=False)
+    builder.full()
+    path = entry(project)
+    text = path.read_text(encoding="utf-8")
+    body_start = text.index("\n---\n", 4) + 5
+    para_end = text.index("\n\n", body_start + 2)
+    path.write_text(text[:para_end] + " Words added in the body." + text[para_end:], encoding="utf-8")
+    update = builder.update([path])
+    # Only its own pages show a body: the last build's site, with the entry in its place, is the new site.
+    assert not update.full and update.seconds("load") is None and update.seconds("own pages") is not None
+    assert sorted(update.pages) == sorted(f"{lang}/documents/{DOC}/index.html" for lang in ("en", "ru", "kk", "az"))
+    # What serve indexes for search is the new text.
+    assert "Words added in the body." in builder.site.docs[DOC].paragraphs[0]
+    assert any("Words added in the body." in p for d in builder.site.corpus.documents if d.id == DOC for p in d.paragraphs)
+    assert_same_as_full_build(project, tmp_path)
+    # The next edit, of the front matter, starts from that site.
+    edit_front(path, "title", "Another title")
+    update = builder.update([path])
+    assert not update.full and update.seconds("load") is not None
+    assert_same_as_full_build(project, tmp_path)
+
+
+def test_a_body_edit_that_drops_a_paragraph_an_event_cites_is_refused(project: Project, tmp_path: Path) -> None:
+    # The timeline cites paragraph 18 of the entry: cut to one paragraph, the record does not build.
+    builder = Builder(project, index_search=False)
+    builder.full()
+    before = tree(project.output)
+    path = entry(project)
+    text = path.read_text(encoding="utf-8")
+    body_start = text.index("\n---\n", 4) + 5
+    path.write_text(text[:text.index("\n\n", body_start + 2)] + "\n", encoding="utf-8")
+    with pytest.raises(UserError) as e:
+        builder.update([path])
+    assert any("source paragraphs must be numbers within" in p.message for p in e.value.problems)
+    assert tree(project.output) == before
+
+
 def test_an_edit_that_breaks_the_record_puts_the_previewed_pages_back(project: Project, tmp_path: Path) -> None:
     # The entry reads well alone (so its pages are previewed), but names a related account that
     # does not exist: the record does not build, and the output is left as it was.
