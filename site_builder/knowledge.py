@@ -102,6 +102,8 @@ class Knowledge:
     offices: tuple[Office, ...] = ()
     topic_ignore: tuple[str, ...] = ()
     """Phrases that are never topic evidence though a keyword's stem starts them (Премьер-министр is not a premiere)."""
+    topic_background: tuple[str, ...] = ()
+    """Words that open a paragraph of background (Напомним, Recall that, Xatırladaq ki): its evidence counts less."""
 
     def entity(self, entity_id: str) -> Entity | None:
         return self._entities_by_id().get(entity_id)
@@ -174,6 +176,8 @@ def _read(content: Path) -> tuple[Knowledge, tuple[Problem, ...]]:
     topics, threshold = _topics(*raw["topics.yaml"], problems)
     ignore_raw = raw["topics.yaml"][1].get("not_evidence") if isinstance(raw["topics.yaml"][1], dict) else None
     topic_ignore = tuple(str(x) for x in ignore_raw) if isinstance(ignore_raw, list) else ()
+    background_raw = raw["topics.yaml"][1].get("background") if isinstance(raw["topics.yaml"][1], dict) else None
+    topic_background = tuple(str(x) for x in background_raw) if isinstance(background_raw, list) else ()
     entities = _entities(*raw["entities.yaml"], problems)
     entity_ids = {e.id for e in entities}
     entities += _outlets(*raw["outlets.yaml"], entity_ids, problems)
@@ -187,7 +191,8 @@ def _read(content: Path) -> tuple[Knowledge, tuple[Problem, ...]]:
             if eid not in entity_ids:
                 path = raw["topics.yaml"][0]
                 problems.append(problem(path, f"topic {t.id}: unknown entity {eid!r}"))
-    return Knowledge(tuple(topics), threshold, tuple(entities), tuple(events), tuple(offices), topic_ignore), tuple(problems)
+    return Knowledge(tuple(topics), threshold, tuple(entities), tuple(events), tuple(offices), topic_ignore,
+                     topic_background), tuple(problems)
 
 
 class _Reader:

@@ -109,7 +109,8 @@ class Annotator:
         event_hits = self.events.plausible(event_hits, event_words, date)
         dateline, _ = titles.strip_dateline(paragraphs[story]) if story < len(paragraphs) else ("", "")
         outlets = self.outlets.read(paragraphs, skip, story, dateline)
-        topics, evidence = self.topics.read(seen, matches, layout.headline, story, skip, originals=paragraphs)
+        topics, evidence = self.topics.read(seen, matches, layout.headline, story, skip, originals=paragraphs,
+                                            language=lang)
         people, new_people = self.people.read(paragraphs, lang, skip, matches)
         by_type: dict[str, list[str]] = {"place": [], "organization": []}
         for i, para in enumerate(matches):
