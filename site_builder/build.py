@@ -427,6 +427,7 @@ class Builder:
             _restore(p.output, before)
             raise
         site = Site(corpus, old.site.config)
+        site.carry_over(old.site)
         inputs = self._inputs(site, old.env)
         affected = affected_by(old.site, site, seeds)
         timings.append(("load", time.perf_counter() - start))
@@ -549,6 +550,9 @@ class Builder:
 
             specs = [s for s in specs if needed(s)]
         rest = [s for s in specs if not (s.kind == "document" and s.key in affected.changed)]
+        # Chosen here, not in the render workers, so that the next update can take them over (Site.carry_over).
+        for tid in sorted({s.about for s in rest if s.kind == "topic" and s.about}):
+            site.key_quotes(tid)
         written.update(_render_pages(inputs, rest, out, self.jobs, atomic=True))
         # Pages no longer planned (a removed document's, the last page of a list that got shorter) go.
         planned = {(s.kind, s.key, s.lang) for s in plan}

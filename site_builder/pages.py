@@ -230,6 +230,9 @@ class Site:
         self.outlet_slugs = _slugs(sorted(self.outlets))
         # Views shown on many pages are made once per language and shared (never modified).
         self._memo: dict[tuple, Any] = {}
+        # What this site chose, with what it rests on, for the site after an edit (carry_over).
+        self._carry: dict[tuple, Any] = {}
+        self._carried: dict[tuple, Any] = {}
 
     def with_documents(self, docs: Iterable[Document]) -> Site:
         """This site with these documents in place of those of the same ids.
@@ -714,25 +717,43 @@ class Site:
         return self._memoized(("key quotes", tid), partial(self._key_quotes, tid))
 
     def _key_quotes(self, tid: str) -> list[tuple[Document, Any]]:
+        # Finding the topic's words in every quote of its documents is the dearest part of a hub:
+        # a site made after an edit takes the choice its predecessor made when what it rests on
+        # (the documents of the topic, their quotes and evidence) is the same (carry_over).
+        docs = [d for d in reversed(self.corpus.documents) if tid in d.topics]
+        rests_on = tuple((d.id, d.quotes, (d.extra.get("topic_evidence") or {}).get(tid)) for d in docs)
+        known = self._carried.get(("key quotes", tid))
+        if known is not None and known[0] == rests_on:
+            chosen = known[1]
+        else:
+            chosen = self._choose_key_quotes(tid, docs)
+        self._carry[("key quotes", tid)] = (rests_on, chosen)
+        return [(self.docs[i], self.docs[i].quotes[j]) for i, j in chosen]
+
+    def carry_over(self, previous: Site) -> None:
+        """Take what `previous` (the site before an edit, with the same knowledge) chose that this site
+        would choose again from the same inputs; each use checks that the inputs are the same."""
+        self._carried = previous._carry
+
+    def _choose_key_quotes(self, tid: str, docs: list[Document]) -> list[tuple[str, int]]:
+        """(document id, quote number) of the key quotes of `tid` among `docs` (newest first)."""
         found = []
-        for d in reversed(self.corpus.documents):
-            if tid not in d.topics:
-                continue
+        for d in docs:
             evidence = (d.extra.get("topic_evidence") or {}).get(tid) or []
             words = {" ".join(matching.fold(w).split()) for w in evidence if isinstance(w, str) and w.strip()}
             best = None
-            for q in d.quotes:
+            for j, q in enumerate(d.quotes):
                 if not q.speaker:
                     continue
                 text = " ".join(matching.fold(q.text).split())
                 hits = {w for w in words if w in text}
                 hits |= {m.key for m in self._topic_words().find(q.text) if m.key.split("\t")[0] == tid}
                 if hits and (best is None or len(hits) > best[0]):
-                    best = (len(hits), q)
+                    best = (len(hits), j)
             if best:
-                found.append((best[0], len(found), d, best[1]))
+                found.append((best[0], len(found), d.id, best[1]))
         found.sort(key=lambda x: (-x[0], x[1]))
-        return [(d, q) for _, _, d, q in found[:KEY_QUOTES]]
+        return [(i, j) for _, _, i, j in found[:KEY_QUOTES]]
 
     def _topic_words(self) -> matching.Matcher:
         return self._memoized(("topic words",), lambda: matching.Matcher(

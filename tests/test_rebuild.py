@@ -129,6 +129,27 @@ def test_front_matter_edit_gives_the_bytes_of_a_full_build(project: Project, tmp
     assert_same_as_full_build(project, tmp_path)
 
 
+def test_edits_in_a_row_each_give_the_bytes_of_a_full_build(project: Project, tmp_path: Path) -> None:
+    # Each update's site takes over what the one before chose (a topic's key quotes) only while
+    # what that rests on is the same: a title edit keeps them, removing the quotes does not.
+    builder = Builder(project, index_search=False)
+    builder.full()
+    path = entry(project)
+    edit_front(path, "title", "A first new title")
+    builder.update([path])
+    assert_same_as_full_build(project, tmp_path)
+    edit_front(path, "title", "A second new title")
+    builder.update([path])
+    assert_same_as_full_build(project, tmp_path)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"^quotes:\n(?:[- ] .*\n)+", "quotes: []\n", text, count=1, flags=re.M), encoding="utf-8")
+    builder.update([path])
+    assert_same_as_full_build(project, tmp_path)
+    path.write_text(text, encoding="utf-8")
+    builder.update([path])
+    assert_same_as_full_build(project, tmp_path)
+
+
 def test_timeline_edit(project: Project, tmp_path: Path) -> None:
     builder = Builder(project, index_search=False)
     builder.full()
