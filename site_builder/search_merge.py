@@ -11,22 +11,24 @@ out by pagefind/src/index/*.rs in Pagefind's source):
 - pages are numbered in the order the parts come in: part k's pages after all those of parts < k;
 - a word's entry in a word index chunk lists the pages it is on, each as the difference from the
   page before: the parts' lists are joined, only each part's first difference is changed. The
-  lists are copied as bytes; a regular expression finds where they end and reads the page
-  differences (a Python loop over millions of positions would cost more than Pagefind itself);
+  lists are copied as bytes, their ends found where the next word begins (or by a regular
+  expression), their page differences read by one (decoding the positions, millions of numbers,
+  would cost more time than Pagefind's own work);
 - the words are chunked again in order (a chunk a few tens of kB, as Pagefind's are), and the
   chunk ranges trimmed to the shortest prefixes that tell them apart, as Pagefind does;
 - filters: each value's pages, renumbered; the metadata file lists the pages, chunks and filters.
 
 The word chunks' boundaries are ours (by bytes rather than by Pagefind's count of positions), so
 the bundle is not byte for byte the one a single Pagefind would write; what it holds is: the same
-words, each on the same pages at the same positions, the same fragments, filters and metadata
-(tests/test_search_merge.py compares them).
+words, each on the same pages at the same positions with the same variants, the same fragment
+files, filters, pages and meta fields (tests/test_search_merge.py compares them).
 """
 
 from __future__ import annotations
 
 import gzip
 import hashlib
+import json
 import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -210,8 +212,6 @@ class Part:
 
 def read_part(files: dict[str, bytes]) -> Part:
     """A part's bundle (its files by path, as Pagefind's service returns them), read for merging."""
-    import json
-
     try:
         entry = json.loads(files["pagefind-entry.json"])
         meta: dict[str, list[Any]] = {}
@@ -278,8 +278,6 @@ def merge(parts: list[Part]) -> dict[str, bytes]:
     """The files of the bundle of all the parts' pages, part after part: the parts' own fragments,
     the words' pages joined and chunked again, filters and metadata merged. Filter values and the
     filters are in Pagefind's (unstable) order; search.canonicalize puts them in order afterwards."""
-    import json
-
     first = parts[0]
     files = {path: content for path, content in first.files.items()
              if not path.startswith(("fragment/", "index/", "filter/")) and not path.endswith(".pf_meta")}
