@@ -5,8 +5,10 @@
     python benchmarks/bench_search.py 1000 --index   # the build's index step alone: time, peak memory
 
 --index loads the corpus as the build does, then times the records (search.records) and Pagefind's
-step (search.write_bundle: the records handed to Pagefind's indexing service, the bundle written
-and canonicalized), with the peak memory (maximum resident set) of this process and of Pagefind's.
+step (search.write_bundle: the records handed to Pagefind's indexing service — a large site's in
+parts, by a few processes at a time, their bundles merged — the bundle written and canonicalized),
+with the CPU time of Pagefind's processes and of this one, and the peak memory (resident set) of
+this process and of all Pagefind processes alive at once (summed; sampled every 20 ms).
 
 The corpus (benchmarks/corpus.py) is built once, with the search index, into a temporary folder
 (or --keep DIR, reused when it holds a build). Then, in Debian's headless Chromium driven by
@@ -94,6 +96,41 @@ def measure(site: Path) -> None:
         browser.close()
 
 
+class ChildMemory:
+    """The largest sum of the resident sets of this process's children alive at once, sampled every 20 ms."""
+
+    def __init__(self) -> None:
+        import os
+        import threading
+
+        self.peak = 0
+        self._me = os.getpid()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        tasks = Path(f"/proc/{self._me}/task")
+        while not self._stop.wait(0.02):
+            total = 0
+            for task in tasks.iterdir():  # each thread's children (Pagefind is started by one thread)
+                try:
+                    children = (task / "children").read_text().split()
+                except OSError:
+                    continue
+                for child in children:
+                    try:
+                        total += int(Path(f"/proc/{child}/statm").read_text().split()[1]) * 4096
+                    except (OSError, IndexError, ValueError):
+                        continue
+            self.peak = max(self.peak, total)
+
+    def stop(self) -> int:
+        self._stop.set()
+        self._thread.join()
+        return self.peak
+
+
 def index_step(n: int) -> None:
     import resource
 
@@ -109,28 +146,32 @@ def index_step(n: int) -> None:
     site = Site(ct.load(project / "content"), site_config.load(project / "site.yaml"))
     print(f"corpus: {len(site.corpus.documents)} documents, {len(site.corpus.events)} events, "
           f"loaded in {time.perf_counter() - t:.1f} s", flush=True)
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     t = time.perf_counter()
     records = search.records(site)
     made = time.perf_counter() - t
+    parts = len(search.parts(records, search.part_chars()))
     out = Path(tempfile.mkdtemp(prefix="bench-index-"))
     try:
+        before = resource.getrusage(resource.RUSAGE_SELF)
+        memory = ChildMemory()
         t = time.perf_counter()
         search.write_bundle(records, out / "pagefind")
         step = time.perf_counter() - t
+        peak = memory.stop()
+        after = resource.getrusage(resource.RUSAGE_SELF)
         files = [p for p in (out / "pagefind").rglob("*") if p.is_file()]
         size = sum(p.stat().st_size for p in files)
     finally:
         shutil.rmtree(out, ignore_errors=True)
-    mb = lambda kb: kb / 1024  # noqa: E731 - ru_maxrss is in KiB on Linux
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    pagefind = usage.ru_maxrss
+    mine = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     # CPU time says what the wall time does not on a busy machine.
-    print(f"records: {len(records)} in {made:.1f} s; Pagefind: {step:.1f} s (its CPU time "
-          f"{usage.ru_utime + usage.ru_stime:.1f} s); bundle {size / 1e6:.1f} MB in {len(files)} files", flush=True)
-    print(f"peak memory: this process {mb(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss):.0f} MB, Pagefind "
-          f"{mb(pagefind):.0f} MB" + (f" (an earlier child reached {mb(children):.0f} MB)" if children else ""),
-          flush=True)
+    print(f"records: {len(records)} in {made:.1f} s; Pagefind step: {step:.1f} s wall, in {parts} part(s) "
+          f"(CPU time: Pagefind {usage.ru_utime + usage.ru_stime:.1f} s, this process {mine:.1f} s); "
+          f"bundle {size / 1e6:.1f} MB in {len(files)} files", flush=True)
+    print(f"peak memory: this process {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB, "
+          f"Pagefind processes together {peak / 2**20:.0f} MB (the largest one "
+          f"{usage.ru_maxrss / 1024:.0f} MB)", flush=True)
 
 
 def main() -> None:

@@ -225,7 +225,7 @@ class _Service:
         def write() -> None:
             try:
                 for n, payload in enumerate(payloads, start=first):
-                    message = json.dumps({"message_id": n, "payload": payload}).encode("utf-8")
+                    message = json.dumps({"message_id": n, "payload": payload}, ensure_ascii=False).encode("utf-8")
                     stdin.write(base64.b64encode(message) + b",")
                 stdin.flush()
             except OSError as e:  # the binary died: its answers say why, or their end does
@@ -269,24 +269,113 @@ class _Service:
         self._errors.close()
 
 
-def write_bundle(found: list[dict[str, Any]], bundle: Path) -> None:
-    """Write the Pagefind bundle of `found` (records()) into the folder `bundle`, made the same bytes each time."""
+# Pagefind's memory grows with the records it indexes at once, most of it while it builds the
+# index: 800 MB for 2,000 documents, 3.4 GB for 10,000. A large site's records are indexed in parts
+# of about this much text (about 400 MB each), by a few processes at a time, and the parts'
+# bundles merged (search_merge). Smaller parts cost Pagefind a little more time in all.
+PART_CHARS = 3_500_000
+# ... unless this environment variable says otherwise (less memory for smaller parts; the tests
+# make a small site's index in parts with it).
+PART_CHARS_VARIABLE = "SITE_BUILDER_SEARCH_PART_CHARS"
+# Processes at a time (at most one per processor): memory adds up, and a merge waits for the last.
+PROCESSES = 2
+
+
+def part_chars() -> int:
+    """The characters of content of a part: PART_CHARS, or the environment's SITE_BUILDER_SEARCH_PART_CHARS."""
+    value = os.environ.get(PART_CHARS_VARIABLE, "").strip()
+    if not value:
+        return PART_CHARS
+    if not value.isdigit() or int(value) < 1:
+        raise UserError(problem(PART_CHARS_VARIABLE, f"not a number of characters: {value!r}"))
+    return int(value)
+
+
+def parts(found: list[dict[str, Any]], size: int) -> list[list[dict[str, Any]]]:
+    """The records in parts of about `size` characters of content, dealt out in turn (so that each
+    part has documents and events, and every meta field: the merge is quick then); the index
+    numbers pages part after part."""
+    n = max(1, min(len(found), -(-sum(len(r["content"]) for r in found) // size)))
+    return [found[k::n] for k in range(n)]
+
+
+def _index_part(service: _Service, found: list[dict[str, Any]]) -> dict[str, bytes]:
+    """The files of the bundle of `found`, by path, from a Pagefind service (which is ready for the next part then)."""
+    index_id = service.send([{"type": "NewIndex", "config": None}])[0]["index_id"]
+    service.send({"type": "AddRecord", "index_id": index_id, "url": r["url"], "content": r["content"],
+                  "language": INDEX_LANGUAGE, "meta": r["meta"], "filters": r["filters"], "sort": None}
+                 for r in found)
+    files = service.send([{"type": "GetFiles", "index_id": index_id}])[0]["files"]
+    service.send([{"type": "DeleteIndex", "index_id": index_id}])
+    return {file["path"]: base64.b64decode(file["content"]) for file in files}
+
+
+def _index_parts(pieces: list[list[dict[str, Any]]], processes: int) -> dict[str, bytes]:
+    """The merged bundle of the parts, each indexed by the next free one of `processes` Pagefind
+    services and read (search_merge.read_part) while the others go on."""
+    from site_builder import search_merge
+
+    # Started here, in the thread that waits for the build: Pagefind gets the signal to die when the
+    # thread that started it ends (see staging.die_with_parent).
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    services = []
     try:
-        service = _Service()
-        try:
-            index_id = service.send([{"type": "NewIndex", "config": None}])[0]["index_id"]
-            service.send({"type": "AddRecord", "index_id": index_id, "url": r["url"], "content": r["content"],
-                          "language": INDEX_LANGUAGE, "meta": r["meta"], "filters": r["filters"], "sort": None}
-                         for r in found)
-            files = service.send([{"type": "GetFiles", "index_id": index_id}])[0]["files"]
-        finally:
+        for _ in range(max(1, min(processes, len(pieces), cpus))):
+            services.append(_Service())
+        done: list[search_merge.Part | None] = [None] * len(pieces)
+        todo = iter(range(len(pieces)))
+        lock = threading.Lock()
+        failed: list[Exception] = []
+
+        def work(service: _Service) -> None:
+            while not failed:
+                with lock:
+                    k = next(todo, None)
+                if k is None:
+                    return
+                try:
+                    done[k] = search_merge.read_part(_index_part(service, pieces[k]))
+                except Exception as e:  # noqa: BLE001 - raised by the waiting thread
+                    failed.append(e)
+
+        workers = [threading.Thread(target=work, args=(s,), daemon=True) for s in services]
+        for w in workers:
+            w.start()
+        for w in workers:
+            w.join()
+        if failed:
+            raise failed[0]
+    finally:
+        for service in services:
             service.close()
-    except (OSError, RuntimeError, ValueError, KeyError, TypeError) as e:
+    return search_merge.merge([p for p in done if p is not None])
+
+
+def write_bundle(found: list[dict[str, Any]], bundle: Path, size: int | None = None,
+                 processes: int = PROCESSES) -> None:
+    """Write the Pagefind bundle of `found` (records()) into the folder `bundle`, made the same bytes each time.
+
+    Up to `size` characters of content (part_chars()) are indexed by one Pagefind; more, in parts
+    (see parts()) by up to `processes` at a time, and merged into the bundle of them all.
+    """
+    from site_builder.search_merge import BundleError
+
+    pieces = parts(found, size or part_chars())
+    try:
+        if len(pieces) == 1:
+            service = _Service()
+            try:
+                files = _index_part(service, pieces[0])
+            finally:
+                service.close()
+        else:
+            files = _index_parts(pieces, processes)
+    except (OSError, RuntimeError, ValueError, KeyError, TypeError, BundleError) as e:
         raise UserError(problem(bundle, f"search index failed: {e}")) from None
-    for file in files:
-        path = bundle / file["path"]
+    for name, content in files.items():
+        path = bundle / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(base64.b64decode(file["content"]))
+        path.write_bytes(content)
     if not (bundle / "pagefind.js").exists():
         raise UserError(problem(bundle, "search index failed: Pagefind wrote no pagefind.js"))
     canonicalize(bundle)

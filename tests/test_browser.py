@@ -635,6 +635,44 @@ def test_search_filters_narrow_and_live_in_the_url(site, server, browser, corpus
     context.close()
 
 
+@pytest.fixture(scope="module")
+def parted_server(site, tmp_path_factory, repo_root):
+    """The same site, its search index made in parts: a record a part, two Pagefind processes, the bundles merged."""
+    import shutil
+
+    from site_builder import config as site_config
+    from site_builder import search
+    from site_builder.pages import Site
+
+    out = tmp_path_factory.mktemp("parted") / "output"
+    shutil.copytree(site, out)
+    shutil.rmtree(out / search.BUNDLE)
+    found = search.records(Site(ct.load(repo_root / "content"), site_config.load(repo_root / "site.yaml")))
+    assert len(search.parts(found, 1)) == len(found) > 2
+    search.write_bundle(found, out / search.BUNDLE, size=1)
+    with PagesServer(out, BASE) as s:
+        yield s
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang, query", [("ru", "Сумгаит"), ("kk", "Бакуде"), ("en", "Aliyev"), ("en", "Əliyev"),
+                                         ("az", "Алиев"), ("en", "Kazakhstan"), ("en", "Aliyev&year=2022")])
+def test_an_index_made_in_parts_finds_what_one_finds(server, parted_server, browser, lang, query):
+    """The same results, excerpts and counts, filters too, from the merged bundle as from one Pagefind's."""
+    shown = []
+    for s in (server, parted_server):
+        context = browser.new_context()
+        page = context.new_page()
+        watch = Watch(page)
+        q, _, filters = query.partition("&")
+        page.goto(s.url(f"{lang}/search/?q={q}" + (f"&{filters}" if filters else "")), wait_until="load")
+        found = results_after(page, q)
+        shown.append((found, page.locator("#search-status").inner_text(), page.locator("#search-results").inner_html()))
+        assert found and not watch.errors, "\n".join(watch.errors)
+        context.close()
+    assert shown[0] == shown[1]
+
+
 @pytest.mark.browser
 def test_search_results_are_text_not_html(site, server, browser):
     """A query with markup is shown as typed, and nothing of it becomes an element."""

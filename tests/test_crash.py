@@ -24,6 +24,7 @@ import pytest
 
 from sites import add_copies, small_site
 
+from site_builder import search
 from site_builder.staging import LOCK, SEARCH, Staging, holder, prefix, remove_stale
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,9 +42,9 @@ def build_command(*options: str) -> list[str]:
     return [sys.executable, "-m", "site_builder", "build", "--quiet", *options]
 
 
-def env() -> dict[str, str]:
+def env(**more: str) -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
-            "PYTHONIOENCODING": "utf-8"}
+            "PYTHONIOENCODING": "utf-8", **more}
 
 
 def run_build(site: Path, *options: str) -> str:
@@ -127,10 +128,10 @@ def wait_for(what: str, condition, timeout: float):
 
 
 @contextmanager
-def building(site: Path, *options: str) -> Iterator[subprocess.Popen]:
+def building(site: Path, *options: str, environment: dict[str, str] | None = None) -> Iterator[subprocess.Popen]:
     """A build of `site` running in the background, killed on the way out if it still runs."""
-    process = subprocess.Popen(build_command(*options), cwd=site, env=env(), stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(build_command(*options), cwd=site, env=env(**(environment or {})),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         yield process
     finally:
@@ -139,9 +140,10 @@ def building(site: Path, *options: str) -> Iterator[subprocess.Popen]:
             process.wait()
 
 
-def indexing(site: Path, process: subprocess.Popen) -> Path:
-    """The staging folder of the build `process`, once it runs Pagefind."""
-    wait_for("Pagefind running", lambda: any("pagefind" in command_line(c) for c in descendants(process.pid)), 300)
+def indexing(site: Path, process: subprocess.Popen, processes: int = 1) -> Path:
+    """The staging folder of the build `process`, once it runs Pagefind (in `processes` processes)."""
+    wait_for(f"Pagefind running ({processes})", lambda: sum("pagefind" in command_line(c)
+                                                           for c in descendants(process.pid)) >= processes, 300)
     return staging_folders(site)[0]
 
 
@@ -162,15 +164,17 @@ def rendering(site: Path):
     return None
 
 
-@pytest.mark.parametrize("moment", ["render", "search index"])
+@pytest.mark.parametrize("moment", ["render", "search index", "search index in parts"])
 def test_killed_build_leaves_the_output_and_the_next_build_removes_its_staging(built, moment):
     site, before, stdout = built
-    # Built whole (a build from the last one's snapshot of an unchanged site writes nothing to kill).
-    with building(site, "--no-cache") as process:
+    # Built whole (a build from the last one's snapshot of an unchanged site writes nothing to kill);
+    # its search index in parts (small ones: two Pagefind processes) the third time.
+    parts = {search.PART_CHARS_VARIABLE: "20000"} if moment.endswith("in parts") else {}
+    with building(site, "--no-cache", environment=parts) as process:
         if moment == "render":
             staging = wait_for("pages in the staging folder", lambda: rendering(site), 300)
         else:
-            staging = indexing(site, process)
+            staging = indexing(site, process, 2 if parts else 1)
         children = descendants(process.pid)
         assert children, "the build started no process to kill with it"
         assert holder(staging) == process.pid
