@@ -9,6 +9,7 @@ import re
 import shutil
 import signal
 import time
+import dataclasses
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Callable, Iterable
@@ -463,9 +464,8 @@ class Builder:
         """The rest of an update whose documents changed only on their own pages (their pages are written)."""
         old = self._last
         assert old is not None
-        inputs = _Inputs(site, old.env, old.templates, old.static, old.seeds, old.unpublished)
+        inputs = dataclasses.replace(old, site=site)
         affected = affected_by(old.site, site)
-        own = [site.document_spec(site.docs[i], lang) for i in sorted(affected.changed) for lang in site.config.languages]
         timings.append(("pages", time.perf_counter() - start))
         docs = [site.docs[i] for i in sorted(affected.changed)]
         parts = export_parts(old.site, site, affected, False)
@@ -473,7 +473,7 @@ class Builder:
                                        _put_if_changed, parts))
         timings.append(("files", time.perf_counter() - start))
         self._last = inputs
-        order = [self._paths[(s.kind, s.key, s.lang)] for s in own]
+        order = [self._paths[("document", i, lang)] for i in sorted(affected.changed) for lang in site.config.languages]
         return Update(False, tuple(order), (), tuple(warnings), tuple(timings))
 
     def _preview(self, changed: list[Path]) -> tuple[dict[str, bytes | None], Site | None]:
@@ -506,7 +506,7 @@ class Builder:
         if problems or any(d.id not in old.site.docs or old.site.docs[d.id].path != d.path for d in docs):
             return {}, None
         site = old.site.with_documents(docs)
-        inputs = _Inputs(site, old.env, old.templates, old.static, old.seeds, old.unpublished)
+        inputs = dataclasses.replace(old, site=site)
         own = [site.document_spec(d, lang) for d in docs for lang in site.config.languages]
         before: dict[str, bytes | None] = {}
         for spec in own:

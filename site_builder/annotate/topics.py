@@ -88,7 +88,8 @@ _VOICED = {"kk": {"к": "г", "қ": "ғ", "п": "б"}, "az": {"k": "y", "q": "ğ
 # letter for letter into Cyrillic ("energetıka" → енергетика), it misses the keyword's spelling unless
 # the keyword is looked for that way too.
 _LATIN_READ = (("ия", "иа"), ("я", "иа"), ("ю", "иу"), ("э", "е"), ("ц", "с"), ("ь", ""))
-# u is у in the alphabet of 2017 and ұ in that of 2018: read back as ұ, a у of the keyword is one too.
+# Plain u is ұ in the Latin alphabets of 2017 and 2018 (scripts.py reads it so), but loanwords are often
+# written with u for у (turızm, ındustrıa): read back as ұ, a у of the keyword is looked for as ұ too.
 _LATIN_U = ("у", "ұ")
 
 
