@@ -5,9 +5,11 @@
 
 Ingests the folder of texts into a temporary content folder, then compares each entry with its
 expected annotations (keys: language, date, date_precision, date_alternatives, title, outlet,
-outlet_cites, topics, people, leftovers) and prints: language, date (right at its precision or an
+outlet_cites, topics, people, quotes, leftovers) and prints: language, date (right at its precision or an
 acceptable alternative), invented days (a day where the expected date has none, or no day was
-written), title, outlet, topic micro-F1, people recall and precision.
+written), title, outlet, topic micro-F1, people recall and precision, and — over the texts whose
+expectations list their quotes ({speaker, starts}) — quote recall, quote precision and the share of the
+quotes found whose speaker is right.
 """
 
 from __future__ import annotations
@@ -87,10 +89,41 @@ def score_one(name: str, got: dict, want: dict, knowledge) -> dict:
             right += 1
             hit_expected.update(match)
     row["people"] = (len(hit_expected), right, len(found_people), len(want.get("people") or []))
+    row["quotes"] = _quotes(got.get("quotes") or [], want["quotes"], knowledge) if "quotes" in want else None
     row["got"] = {k: got.get(k) for k in ("date", "title", "outlet", "outlet_cites", "topics", "people")}
     row["want"] = {k: want.get(k) for k in ("date", "title", "outlet", "outlet_cites", "topics", "people")}
     del wanted
     return row
+
+
+def _quotes(found: list[dict], wanted: list[dict], knowledge) -> tuple[int, int, int, int]:
+    """(expected quotes found, of them with the right speaker, quotations written, quotes expected).
+
+    A quotation is found when a written quote starts with the expected words (a quotation of several
+    paragraphs is written as one quote a paragraph: the first is the one compared)."""
+    hit = right = 0
+    for w in wanted:
+        same = [q for q in found if str(q.get("text", "")).startswith(w["starts"])]
+        if not same:
+            continue
+        hit += 1
+        pid = same[0].get("speaker")
+        e = knowledge.entity(pid) if pid else None
+        keys = person_keys(e) if e else ({names.key(pid)} if pid else set())
+        if (w.get("speaker") is None and pid is None) or (w.get("speaker") and keys and (
+                {names.key(w["speaker"]), names.key(w["speaker"], "az")} & keys or _surname_of(w["speaker"], keys))):
+            right += 1
+    starts = [w["starts"] for w in wanted]
+
+    def expected(q: dict) -> bool:
+        return any(str(q.get("text", "")).startswith(x) for x in starts)
+
+    # A quotation of several paragraphs is written a quote a paragraph: its later paragraphs are not extra.
+    later = [q for q in found if not expected(q) and any(
+        f.get("paragraph") == q.get("paragraph", 0) - 1 and f.get("speaker") == q.get("speaker") and expected(f)
+        for f in found)]
+    extra = len(found) - len(later) - len([q for q in found if expected(q)])
+    return hit, right, hit + extra, len(wanted)
 
 
 def _surname_of(name: str, keys: set[str]) -> bool:
@@ -111,7 +144,16 @@ def totals(rows: list[dict]) -> dict[str, float]:
     right = sum(r["people"][1] for r in rows)
     found = sum(r["people"][2] for r in rows)
     wanted = sum(r["people"][3] for r in rows)
+    scored = [r["quotes"] for r in rows if r["quotes"] is not None]
+    q_hit = sum(q[0] for q in scored)
+    q_right = sum(q[1] for q in scored)
+    q_written = sum(q[2] for q in scored)
+    q_wanted = sum(q[3] for q in scored)
     return {
+        "quote_texts": len(scored),
+        "quote_recall": q_hit / q_wanted if q_wanted else 1.0,
+        "quote_precision": q_hit / q_written if q_written else 1.0,
+        "quote_speakers": q_right / q_hit if q_hit else 1.0,
         "texts": n,
         "language": sum(r["language"] for r in rows) / n,
         "date": sum(r["date"] for r in rows) / n,
@@ -145,7 +187,9 @@ def main(argv: list[str] | None = None) -> int:
     t = totals(rows)
     print(f"texts {t['texts']}  language {t['language']:.1%}  date {t['date']:.1%}  invented days {t['invented_days']}  "
           f"title {t['title']:.1%}  outlet {t['outlet']:.1%}  outlet_cites {t['outlet_cites']:.1%}  "
-          f"topic F1 {t['topic_f1']:.3f}  people recall {t['people_recall']:.3f}  precision {t['people_precision']:.3f}")
+          f"topic F1 {t['topic_f1']:.3f}  people recall {t['people_recall']:.3f}  precision {t['people_precision']:.3f}"
+          + (f"  quotes (in {t['quote_texts']} texts) recall {t['quote_recall']:.3f}  precision {t['quote_precision']:.3f}  "
+             f"speaker right {t['quote_speakers']:.3f}" if t["quote_texts"] else ""))
     return 0
 
 

@@ -50,13 +50,20 @@ def test_undated_texts_stay_undated_or_bounded(rows, name):
 
 # The floor: the figures of the development set when this was written (README, "Annotation quality").
 FLOOR = {"language": 1.0, "date": 0.9, "title": 0.85, "outlet": 0.9, "outlet_cites": 0.95,
-         "topic_f1": 0.8, "people_recall": 0.9, "people_precision": 0.9}
+         "topic_f1": 0.8, "people_recall": 0.9, "people_precision": 0.9,
+         "quote_recall": 0.9, "quote_precision": 0.9, "quote_speakers": 0.9}
 
 
 @pytest.mark.parametrize("field", sorted(FLOOR))
 def test_the_set_stays_at_its_figures(rows, field):
     totals = score.totals(list(rows.values()))
     assert totals[field] >= FLOOR[field], f"{field}: {totals[field]:.3f} < {FLOOR[field]}"
+
+
+@pytest.mark.parametrize("name", sorted(n for n, w in EXPECTED.items() if w.get("quotes")))
+def test_every_expected_quotation_is_found(rows, name):
+    found, _, _, wanted = rows[name]["quotes"] or (0, 0, 0, 0)
+    assert found == wanted, f"{name}: {found} of {wanted} quotations found"
 
 
 def test_no_invented_days_at_all(rows):

@@ -282,3 +282,69 @@ def test_a_quote_closed_by_he_said_goes_to_the_new_person_of_its_paragraph(tmp_p
                             "Фарид Гасанзаде напомнил о традициях. «Мы хотим, чтобы такие встречи стали ежегодными», "
                             "– отметил он.\n")
     assert "heydar-aliyev" not in a.people
+
+
+# --- Quotations: the clause of attribution beside the quote, in every order the four languages write it
+
+@pytest.mark.parametrize("text, speaker, starts", [
+    # English: the speaker before the verb, after the closing mark
+    ("Ferry talks\n\nBAKU, March 3 — Officials met in Baku. Kazakh Vice Minister of Transport Nurlan Sadykov "
+     "attended.\n\n“The second ferry will sail before summer,” Nurlan Sadykov said.\n",
+     "Nurlan Sadykov", "The second ferry"),
+    # Kazakh: «…», – деді X
+    ("Кеңес өтті\n\nАҚТАУ. Кеңеске Бауыржан Сейітов қатысты.\n\n«Біз жүк көлемін екі есе арттырамыз», – деді "
+     "Бауыржан Сейітов.\n", "Бауыржан Сейітов", "Біз жүк"),
+    # Azerbaijani: “…”, – deyə <role> vurğulayıb: the person the text named last
+    ("Görüş keçirilib\n\nBakı. Görüşdə nazir müavini Elvin Qasımlı iştirak edib.\n\n“Tranzit yüklərin həcmi bu il "
+     "artacaq”, – deyə nazir müavini vurğulayıb.\n", "Elvin Qasımlı", "Tranzit yüklərin"),
+    # Russian: X заявил журналистам: «…»
+    ("Консультации\n\nБАКУ. По итогам встречи Тимур Жаксылыков заявил журналистам: «Мы договорились регулярно "
+     "обмениваться информацией».\n", "Тимур Жаксылыков", "Мы договорились"),
+    # A line of dialogue without quotation marks: – …, – деді X.
+    ("Кездесу\n\nМаңғыстауда Әзербайжан мәдени орталығы қайырымдылық кешін өткізді.\n\n– Біз бұл жерді екінші "
+     "Отанымыз санаймыз, – деді орталық төрағасы Ильгар Насиров.\n", "Ильгар Насиров", "Біз бұл жерді"),
+])
+def test_a_quotation_is_attributed_by_the_clause_beside_it(tmp_path, text, speaker, starts):
+    a = _annotate(tmp_path, text)
+    quote = next(q for q in a.quotes if q.text.startswith(starts))
+    person = next(p for p in a.new_people if p.id == quote.speaker)
+    assert person.name == speaker
+
+
+def test_a_name_in_quotation_marks_and_a_sentence_after_a_quote_are_no_attribution(tmp_path):
+    a = _annotate(tmp_path, "Saziş imzalanıb\n\nBakı. Tərəflər “Azərbaycan Dəmir Yolları” QSC-nin sədri ilə görüşüb "
+                            "və bildirib ki, yüklər artacaq.\n\nAstana. “The port is ready.” He said the terminal "
+                            "would open in May and that talks with the operators of the Caspian ports will go on.\n")
+    assert [q.text for q in a.quotes] == []
+
+
+def test_an_outlet_name_inside_a_longer_english_word_is_no_outlet(tmp_path):
+    """"Report" is an outlet of Baku; "told reporters" and "Reporters asked" do not name it."""
+    a = _annotate(tmp_path, "Talks in Baku\n\nBAKU, March 3 — The minister told reporters that the talks had gone "
+                            "well. Reporters asked about the oil route.\n")
+    assert (a.outlet, a.outlet_cites) == (None, None)
+    a = _annotate(tmp_path, "Talks in Baku\n\nBAKU, March 3 — The minister met his counterpart, Report informs.\n")
+    assert a.outlet == "Report News Agency"
+
+
+def test_a_header_of_a_month_takes_the_day_the_lead_gives_in_that_month(tmp_path):
+    a = _annotate(tmp_path, " date 2022-08\nPrezidentlər görüşüb\n\nBakı, 26 avqust 2022-ci il. Prezidentlər Bakıda "
+                            "görüşüb.\n")
+    assert (a.date.date, a.date.precision) == ("2022-08-26", "day")
+    a = _annotate(tmp_path, " date 2022-08\nPrezidentlər görüşüb\n\nBakı, 26 sentyabr 2022-ci il. Prezidentlər "
+                            "görüşüb.\n")
+    assert (a.date.date, a.date.precision) == ("2022-08", "month")
+
+
+def test_last_years_visit_does_not_date_a_text_about_a_coming_one(tmp_path):
+    """A known event told as last year's ("Былтыр … барған еді") is background: no day of its own for the text."""
+    a = _annotate(tmp_path, "Әзербайжан президенті Қазақстанға келуі мүмкін\n\nӘзербайжан президенті Ильхам Әлиев "
+                            "қазан айында Қазақстанға мемлекеттік сапармен келуі мүмкін.\n\nБылтыр Президент "
+                            "Қасым-Жомарт Тоқаев Әзербайжанға мемлекеттік сапармен барған еді.\n")
+    assert a.date.date is None
+
+
+def test_an_airport_named_after_a_person_is_no_mention_of_him(tmp_path):
+    a = _annotate(tmp_path, "Qonaq Bakıya gəlib\n\nBakı. Qonağı Heydər Əliyev Beynəlxalq Aeroportunda nazir "
+                            "qarşılayıb.\n")
+    assert "heydar-aliyev" not in a.people

@@ -26,12 +26,21 @@ _ROLE_WORD = re.compile(r"(президент\w*|премьер\w*|минист�
 SUBJECT_COUNTRIES = ("kazakhstan", "azerbaijan")
 _ROLES = (
     (re.compile(r"(президент|глав|лидер)\w*\s+(казахстан|республики казахстан)|казахстанск\w+\s+(государств|лидер)|"
-                r"қазақстан\s+президент|kazakhstan'?s?\s+president|president of kazakhstan|qazaxıstan\s+prezident", re.I), "kz"),
+                r"қазақстан\s+президент|kazakh(?:stan'?s?|stani)?\s+president|president of kazakhstan|qazaxıstan\s+prezident",
+                re.I), "kz"),
     (re.compile(r"(президент|глав|лидер)\w*\s+(азербайджан|азербайджанской)|азербайджанск\w+\s+(государств|лидер)|"
-                r"әзербайжан\s+президент|azerbaijan'?s?\s+president|president of azerbaijan|azərbaycan\s+prezident", re.I), "az"),
+                r"әзербайжан\s+президент|azerbaijan(?:'?s?|i)\s+president|president of azerbaijan|azərbaycan\s+prezident",
+                re.I), "az"),
     (re.compile(r"^(глава государства|президент\w*|мемлекет басшысы|head of state|the president|dövlət başçısı|prezident)\b", re.I), "head"),
     (re.compile(r"политолог|эксперт|аналитик|саясаттанушы|сарапшы|analyst|expert|politoloq|ekspert", re.I), "expert"),
-    (re.compile(r"^(он|она|ол|he|she|o)\b", re.I), "any"),
+    # A pronoun, or a role named without the name ("– сказал посол", "– деді вице-министр",
+    # "– deyə nazir müavini vurğulayıb"): the person the text named last before the quotation.
+    (re.compile(r"^(он|она|ол|he|she|o)\b|^(?:the\s+|this\s+)?(?:[^\W\d_]+\s+){0,2}?(?:вице-|зам|deputy\s+|vice\s+)?"
+                r"(?:министр|посол|председател|руководител|глав|директор|губернатор|аким|спикер|депутат|"
+                r"министрі|елші|төраға|басшы|әкім|директоры|орынбасар|кеңесші|заместител|советник|"
+                r"nazir|səfir|sədr|rəhbər|direktor|deputat|müavin|müşavir|"
+                r"minister|ambassador|chair|head|director|governor|official|spokes|envoy|diplomat|mp|adviser|advisor|"
+                r"secretary)\w*$", re.I), "any"),
 )
 
 
@@ -98,7 +107,10 @@ class Annotator:
         lead = range(story, min(story + 2, len(paragraphs)))
         # A known event dates a report only when the report's headline or lead speaks of it.
         heads = set(lead) | ({layout.headline} if layout.headline is not None else set())
-        reported = {k: v for k, v in event_hits.items() if set(event_anywhere[k]) & heads}
+        # … and not as last year's news ("Былтыр Тоқаев Әзербайжанға мемлекеттік сапармен барған еді").
+        reported = {k: v for k, v in event_hits.items()
+                    if any(not dates.in_the_past(seen[i]) for i in set(event_anywhere[k]) & heads)
+                    and not all(dates.in_the_past(seen[i]) for i in v)}
         bounds_found = self.offices.bounds(seen, matches, skip, originals=paragraphs)
         bounds = allowed(bounds_found)
         date = dates.infer(seed.header_date, paragraphs, lead, self.knowledge, event_hits, event_words, reported,
@@ -120,7 +132,8 @@ class Annotator:
                 e = ents(m.key)
                 if e and e.type in by_type and m.key not in by_type[e.type] and m.key not in SUBJECT_COUNTRIES:
                     by_type[e.type].append(m.key)
-        found_quotes = tuple(quoting.find(paragraphs, self._resolver(paragraphs, matches, new_people), self._person_named))
+        found_quotes = tuple(quoting.find(paragraphs, self._resolver(paragraphs, matches, new_people, scripts.converter(paragraphs, lang)),
+                                          self._person_named))
         for q in found_quotes:
             if q.speaker and q.speaker not in people:
                 people.append(q.speaker)
@@ -180,28 +193,29 @@ class Annotator:
                     return e.id
         return None
 
-    def _resolver(self, paragraphs: tuple[str, ...], matches: list[list[Match]], new_people: list[Person]):
+    def _resolver(self, paragraphs: tuple[str, ...], matches: list[list[Match]], new_people: list[Person], seen):
+        """`seen` writes a phrase of the text in the script the knowledge matches (Cyrillic Azerbaijani, Latin Kazakh)."""
         mentioned = Counter(m.key for para in matches for m in para)
         new_by_word = {}
         for person in new_people:
             for w in person.name.split():
                 for k in (_names.key(w, person.language), _names.key(w)):
                     new_by_word.setdefault(k, person.id)
-        text_all = "\n".join(paragraphs)
+        text_all = "\n".join(seen(p) for p in paragraphs)
 
         def head_of(country: str) -> str | None:
             heads = [e for e in self.knowledge.entities if e.type == "person" and e.kind == "head-of-state"
                      and e.country == country and mentioned[e.id]]
             return max(heads, key=lambda e: (mentioned[e.id], e.id)).id if heads else None
 
-        def resolve(who: str, paragraph: int) -> str | None:
+        def resolve(who: str, paragraph: int, limit: int) -> str | None:
             words = re.findall(r"[^\W\d_][\w'’-]*", who)
             for w in reversed(words):
                 if w[:1].isupper() and (pid := next((new_by_word[k] for k in (_names.key(w), _names.key(w, "az"))
                                                      if k in new_by_word), None)):
                     return pid
             # "nazirliyin rəsmisi Fərid Məmmədov": a known Məmmədov is not him.
-            for m in self._plausible_people(who, self.entities.find(who), text_all):
+            for m in self._plausible_people(seen(who), self.entities.find(seen(who)), text_all):
                 e = self.knowledge.entity(m.key)
                 if e and e.type == "person":
                     return e.id
@@ -215,13 +229,25 @@ class Annotator:
                 if role == "head":
                     return self._people_before(matches, paragraph, lambda e: e.kind == "head-of-state")
                 if role == "expert":
-                    return self._people_before(matches, paragraph, lambda e: e.kind == "expert")
-                # "– отметил он": a new person named in the quote's paragraph before a known one further up.
-                here = [x for x in new_people if paragraph + 1 in x.paragraphs]
-                known_here = any((e := self.knowledge.entity(m.key)) and e.type == "person" for m in matches[paragraph])
-                if here and not known_here:
-                    return here[-1].id
-                return self._people_before(matches, paragraph, lambda e: True)
+                    # A known expert, else the nearest person the knowledge did not hold (a head of state
+                    # named nearer is not "the expert").
+                    if known := self._people_before(matches, paragraph, lambda e: e.kind == "expert"):
+                        return known
+                    return next((x.id for i in range(paragraph, -1, -1) for x in reversed(new_people)
+                                 if i + 1 in x.paragraphs), None)
+                # "– отметил он": a new person named in the quote's paragraph, else a known one there,
+                # else the same in the paragraphs before it, nearest first.
+                for i in range(paragraph, -1, -1):
+                    text = paragraphs[i] if i != paragraph else paragraphs[i][:limit]
+                    here = [x for x in new_people if i + 1 in x.paragraphs
+                            and x.name.split()[-1][:max(4, len(x.name.split()[-1]) - 2)] in text]
+                    known_here = self._people_before([[m for m in matches[i] if i != paragraph or m.start < limit]],
+                                                     0, lambda e: True)
+                    if here and not known_here:
+                        return here[-1].id
+                    if known_here:
+                        return known_here
+                return None
             return None
 
         return resolve

@@ -72,6 +72,17 @@ _STAMP_LINE = re.compile(
 _Y = r"((?:19|20)\d\d)"
 # Reported speech before a year: the year belongs to what is said, not to the report.
 # An outlet's own formula of report ("Metbuat.az … xəbər verir ki, …") is no reported speech.
+# Words that put what a sentence tells in the past ("Былтыр Тоқаев Әзербайжанға сапармен барған еді"):
+# an event told so is background, not what the text reports, so it cannot date the text.
+_PAST = re.compile(r"(?<![^\W\d_])(?:былтыр\w*|өткен жыл\w*|в прошлом году|прошлогодн\w*|годом ранее|"
+                   r"last year|a year ago|last year's|ötən il\w*|keçən il\w*|bıltyr\w*|ótken jyl\w*)(?![^\W\d_])", re.I)
+
+
+def in_the_past(paragraph: str) -> bool:
+    """Whether the paragraph tells of last year's events ("былтыр", "в прошлом году", "ötən il")."""
+    return bool(_PAST.search(paragraph))
+
+
 _REPORT_FORMULA = re.compile(r"(?:xəbər|məlumat)\s+verir\w*\s+ki\b", re.I)
 _REPORTED = re.compile(r",\s*(?:что|чтобы|как)\b|\bthat\b|\bki\b|\bдеп\b|(?:сказал|заявил|отметил|напомнил|said|noted|recalled)\w*\s*:", re.I)
 _YEAR_ONLY = re.compile(rf"(?:в\s+{_Y}\s+году|{_Y}\s+жылы|in\s+{_Y}(?![-–\d])|{_Y}-?(?:ci|cü|cu|cı)\s+ildə)", re.I)
@@ -392,6 +403,12 @@ def infer(header_date: str | None, paragraphs: tuple[str, ...], lead: range, kno
     """
     if header_date:
         precision = ("year", "month", "day")[header_date.count("-")]
+        if precision == "month":
+            # "date 2022-08" over a lead that says "26 avqust 2022-ci il": the header's month, to the day.
+            for i in lead:
+                for iso, m in _readings(paragraphs[i]):
+                    if iso.startswith(header_date + "-"):
+                        return DocDate(iso, "day", m.group(0), (i + 1,))
         return DocDate(header_date, precision, "header", ())
     # Publication and timestamp lines, anywhere in the text; the first with a year wins.
     stamps = [(i, st) for i, p in enumerate(paragraphs) if (i in skip or i < story or len(p) <= 60) and (st := stamp(p))]

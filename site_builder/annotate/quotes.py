@@ -6,25 +6,44 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-# Verbs of saying that follow a quotation: «…», – сказал X / «…» деп мәлімдеді X / "…", said X.
-_SAID_AFTER = re.compile(
-    r"^\s*[,.]?\s*(?:[-–—]\s*(?P<ru>(?:сказал|заявил|подчеркнул|отметил|предложил|добавил|указал|"
-    r"резюмировал|констатировал|считает|уверен)\w*\s+(?P<who_ru>[^.;:!?«»\"]{2,120}))"
-    r"|деп\s+(?P<kk>(?:мәлімдеді|атап өтті|айтты|сөзін|қосты|ұсынды|түйіндеді|хабарлайды|жазады)\S*\s*"
-    r"(?P<who_kk>[^.;:!?«»\"]{0,120}))"
-    r"|[-–—]?\s*(?:deyə\s+)?(?P<who_az2>[^.;:!?«»\"]{2,80}?)\s+(?:bildirib|qeyd edib|vurğulayıb|deyib)"
-    r"|,?\s*(?P<en>(?:said|says|stated|noted|added|stressed))\s+(?P<who_en>[^.;:!?«»\"]{2,120}))",
-    re.I)
-# Who speaks before a colon: "Президент Азербайджана Ильхам Алиев сказал:"
+# Verbs of saying, as the beginnings of words (their endings vary): a quotation is attributed by the
+# short clause beside it that holds one — after it («…», – сказал X / "…," X said / «…», – деді X /
+# “…”, – deyə X vurğulayıb) or before it, up to a colon (X заявил журналистам: «…» / X bildirib ki, …: “…”).
+_VERBS = (
+    # Russian
+    "сказал", "заявил", "подчеркнул", "отметил", "предложил", "добавил", "указал", "резюмировал", "констатировал",
+    "считает", "уверен", "пояснил", "сообщил", "заметил", "признал", "рассказал", "ответил", "говорит",
+    "говорится", "уточнил", "напомнил", "выразил", "акцентировал", "убежден", "цитирует",
+    # Kazakh, Cyrillic and Latin
+    "деді", "деп", "айтты", "мәлімдеді", "атап өтті", "атап көрсетті", "қосты", "түйіндеді", "түсіндірді",
+    "санайды", "сенімді", "dedi", "dedı", "dep", "aıtty", "aytty", "málimdedi", "atap ótti", "atap ötti",
+    # Azerbaijani, Latin and Cyrillic
+    "bildirib", "bildirdi", "qeyd edib", "qeyd etdi", "vurğulayıb", "vurğuladı", "deyib", "deyə", "söyləyib",
+    "söylədi", "əlavə edib", "bəyan edib", "билдириб", "билдирди", "гејд едиб", "вурғулајыб", "дејиб", "дејә",
+    "демишдир", "демишдир", "сөјләјиб",
+    # English
+    "said", "says", "stated", "noted", "added", "stressed", "told", "explained", "emphasi", "underlined",
+    "remarked", "declared", "pointed out", "assured",
+)
+_VERB = re.compile(r"(?<![^\W\d_])(?:" + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in _VERBS) + r")\w*",
+                   re.I)
+# What the attribution clause may go on with that names no speaker: "…, according to the press service".
+_CLAUSE_TAIL = re.compile(r",\s*(?:according to|citing|со ссылкой|передает|передаёт|сообщает|хабарлайды|"
+                          r"xəbər verir|informs|reports)\b.*$|\s+(?:according to|со ссылкой на)\b.*$", re.I)
+_PARTICLES = re.compile(r"(?<![^\W\d_])(?:деп|deyə|дејә|dep|ki|ки|that|журналистам|reporters|journalists|"
+                        r"jurnalistlərə|журналистерге|тілшілерге)(?![^\W\d_])", re.I)
+_SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
+# Who speaks before a colon that ends the paragraph: "Президент Азербайджана Ильхам Алиев сказал:".
 _SAYS_COLON = re.compile(r"(?P<who>.{2,160}?)\s+(?:сказал|заявил|отметил|said|stated|деді|айтты|dedi|bildirdi)\w*\s*:\s*$", re.I)
-# Who speaks before a quotation in the same sentence: "Ильхам Алиев отметил: «…»".
-_SAID_BEFORE = re.compile(
-    r"(?P<who>[^.!?…«»\"]{2,160}?)\s+(?:сказал|заявил|отметил|подчеркнул|добавил|указал|said|stated|noted|added|"
-    r"stressed|деді|айтты|атап өтті|мәлімдеді|dedi|bildirib|qeyd edib|vurğulayıb)\w*\s*:\s*$", re.I)
 # A paragraph ending "…, – Касым-Жомарт Токаев": the whole paragraph is the named person's words.
 _TRAILING_NAME = re.compile(r"^(?P<text>.{20,}?)[,.!?…]?\s+[-–—]\s*(?P<who>[^–—.,:;!?«»\"]{3,60})$")
 _LEADING_DASH = re.compile(r"^[-–—]\s*")
+# A line of dialogue without quotation marks: "– Біз … біледі, – деді Азер Мәмедов."
+_DASHED_SPEECH = re.compile(r"^[-–—]\s*(?P<text>\S.{10,}?[,.!?…])\s+[-–—]\s*(?P<attr>[^–—]{2,100})$")
 _PAIRS = {"«": "»", "“": "”", "„": "“", '"': '"'}
+_QUOTE_MARKS = "«»“”„\""
+# An attribution clause longer than this many words is a sentence of its own, not "X said".
+_CLAUSE_WORDS = 14
 
 
 @dataclass(frozen=True)
@@ -39,8 +58,10 @@ class FoundQuote:
     """The words that name the speaker, as the text has them."""
 
 
-Resolver = Callable[[str, int], str | None]
-"""(words naming the speaker, 0-based paragraph) -> person id, None when unknown, or NOT_SPOKEN."""
+Resolver = Callable[[str, int, int], str | None]
+"""(words naming the speaker, 0-based paragraph, offset in it) -> person id, None when unknown, or NOT_SPOKEN.
+Only people named before the offset of that paragraph (or in the paragraphs before it) can be the one a
+pronoun or a bare role ("– сказал посол") stands for: not those in the quotation, nor those it speaks of."""
 
 NOT_SPOKEN = "-"
 """What a resolver returns when the words name an outlet reporting, not a person speaking."""
@@ -69,6 +90,70 @@ def _quoted_spans(paragraphs: tuple[str, ...]) -> list[tuple[int, int, int, int]
     return spans
 
 
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W\d_][\w'’.-]*", text)
+
+
+def _speaker_of(clause: str, verb: re.Match) -> str:
+    """The words of an attribution clause that name the speaker: the clause without its verbs and
+    particles, cut where it goes on about something else ("…, adding that", "…, according to …")."""
+    cut = clause.find(",", verb.end())
+    if cut != -1:
+        clause = clause[:cut]
+    clause = _CLAUSE_TAIL.sub("", clause)
+    return " ".join(_PARTICLES.sub(" ", _VERB.sub(" ", clause)).split()).strip(" ,–—-")
+
+
+def _after(quoted: str, text: str) -> tuple[str, str, bool] | None:
+    """(attribution, speaker words, whether they must name a person) of the clause right after a
+    quotation, if it is "X said"-like."""
+    lead = re.match(r"\s*(?P<comma>,)?\s*(?P<dash>[-–—])?\s*", text)
+    rest = text[lead.end():]
+    if not rest:
+        return None
+    # "«…». Он добавил, что …" starts a sentence of its own; "“…?” he asked" and «…», – сказал он do not.
+    if not (lead.group("comma") or lead.group("dash")) and quoted.rstrip()[-1:] == "." and not rest[:1].islower():
+        return None
+    stop = len(rest)
+    if end := _SENTENCE_END.search(rest):
+        stop = end.start()
+    if (mark := next((i for i, ch in enumerate(rest) if ch in _QUOTE_MARKS), None)) is not None:
+        stop = min(stop, mark)
+    clause = rest[:stop].strip(" ,")
+    verb = _VERB.search(clause)
+    if not verb:
+        # "“…” – Aigul Sarsenova, chair of the association": a dash and a name, no verb.
+        if lead.group("dash") and clause:
+            return clause, clause.split(",")[0].strip(), True
+        return None
+    # "said Vugar Mammadli, head of the department …": what follows the name's comma is not counted.
+    comma = clause.find(",", verb.end())
+    if len(_words(clause[:verb.start()])) > 9 or len(_words(clause[:comma if comma != -1 else None])) > _CLAUSE_WORDS:
+        return None
+    return clause, _speaker_of(clause, verb), False
+
+
+def _before(text: str) -> tuple[str, str, bool] | None:
+    """(attribution, speaker words, False) of the clause a quotation follows: "X заявил журналистам: «…»",
+    "X bildirib ki, …: “…”", "X said, "…"": the sentence so far, holding a verb of saying early on."""
+    s = text.rstrip()
+    if not s.endswith((":", ",")):
+        return None
+    start = 0
+    for end in _SENTENCE_END.finditer(s):
+        start = end.end()
+    clause = s[start:].strip(" ,:")
+    verb = _VERB.search(clause)
+    if not verb or len(_words(clause[:verb.start()])) > 10:
+        return None
+    return clause, " ".join(clause[:verb.start()].split()).strip(" ,–—-"), False
+
+
+def _speech_like(quoted: str) -> bool:
+    """Words a person says, not a name in quotation marks ("Azərbaycan Dəmir Yolları" QSC)."""
+    return len(_words(quoted)) >= 5 or quoted.rstrip()[-1:] in ".!?…"
+
+
 def find(paragraphs: tuple[str, ...], resolve: Resolver, person_names: Callable[[str], str | None]) -> list[FoundQuote]:
     """Quotations with their speakers, in text order.
 
@@ -78,16 +163,22 @@ def find(paragraphs: tuple[str, ...], resolve: Resolver, person_names: Callable[
     quotes: list[FoundQuote] = []
     claimed: set[int] = set()
     for p0, start, p1, end in _quoted_spans(paragraphs):
-        after = paragraphs[p1][end + 1:]
-        m = _SAID_AFTER.match(after) or _SAID_BEFORE.search(paragraphs[p0][:start])
-        if not m:
+        quoted = "\n".join(paragraphs[pi][start + 1 if pi == p0 else 0:end if pi == p1 else None]
+                           for pi in range(p0, p1 + 1))
+        if not _speech_like(quoted):
             continue
-        who = next(g for g in (m.groupdict().get(k) for k in ("who_ru", "who_kk", "who_az2", "who_en", "who"))
-                   if g is not None)
-        speaker = resolve(who.strip(), p0)
-        if speaker == NOT_SPOKEN:
+        after = _after(quoted, paragraphs[p1][end + 1:])
+        found = after or _before(paragraphs[p0][:start])
+        if not found:
             continue
-        attribution = m.group(0).strip(" ,.")
+        attribution, who, strict = found
+        limit = start
+        if not after:
+            at = paragraphs[p0][:start].rfind(who) if who else -1
+            limit = at + len(who) if at != -1 else start
+        speaker = resolve(who, p0, limit)
+        if speaker == NOT_SPOKEN or (strict and speaker is None):
+            continue
         for pi in range(p0, p1 + 1):
             text = paragraphs[pi]
             a = start + 1 if pi == p0 else 0
@@ -96,6 +187,17 @@ def find(paragraphs: tuple[str, ...], resolve: Resolver, person_names: Callable[
             if piece:
                 quotes.append(FoundQuote(speaker, piece, pi + 1, attribution))
                 claimed.add(pi)
+    for pi, text in enumerate(paragraphs):
+        if pi in claimed or not (m := _DASHED_SPEECH.match(text.strip())):
+            continue
+        attr = m.group("attr").rstrip(" .")
+        verb = _VERB.search(attr)
+        if not verb or len(_words(attr[:verb.start()])) > 9 or len(_words(attr)) > _CLAUSE_WORDS:
+            continue
+        speaker = resolve(_speaker_of(attr, verb), pi, 0)
+        if speaker != NOT_SPOKEN:
+            quotes.append(FoundQuote(speaker, m.group("text").rstrip(" ,").strip(), pi + 1, attr))
+            claimed.add(pi)
     for pi, text in enumerate(paragraphs):
         if pi in claimed:
             continue
@@ -107,7 +209,7 @@ def find(paragraphs: tuple[str, ...], resolve: Resolver, person_names: Callable[
         m = _SAYS_COLON.match(text)
         if not m or pi + 1 >= len(paragraphs):
             continue
-        speaker = resolve(m.group("who"), pi)
+        speaker = resolve(m.group("who"), pi, len(text))
         if speaker is None or speaker == NOT_SPOKEN:
             continue
         # The speech runs to the end of the text, or to the next paragraph that is not speech.

@@ -92,11 +92,22 @@ def to_cyrillic_kazakh(paragraph: str, alphabet: str) -> str:
 
 def for_matching(paragraphs: tuple[str, ...], language: str) -> tuple[str, ...]:
     """The paragraphs in the script the knowledge base writes the language in (same lengths)."""
+    convert = converter(paragraphs, language)
+    return tuple(convert(p) for p in paragraphs) if convert is not _same else paragraphs
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def converter(paragraphs: tuple[str, ...], language: str):
+    """What turns a piece of these paragraphs into the script the knowledge base writes the language in
+    (the script and alphabet are those of the whole text, not of the piece)."""
     text = "".join(paragraphs)
     latin, cyrillic = len(_LATIN.findall(text)), len(_CYRILLIC.findall(text))
     if language == "kk" and latin > cyrillic:
         alphabet = kazakh_latin_alphabet(text)
-        return tuple(to_cyrillic_kazakh(p, alphabet) for p in paragraphs)
+        return lambda piece: to_cyrillic_kazakh(piece, alphabet)
     if language == "az" and cyrillic > latin:
-        return tuple(p.translate(_AZ_TABLE) for p in paragraphs)
-    return paragraphs
+        return lambda piece: piece.translate(_AZ_TABLE)
+    return _same
