@@ -47,6 +47,9 @@ class OutletReader:
         pairs += [(name, oid) for oid, short in SHORT_NAMES.items() if knowledge.entity(oid) for name in short]
         self.names = Matcher(pairs)
         self.short = {name.casefold() for short in SHORT_NAMES.values() for name in short}
+        self.spellings: dict[str, set[str]] = {}
+        for name, oid in pairs:
+            self.spellings.setdefault(oid, set()).add(name.casefold())
 
     def is_name(self, line: str) -> bool:
         """Whether `line` is nothing but an outlet's name ("The Astana Times", "Report"), as a masthead is."""
@@ -62,6 +65,12 @@ class OutletReader:
                 if word.casefold() in self.short and not word[:1].isupper():
                     continue
                 if word.casefold() in {"apa", "апа"} and not word.isupper():
+                    continue
+                # A Latin name runs into a longer word only in another word ("reporters", "Trendy"): the
+                # languages that add endings to a Latin name set them off ("Trend-ə", "Report'a").
+                text = m.text.casefold()
+                if re.fullmatch(r"[A-Za-z .-]+", m.text) and not any(
+                        text.startswith(n) and not text[len(n):len(n) + 1].isalpha() for n in self.spellings[m.key]):
                     continue
                 before = re.split(r"[.!?;]\s", p[max(0, m.start - 60):m.start])[-1]
                 after = p[m.end:m.end + 40]

@@ -54,7 +54,8 @@ _SPEECH_AFTER = re.compile(
 _NAMED_AFTER_AFTER = re.compile(
     r"^['’]?s?\s+(international\s+airport|airport|institute|university|foundation|fund|center|centre|avenue|street|"
     r"prospect|palace|museum|park|order|prize|award|stadium|square|hall|school|library|theatre|theater|academy|"
-    r"mosque|boulevard|adına|fondu|fondunun|mərkəzi|mərkəzinin|beynəlxalq\s+hava\s+limanı|hava\s+limanı|prospekti|"
+    r"mosque|boulevard|adına|fondu|fondunun|mərkəzi|mərkəzinin|beynəlxalq\s+hava\s+limanı|hava\s+limanı|"
+    r"(?:beynəlxalq\s+)?aeroport\w*|(?:халықаралық\s+)?әуежай\w*|prospekti|"
     r"küçəsi|ordeni|mükafatı|sarayı|muzeyi|parkı|universiteti|institutu|атындағы|орталығы|қоры|даңғылы|көшесі|"
     r"университеті|институты|орден\w*|сыйлығы|әуежайы)\b", re.I)
 _NAMED_AFTER_BEFORE = re.compile(r"(имени|им\.)\s*$", re.I)
@@ -105,6 +106,15 @@ _SINGLE_NAME = re.compile(
     rf"sədri|сәдри|төрағасы|председатель|әнші\w*|singer|xanəndə\w*|ханәндә\w*|певец|певица))\s+"
     rf"(?P<name>[{_UPPER}][{_LOWER}]{{2,}})(?![\w'’-])(?=\s*(?:[,.;:]|және\s|мен\s|и\s|və\s|and\s|$|демишдир|деді|dedi|"
     rf"сказал|said|deyib))")
+
+
+# Case endings of Kazakh and Azerbaijani nouns (dative, locative, ablative, genitive, accusative) that a
+# word before a name in the nominative does not share with it.
+_CASE_ENDING = {
+    "kk": re.compile(r"(?:ге|ке|ға|қа|да|де|та|те|дан|ден|тан|тен|нан|нен|ның|нің|дың|дің|тың|тің|ны|ні|ды|ді|ты|ті|"
+                     r"ga|ge|qa|ke|ǵa|da|de|ta|te|dan|den|nan|nen|nyń|niń|dyń|diń|ny|ni)$"),
+    "az": re.compile(r"(?:nda|ndə|da|də|dan|dən|ya|yə|nın|nin|nun|nün|ну|нда|ндә|да|дә|дан|дән|ја|јә|нын|нин)$"),
+}
 
 
 @dataclass(frozen=True)
@@ -239,6 +249,10 @@ class PeopleReader:
             # "Minister of Trade and Integration Aidar Baimenov": the last words of the role are not the name;
             # nor is a capitalised word the text also writes in lower case (a common noun).
             while len(words) > 2 and (fold(words[0]) in _ORG_WORDS or f" {words[0].lower()} " in words_written):
+                words.pop(0)
+            # "Кеңеске Бауыржан Сейітов қатысты": a sentence's first word in a case the name is not in.
+            if len(words) >= 3 and _CASE_ENDING.get(language) and _CASE_ENDING[language].search(words[0]) \
+                    and not _CASE_ENDING[language].search(words[-1]) and re.search(r"(^|[.!?:»\"])\s*$", p[:a]):
                 words.pop(0)
             if len(words) > 3:
                 words = words[-2:]
