@@ -348,3 +348,13 @@ def test_an_airport_named_after_a_person_is_no_mention_of_him(tmp_path):
     a = _annotate(tmp_path, "Qonaq Bakıya gəlib\n\nBakı. Qonağı Heydər Əliyev Beynəlxalq Aeroportunda nazir "
                             "qarşılayıb.\n")
     assert "heydar-aliyev" not in a.people
+
+
+def test_a_dateline_without_a_year_takes_the_year_of_the_known_event_its_lead_reports(tmp_path):
+    lead = ("Президент Азербайджана Ильхам Алиев прибыл в Астану, где примет участие во втором заседании "
+            "Высшего межгосударственного совета.\n")
+    a = _annotate(tmp_path, "Алиев прибыл в Астану\n\nАСТАНА, 20 октября. /ТАСС/. " + lead)
+    assert (a.date.date, a.date.confidence) == ("2025-10-20", "low")
+    # A dateline of another month rules the event out: no day is made up from it.
+    a = _annotate(tmp_path, "Алиев прибыл в Астану\n\nАСТАНА, 20 мая. /ТАСС/. " + lead)
+    assert a.date.date is None

@@ -436,6 +436,12 @@ def infer(header_date: str | None, paragraphs: tuple[str, ...], lead: range, kno
         if wm:
             weekday = next(n for n, w in _WEEKDAY_NUMBERS if re.fullmatch(w, wm.group(0), re.I))
         year = _pick_year(month, day, named, weekday, bounds)
+        if not year:
+            # "АСТАНА, 20 октября. /ТАСС/." over a lead about a known event of 20–21 October 2025: that year.
+            years = sorted({int(ev.date[:4]) for ev in knowledge.events if ev.id in reported and len(ev.date) >= 7
+                            and int(ev.date[5:7]) == month and (len(ev.date) == 7 or abs(int(ev.date[8:10]) - day) <= 3)
+                            and within(f"{ev.date[:4]}-{month:02d}-{day:02d}", bounds)})
+            year = years[0] if len(years) == 1 else None
         if not year and bounds and not named:
             # "8 Тамыз 17:05" over a lead that names a holder in office: the years of the term, and the
             # weekday the lead gives ("сейсенбі күні") where the term has more than one.
@@ -470,7 +476,11 @@ def infer(header_date: str | None, paragraphs: tuple[str, ...], lead: range, kno
                            confidence="high" if named else "low")
     if found and found.precision == "day":
         return found
+    # A day and month the dateline or a stamp gives rule out a known event of another month.
+    months_written = {month for _, (month, _), _ in partial}
     for event in knowledge.events:
+        if months_written and (len(event.date) < 7 or int(event.date[5:7]) not in months_written):
+            continue
         if event.dates_reports and event.id in reported:
             words = " … ".join(dict.fromkeys(event_words[event.id]))
             return DocDate(event.date, event.date_precision, words,
