@@ -358,3 +358,20 @@ def test_a_dateline_without_a_year_takes_the_year_of_the_known_event_its_lead_re
     # A dateline of another month rules the event out: no day is made up from it.
     a = _annotate(tmp_path, "Алиев прибыл в Астану\n\nАСТАНА, 20 мая. /ТАСС/. " + lead)
     assert a.date.date is None
+
+
+def test_a_name_with_its_role_after_a_comma_is_a_person(tmp_path):
+    a = _annotate(tmp_path, "Pipeline talks\n\nBAKU, May 25 — Giorgi Chanturia, president of the Georgian oil "
+                            "corporation, attended the ceremony.\n")
+    assert [p.name for p in a.new_people] == ["Giorgi Chanturia"]
+
+
+def test_a_russian_name_before_a_feminine_verb_keeps_its_feminine_form(tmp_path):
+    a = _annotate(tmp_path, "Эксперт о торговле\n\nБАКУ. Политолог Амина Косбаева сказала, что торговля растёт.\n")
+    assert [p.name for p in a.new_people] == ["Амина Косбаева"]
+
+
+def test_a_new_name_running_into_a_known_one_ends_there(tmp_path):
+    a = _annotate(tmp_path, "Ekspert\n\nBakı. Politoloq Əminə Kosbayeva Prezident İlham Əliyevin səfərini "
+                            "yüksək qiymətləndirib.\n")
+    assert [p.name for p in a.new_people] == ["Əminə Kosbayeva"] and "ilham-aliyev" in a.people

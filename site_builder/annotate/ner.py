@@ -71,7 +71,7 @@ def case_before(word: str) -> str | None:
     return None
 
 
-def base_russian(name: str, hint: str | None = None) -> str:
+def base_russian(name: str, hint: str | None = None, gender_hint: str | None = None) -> str:
     """Рашадом Набиевым → Рашад Набиев; Мехрибан Алиевой → Мехрибан Алиева; Касым-Жомарта Токаева →
     Касым-Жомарт Токаев: the case and gender most of the name's words agree on, put in the nominative."""
     morph = _morph()
@@ -82,7 +82,7 @@ def base_russian(name: str, hint: str | None = None) -> str:
               for x in flat]
     best, best_score = ("nomn", None), -1
     for case in ((hint,) if hint in _CASES else _CASES):
-        for gender in ("masc", "femn"):
+        for gender in ((gender_hint,) if gender_hint in ("masc", "femn") else ("masc", "femn")):
             score = sum(max((p.score + 1 for p in ps if p.tag.case == case and p.tag.gender in (gender, None)
                              and p.tag.number != "plur"), default=0)
                         for ps in parses)

@@ -44,6 +44,8 @@ _ROLE = re.compile(
     r"speaker|spokesman|spokeswoman|spokesperson|ceo|chief|envoy|secretary|expert|analyst|professor|rector|consul|"
     r"nazir\w*|müavin\w*|səfir\w*|sədr\w*|rəhbər\w*|prezident\w*|direktor\w*|deputat\w*|ekspert\w*|politoloq\w*|"
     r"nümayəndə\w*|icraçı\w*|başçı\w*|konsul\w*)\b", re.I)
+_ROLE_AFTER = re.compile(r"^\s*,\s*(?:the\s+|an?\s+|[A-Z][\w-]*['’]s\s+)?(?:[\w-]+\s+){0,2}?(?:" + _ROLE.pattern[1:-3] +
+                         r"|undersecretary|adviser|advisor|official|representative|coordinator)\b", re.I)
 _SPEECH_AFTER = re.compile(
     r"^\s*,?\s*(заявил|сказал|отметил|подчеркнул|сообщил|добавил|считает|пояснил|рассказал|said|says|told|stated|"
     r"noted|added|stressed|explained|деді|атап өтті|мәлімдеді|айтты|хабарлады|dedi|bildirib|qeyd edib|vurğulayıb|deyib)",
@@ -211,8 +213,10 @@ class PeopleReader:
             people_taken = [(m.start, m.end) for m in matches[i]
                             if (e := self.knowledge.entity(m.key)) and e.type == "person"]
             for a, b in cands:
-                if any(not (b <= x or a >= y) for x, y in people_taken):
+                # "Əminə Kosbayeva Prezident İlham Əliyevin …": a new name runs into a known one; it ends there.
+                if any(x <= a < y for x, y in people_taken):
                     continue
+                b = min([b] + [x for x, y in people_taken if a < x < b])
                 # "Azerbaijan Nurlan Zhaksybekov": a known place or organisation before the name is cut off.
                 for x, y in sorted(taken):
                     if x <= a < y or (a <= x < b and y < b):
@@ -242,6 +246,9 @@ class PeopleReader:
                 if _is_role(words[0]):
                     role = role or words[0]
                 words.pop(0)
+            # "Əminə Kosbayeva Prezident [İlham Əliyev]": a role or title after the name is not part of it.
+            while len(words) > 2 and (fold(words[-1]) in _NOT_NAMES or _is_role(words[-1])):
+                words.pop()
             # "Aygerim Tulegenova Bakıda": a place after the name is not part of it.
             while len(words) > 2 and any(fold(words[-1]).startswith(b) or fold(cyrillic(words[-1])).startswith(b)
                                          for b in self.blocked_stems):
@@ -271,7 +278,9 @@ class PeopleReader:
                 surname = any(shape.search(w.lower().rstrip("'’")) for w in words[1:]) or \
                     any(shape.search(names.base_turkic(w, language, set()).lower()) for w in words[1:])
                 speech = _SPEECH_AFTER.match(p[b:b + 40])
-                if not (surname or role or speech):
+                # "Giorgi Chanturia, president of GIOC", "Yurdakul Yigitguden, Turkey's undersecretary of …"
+                role_after = _ROLE_AFTER.match(p[b:b + 60])
+                if not (surname or role or speech or role_after):
                     continue
                 if language in ("kk", "az"):
                     base = names.base_turkic(" ".join(words), language, last_words)
@@ -281,7 +290,14 @@ class PeopleReader:
                 # The case of a preposition or a role noun right before the name ("с", "министра") is the name's.
                 prev = re.search(r"([^\W\d_]+)\s*$", p[:a])
                 hint = prev and (len(prev.group(1)) <= 3 or _ROLE.fullmatch(prev.group(1)))
-                base = ner.base_russian(" ".join(words), ner.case_before(prev.group(1)) if hint else None)
+                case = ner.case_before(prev.group(1)) if hint else None
+                # A verb in the past right after the name has it for its subject: the nominative, and the
+                # verb's gender is the person's ("Амина Косбаева сказала" is not Амин Косбаев's).
+                verb = re.match(r" [а-яё]{3,}(л|ла)(?![а-яё])", p[b:b + 40])
+                gender = None
+                if verb and not case:
+                    case, gender = "nomn", ("femn" if verb.group(1) == "ла" else "masc")
+                base = ner.base_russian(" ".join(words), case, gender)
                 # "мавзолей Ходжи Ахмеда Ясави": a name in the genitive after a place or body is its namesake.
                 if base != " ".join(words) and _NAMED_AFTER_NOUN.search(p[max(0, a - 20):a]):
                     continue
