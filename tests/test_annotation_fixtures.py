@@ -148,3 +148,20 @@ def test_a_named_day_or_festival_is_not_a_person(tmp_path):
     assert {"ilham-aliyev", "kassym-jomart-tokayev"} <= set(a.people)
     assert "Rauf Mammadov" in named
     assert not {n for n in named if any(w in n for w in ("Day", "Festival", "Forum"))}, named
+
+
+# The quotation set (tests/fixtures/annotation-quotes): 20 texts, 5 per language (Latin Kazakh and
+# Cyrillic Azerbaijani among them), 37 quotations in every attribution style and traps that are none
+# (names of companies, ships and books in quotation marks); its expectations list only the quotes.
+QUOTES = ROOT / "tests" / "fixtures" / "annotation-quotes"
+
+
+@pytest.mark.parametrize("field, floor", [("quote_recall", 0.95), ("quote_precision", 0.95), ("quote_speakers", 0.9)])
+def test_the_quotation_set_stays_at_its_figures(quote_rows, field, floor):
+    totals = score.totals(quote_rows)
+    assert totals[field] >= floor, f"{field}: {totals[field]:.3f} < {floor}"
+
+
+@pytest.fixture(scope="module")
+def quote_rows():
+    return score.compare(QUOTES, score.expected_of([QUOTES / "expected.yaml"]))

@@ -26,22 +26,26 @@ _ROLE_WORD = re.compile(r"(президент\w*|премьер\w*|минист�
 SUBJECT_COUNTRIES = ("kazakhstan", "azerbaijan")
 _ROLES = (
     (re.compile(r"(президент|глав|лидер)\w*\s+(казахстан|республики казахстан)|казахстанск\w+\s+(государств|лидер)|"
-                r"қазақстан\s+президент|kazakh(?:stan'?s?|stani)?\s+president|president of kazakhstan|qazaxıstan\s+prezident",
+                r"қазақстан\s+президент|kazakh(?:stan'?s?|stani)?\s+president|president of kazakhstan|qazaxıstan\s+prezident|"
+                r"qazaxıstan\s+lider|kazakh\s+leader|қазақстан\s+көшбасшы",
                 re.I), "kz"),
     (re.compile(r"(президент|глав|лидер)\w*\s+(азербайджан|азербайджанской)|азербайджанск\w+\s+(государств|лидер)|"
-                r"әзербайжан\s+президент|azerbaijan(?:'?s?|i)\s+president|president of azerbaijan|azərbaycan\s+prezident",
+                r"әзербайжан\s+президент|azerbaijan(?:'?s?|i)\s+president|president of azerbaijan|azərbaycan\s+prezident|"
+                r"azərbaycan\s+lider|azerbaijani\s+leader|әзербайжан\s+көшбасшы",
                 re.I), "az"),
     (re.compile(r"^(глава государства|президент\w*|мемлекет басшысы|head of state|the president|dövlət başçısı|prezident)\b", re.I), "head"),
     (re.compile(r"политолог|эксперт|аналитик|саясаттанушы|сарапшы|analyst|expert|politoloq|ekspert", re.I), "expert"),
     # A pronoun, or a role named without the name ("– сказал посол", "– деді вице-министр",
     # "– deyə nazir müavini vurğulayıb"): the person the text named last before the quotation.
-    (re.compile(r"^(он|она|ол|he|she|o)\b|^(?:the\s+|this\s+)?(?:[^\W\d_]+\s+){0,2}?(?:вице-|зам|deputy\s+|vice\s+)?"
+    (re.compile(r"^(он|она|ол|he|she|o|о)\b|^(?:the\s+|this\s+)?(?:[^\W\d_]+\s+){0,2}?(?:вице-|vitse-|зам|deputy\s+|vice\s+)?"
                 r"(?:министр|посол|председател|руководител|глав|директор|губернатор|аким|спикер|депутат|"
-                r"министрі|елші|төраға|басшы|әкім|директоры|орынбасар|кеңесші|заместител|советник|"
-                r"nazir|səfir|sədr|rəhbər|direktor|deputat|müavin|müşavir|"
-                r"minister|ambassador|chair|head|director|governor|official|spokes|envoy|diplomat|mp|adviser|advisor|"
+                r"министрі|елші|төраға|басшы|әкім|директоры|орынбасар|кеңесші|заместител|советник|премьер|"
+                r"nazir|səfir|sədr|rəhbər|direktor|deputat|müavin|müşavir|baş nazir|назир|сәфир|сәдр|"
+                r"minister|ambassador|chair|head|director|governor|official|spokes|envoy|diplomat|mp|adviser|advisor|premier|"
                 r"secretary)\w*$", re.I), "any"),
 )
+
+_PRONOUNS = frozenset(fold(w) for w in ("он", "она", "ол", "he", "she", "o", "о"))
 
 
 @dataclass(frozen=True)
@@ -235,18 +239,33 @@ class Annotator:
                         return known
                     return next((x.id for i in range(paragraph, -1, -1) for x in reversed(new_people)
                                  if i + 1 in x.paragraphs), None)
-                # "– отметил он": a new person named in the quote's paragraph, else a known one there,
-                # else the same in the paragraphs before it, nearest first.
+                # "– сказал вице-премьер": the nearest new person the text gave that role.
+                pronoun = len(words) == 1 and fold(words[0]) in _PRONOUNS
+                role_word = fold(words[-1]) if words and not pronoun else ""
+                if len(role_word) >= 4:
+                    stem = role_word[:max(4, len(role_word) - 2)]
+                    for i in range(paragraph, -1, -1):
+                        text = paragraphs[i] if i != paragraph else paragraphs[i][:limit]
+                        for x in reversed(new_people):
+                            if i + 1 in x.paragraphs and x.role and stem in fold(x.role) \
+                                    and x.name.split()[-1][:max(4, len(x.name.split()[-1]) - 2)] in text:
+                                return x.id
+                # "– отметил он": the person mentioned first in the nearest paragraph that names one
+                # (before the quotation, in its own paragraph): the subject the pronoun goes back to.
                 for i in range(paragraph, -1, -1):
                     text = paragraphs[i] if i != paragraph else paragraphs[i][:limit]
-                    here = [x for x in new_people if i + 1 in x.paragraphs
-                            and x.name.split()[-1][:max(4, len(x.name.split()[-1]) - 2)] in text]
-                    known_here = self._people_before([[m for m in matches[i] if i != paragraph or m.start < limit]],
-                                                     0, lambda e: True)
-                    if here and not known_here:
-                        return here[-1].id
-                    if known_here:
-                        return known_here
+                    named_at = []
+                    for x in new_people:
+                        surname = x.name.split()[-1]
+                        at = text.find(surname[:max(4, len(surname) - 2)])
+                        if at != -1:
+                            named_at.append((at, x.id))
+                    for m in matches[i]:
+                        e = self.knowledge.entity(m.key)
+                        if e and e.type == "person" and m.start < len(text):
+                            named_at.append((m.start, e.id))
+                    if named_at:
+                        return min(named_at)[1]
                 return None
             return None
 

@@ -20,7 +20,7 @@ _VERBS = (
     # Azerbaijani, Latin and Cyrillic
     "bildirib", "bildirdi", "qeyd edib", "qeyd etdi", "vurğulayıb", "vurğuladı", "deyib", "deyə", "söyləyib",
     "söylədi", "əlavə edib", "bəyan edib", "билдириб", "билдирди", "гејд едиб", "вурғулајыб", "дејиб", "дејә",
-    "демишдир", "демишдир", "сөјләјиб",
+    "демишдир", "сөјләјиб", "әлавә едиб", "бәјан едиб", "гејд етди",
     # English
     "said", "says", "stated", "noted", "added", "stressed", "told", "explained", "emphasi", "underlined",
     "remarked", "declared", "pointed out", "assured",
@@ -32,6 +32,10 @@ _CLAUSE_TAIL = re.compile(r",\s*(?:according to|citing|со ссылкой|пе�
                           r"xəbər verir|informs|reports)\b.*$|\s+(?:according to|со ссылкой на)\b.*$", re.I)
 _PARTICLES = re.compile(r"(?<![^\W\d_])(?:деп|deyə|дејә|dep|ki|ки|that|журналистам|reporters|journalists|"
                         r"jurnalistlərə|журналистерге|тілшілерге)(?![^\W\d_])", re.I)
+# "According to Leyla Mammadova, the museum's director, "…"", "По словам Фарида Гусейнова, «…»",
+# "Нурлан Сейітовтың сөзінше, «…»", "Nazirin sözlərinə görə, “…”".
+_ACCORDING = re.compile(r"(?:^|\s)(?:according to|по словам)\s+(?P<who>[^,]+)|(?P<who_after>[^,]+?)\s+"
+                        r"(?:\w+\s+)?(?:сөзінше|пікірінше|sözlərinə görə|fikrincə)\s*$", re.I)
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 # Who speaks before a colon that ends the paragraph: "Президент Азербайджана Ильхам Алиев сказал:".
 _SAYS_COLON = re.compile(r"(?P<who>.{2,160}?)\s+(?:сказал|заявил|отметил|said|stated|деді|айтты|dedi|bildirdi)\w*\s*:\s*$", re.I)
@@ -68,15 +72,25 @@ NOT_SPOKEN = "-"
 
 
 def _quoted_spans(paragraphs: tuple[str, ...]) -> list[tuple[int, int, int, int]]:
-    """(first paragraph, start, last paragraph, end) of each top-level quotation, across paragraphs."""
+    """(first paragraph, start, last paragraph, end) of each top-level quotation, across paragraphs.
+
+    A quotation left open at a paragraph's end goes on into the next; when that paragraph opens with
+    the same mark (each paragraph of a long quotation reopening it, only the last one closing), the
+    mark is no quotation inside it. One that nested another in its paragraph and is left open there
+    ended where the nested one did: Russian collapses «АО «НК «КТЖ»» into one closing mark."""
     spans = []
     opening: tuple[int, int, str] | None = None
     depth = 0
     for pi, text in enumerate(paragraphs):
-        for ci, ch in enumerate(text):
+        ci = 0
+        if opening is not None and text.lstrip()[:1] == opening[2]:
+            ci = len(text) - len(text.lstrip()) + 1  # the reopening mark is no nesting
+        collapse = -1  # where a nested quotation closed, in this paragraph
+        while ci < len(text):
+            ch = text[ci]
             if opening is None:
                 if ch in _PAIRS and not (ch == '"' and ci > 0 and text[ci - 1].isalnum()):
-                    opening, depth = (pi, ci, ch), 1
+                    opening, depth, collapse = (pi, ci, ch), 1, -1
             else:
                 open_ch = opening[2]
                 close_ch = _PAIRS[open_ch]
@@ -85,8 +99,15 @@ def _quoted_spans(paragraphs: tuple[str, ...]) -> list[tuple[int, int, int, int]
                     if depth == 0:
                         spans.append((opening[0], opening[1], pi, ci))
                         opening = None
+                    elif depth == 1 and collapse == -1:
+                        collapse = ci
                 elif ch == open_ch and open_ch != close_ch:
                     depth += 1
+            ci += 1
+            if ci == len(text) and opening is not None and collapse != -1:
+                # Left open after a nested quotation closed: both closed there; read on after it.
+                spans.append((opening[0], opening[1], pi, collapse))
+                opening, ci, collapse = None, collapse + 1, -1
     return spans
 
 
@@ -117,8 +138,6 @@ def _after(quoted: str, text: str) -> tuple[str, str, bool] | None:
     stop = len(rest)
     if end := _SENTENCE_END.search(rest):
         stop = end.start()
-    if (mark := next((i for i, ch in enumerate(rest) if ch in _QUOTE_MARKS), None)) is not None:
-        stop = min(stop, mark)
     clause = rest[:stop].strip(" ,")
     verb = _VERB.search(clause)
     if not verb:
@@ -143,10 +162,15 @@ def _before(text: str) -> tuple[str, str, bool] | None:
     for end in _SENTENCE_END.finditer(s):
         start = end.end()
     clause = s[start:].strip(" ,:")
+    if according := _ACCORDING.search(clause):
+        return clause, according.group("who") or according.group("who_after") or "", False
     verb = _VERB.search(clause)
-    if not verb or len(_words(clause[:verb.start()])) > 10:
+    # "Открывая мероприятие в театре …, вице-министр … Нурлан Абдрахманов заявил": the subject is the
+    # part after the last comma before the verb.
+    subject = clause[:verb.start()].rsplit(",", 1)[-1] if verb else ""
+    if not verb or len(_words(subject)) > 10:
         return None
-    return clause, " ".join(clause[:verb.start()].split()).strip(" ,–—-"), False
+    return clause, " ".join(subject.split()).strip(" ,–—-"), False
 
 
 def _speech_like(quoted: str) -> bool:
@@ -168,6 +192,11 @@ def find(paragraphs: tuple[str, ...], resolve: Resolver, person_names: Callable[
         if not _speech_like(quoted):
             continue
         after = _after(quoted, paragraphs[p1][end + 1:])
+        if after and not after[1]:
+            # "Айгүл Нұрмағамбетова: «…» деді.": the verb after, the speaker before a colon.
+            named = re.search(r"(?:^|[.!?]\s)([^.!?:]{2,80}):\s*$", paragraphs[p0][:start])
+            if named:
+                after = (after[0], named.group(1).strip(), after[2])
         found = after or _before(paragraphs[p0][:start])
         if not found:
             continue
@@ -184,6 +213,8 @@ def find(paragraphs: tuple[str, ...], resolve: Resolver, person_names: Callable[
             a = start + 1 if pi == p0 else 0
             b = end if pi == p1 else len(text)
             piece = text[a:b].strip()
+            if pi != p0:
+                piece = piece.lstrip(_QUOTE_MARKS).lstrip()
             if piece:
                 quotes.append(FoundQuote(speaker, piece, pi + 1, attribution))
                 claimed.add(pi)
