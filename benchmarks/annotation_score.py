@@ -61,7 +61,7 @@ def compare(folder: Path, expected: dict[str, dict]):
 
 
 def score_one(name: str, got: dict, want: dict, knowledge) -> dict:
-    row: dict = {"name": name}
+    row: dict = {"name": name, "has": set(want)}
     row["language"] = got["language"] == want["language"]
     accepted = [want.get("date")] + list(want.get("date_alternatives") or [])
     row["date"] = got.get("date") in accepted if want.get("date") else got.get("date") is None
@@ -134,16 +134,26 @@ def _surname_of(name: str, keys: set[str]) -> bool:
 
 
 def totals(rows: list[dict]) -> dict[str, float]:
+    """The figures over the texts whose expectations give each field (a set may give only some)."""
+    def having(*keys):
+        return [r for r in rows if any(k in r["has"] for k in keys)]
+
+    def share(key, field=None):
+        part = having(key)
+        return sum(r[field or key] for r in part) / len(part) if part else None
+
     n = len(rows)
-    tp = sum(r["topics"][0] for r in rows)
-    got = sum(r["topics"][1] for r in rows)
-    want = sum(r["topics"][2] for r in rows)
+    topical = having("topics")
+    tp = sum(r["topics"][0] for r in topical)
+    got = sum(r["topics"][1] for r in topical)
+    want = sum(r["topics"][2] for r in topical)
     p = tp / got if got else 1.0
     r_ = tp / want if want else 1.0
-    recall_hits = sum(r["people"][0] for r in rows)
-    right = sum(r["people"][1] for r in rows)
-    found = sum(r["people"][2] for r in rows)
-    wanted = sum(r["people"][3] for r in rows)
+    peopled = having("people")
+    recall_hits = sum(r["people"][0] for r in peopled)
+    right = sum(r["people"][1] for r in peopled)
+    found = sum(r["people"][2] for r in peopled)
+    wanted = sum(r["people"][3] for r in peopled)
     scored = [r["quotes"] for r in rows if r["quotes"] is not None]
     q_hit = sum(q[0] for q in scored)
     q_right = sum(q[1] for q in scored)
@@ -155,15 +165,15 @@ def totals(rows: list[dict]) -> dict[str, float]:
         "quote_precision": q_hit / q_written if q_written else 1.0,
         "quote_speakers": q_right / q_hit if q_hit else 1.0,
         "texts": n,
-        "language": sum(r["language"] for r in rows) / n,
-        "date": sum(r["date"] for r in rows) / n,
-        "invented_days": sum(r["invented_day"] for r in rows),
-        "title": sum(r["title"] for r in rows) / n,
-        "outlet": sum(r["outlet"] for r in rows) / n,
-        "outlet_cites": sum(r["outlet_cites"] for r in rows) / n,
-        "topic_f1": 2 * p * r_ / (p + r_) if p + r_ else 0.0,
-        "people_recall": recall_hits / wanted if wanted else 1.0,
-        "people_precision": right / found if found else 1.0,
+        "language": share("language"),
+        "date": share("date"),
+        "invented_days": sum(r["invented_day"] for r in having("date")),
+        "title": share("title"),
+        "outlet": share("outlet"),
+        "outlet_cites": share("outlet_cites"),
+        "topic_f1": (2 * p * r_ / (p + r_) if p + r_ else 0.0) if topical else None,
+        "people_recall": (recall_hits / wanted if wanted else 1.0) if peopled else None,
+        "people_precision": (right / found if found else 1.0) if peopled else None,
     }
 
 
@@ -185,9 +195,13 @@ def main(argv: list[str] | None = None) -> int:
             if wrong:
                 print(f"{r['name']}: " + "; ".join(f"{k}: got {r['got'].get(k)!r}, want {r['want'].get(k)!r}" for k in wrong))
     t = totals(rows)
-    print(f"texts {t['texts']}  language {t['language']:.1%}  date {t['date']:.1%}  invented days {t['invented_days']}  "
-          f"title {t['title']:.1%}  outlet {t['outlet']:.1%}  outlet_cites {t['outlet_cites']:.1%}  "
-          f"topic F1 {t['topic_f1']:.3f}  people recall {t['people_recall']:.3f}  precision {t['people_precision']:.3f}"
+
+    def show(key, fmt):
+        return "—" if t[key] is None else format(t[key], fmt)
+    print(f"texts {t['texts']}  language {show('language', '.1%')}  date {show('date', '.1%')}  "
+          f"invented days {t['invented_days']}  title {show('title', '.1%')}  outlet {show('outlet', '.1%')}  "
+          f"outlet_cites {show('outlet_cites', '.1%')}  topic F1 {show('topic_f1', '.3f')}  "
+          f"people recall {show('people_recall', '.3f')}  precision {show('people_precision', '.3f')}"
           + (f"  quotes (in {t['quote_texts']} texts) recall {t['quote_recall']:.3f}  precision {t['quote_precision']:.3f}  "
              f"speaker right {t['quote_speakers']:.3f}" if t["quote_texts"] else ""))
     return 0
