@@ -375,3 +375,16 @@ def test_a_new_name_running_into_a_known_one_ends_there(tmp_path):
     a = _annotate(tmp_path, "Ekspert\n\nBakı. Politoloq Əminə Kosbayeva Prezident İlham Əliyevin səfərini "
                             "yüksək qiymətləndirib.\n")
     assert [p.name for p in a.new_people] == ["Əminə Kosbayeva"] and "ilham-aliyev" in a.people
+
+
+@pytest.mark.parametrize("text, outlet, cites", [
+    # Told to an outlet, with nobody else reporting: the text is that outlet's own interview.
+    ("Taxıl ixracı artır\n\nBakı. Nazirliyin rəsmisi Metbuat.az-a bildirib ki, taxıl ixracı artır.\n", "Metbuat.az", None),
+    # … and when another outlet reports it, the one told is the one cited.
+    ("Эксперт о торговле\n\nБАКУ. Как передает Day.Az, об этом сказал Trend политолог Рустам Алиев.\n", "Day.Az", "Trend"),
+    # "Специально для X": written for that outlet, whoever employs the author.
+    ("Каспий и коридор\n\nСтатья подготовлена специально для Day.Az главным редактором АМИ Trend.\n", "Day.Az", None),
+])
+def test_an_outlet_told_or_written_for_is_told_apart_from_one_cited(tmp_path, text, outlet, cites):
+    a = _annotate(tmp_path, text)
+    assert (a.outlet, a.outlet_cites) == (outlet, cites)

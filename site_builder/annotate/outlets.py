@@ -17,6 +17,15 @@ _CITING_BEFORE = re.compile(
 _CITING_AFTER = re.compile(r"^[»\"”]?\W{0,2}\w{0,4}\s*(сілтеме|istinad|-?[yı]?[ıiuü]n?\s*məlumatına\s+görə|məlumatına|"
                            r"агенттігіне берген|açıqlama|müsahibə|"
                            r"\w*\s*мәліметінше|\w*\s*хабарлауынша)", re.I)
+# Told to an outlet ("сказал Trend политолог", "told Report", "Metbuat.az-a … bildirilib"): the outlet is
+# whom the text cites when another reports it, and the reporter when none does (its own interview).
+_TOLD_BEFORE = re.compile(r"(?:сказал|заявил|рассказал|сообщил|сказала|заявила|рассказала|сообщила|told|said to|"
+                          r"in an interview with|в интервью|интервью)\s*(?:the\s+)?(?:агентств\w*|издани\w*|"
+                          r"news agency|agency)?\s*[«\"“]?\s*$", re.I)
+_TOLD_AFTER = re.compile(r"^[^.!?]{0,120}?\b(?:bildiri\w*|məlumat veril\w*|deyib|söyləyib|"
+                         r"açıqlama verib|xəbər veril\w*|müsahibə\w*)", re.I)
+_SPECIALLY_FOR = re.compile(r"(?:специально для|эксклюзивно для|exclusively for|specially for|xüsusi olaraq|"
+                            r"арнайы)\s*[«\"“]?\s*$", re.I)
 _REPORTING_BEFORE = re.compile(
     r"(передает|передаёт|сообщает|пишет|информирует|хабарлайды|жазады|хабарлады|reports|reported|writes|informs|"
     r"xəbər verir|reporter|корреспондент\w*|тілшісі|müxbiri|special correspondent)\s*(?:the\s+)?"
@@ -59,6 +68,7 @@ class OutletReader:
     def read(self, paragraphs: tuple[str, ...], leftovers: frozenset[int], story: int, dateline: str) -> Outlets:
         reporters: list[str] = []
         cited: list[str] = []
+        told: list[str] = []
         for i, p in enumerate(paragraphs):
             for m in self.names.find(p):
                 word = re.split(r"[-'’]", m.text)[0]
@@ -74,7 +84,14 @@ class OutletReader:
                     continue
                 before = re.split(r"[.!?;]\s", p[max(0, m.start - 60):m.start])[-1]
                 after = p[m.end:m.end + 40]
-                if _CITING_BEFORE.search(before) or _CITING_AFTER.match(after):
+                if _SPECIALLY_FOR.search(before):
+                    reporters.insert(0, m.key)
+                elif _TOLD_BEFORE.search(before) or (
+                        (re.search(r"-(?:a|ə|ya|yə|na|nə)$", m.text) or re.match(r"-(?:a|ə|ya|yə|na|nə)\b", after))
+                        and _TOLD_AFTER.match(p[m.end:m.end + 140])):
+                    told.append(m.key)
+                    cited.append(m.key)
+                elif _CITING_BEFORE.search(before) or _CITING_AFTER.match(after):
                     cited.append(m.key)
                 elif (i in leftovers or (i == story and m.end <= len(dateline) + 2)
                       # a byline or signature line at the top or the foot: "Айгүл СЕЙІЛОВА, «Egemen Qazaqstan»"
@@ -85,6 +102,6 @@ class OutletReader:
                       or (not before.strip(" «\"“") and _SENTENCE_VERB.search(re.split(r"[.!?]\s", after)[0]))):
                     reporters.append(m.key)
         name = lambda eid: self.knowledge.entity(eid).name["en"]  # noqa: E731
-        main = reporters[0] if reporters else None
+        main = reporters[0] if reporters else (told[0] if told else None)
         cites = next((c for c in cited if c != main), None)
         return Outlets(name(main) if main else None, name(cites) if cites else None)
