@@ -388,3 +388,16 @@ def test_a_new_name_running_into_a_known_one_ends_there(tmp_path):
 def test_an_outlet_told_or_written_for_is_told_apart_from_one_cited(tmp_path, text, outlet, cites):
     a = _annotate(tmp_path, text)
     assert (a.outlet, a.outlet_cites) == (outlet, cites)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # single quotation marks, the apostrophe of "Kazakhstan's" left alone
+    ("Aid\n\nASTANA. Kazakhstan's Minister of Emergency Situations Chingis Arinov thanked Baku. 'Azerbaijan was "
+     "among the first to respond,' he said.\n", "chingis-arinov"),
+    # a known person's surname alone after the quotation
+    ("Talks\n\nASTANA. Prime Minister Olzhas Bektenov met his counterpart. “Our goal is to double the cargo along "
+     "the corridor by 2027,” Bektenov said.\n", "olzhas-bektenov"),
+])
+def test_a_quotation_in_single_marks_or_after_a_surname_has_its_speaker(tmp_path, text, speaker):
+    a = _annotate(tmp_path, text)
+    assert [q.speaker for q in a.quotes] == [speaker]

@@ -33,7 +33,8 @@ _ROLES = (
                 r"әзербайжан\s+президент|azerbaijan(?:'?s?|i)\s+president|president of azerbaijan|azərbaycan\s+prezident|"
                 r"azərbaycan\s+lider|azerbaijani\s+leader|әзербайжан\s+көшбасшы",
                 re.I), "az"),
-    (re.compile(r"^(глава государства|президент\w*|мемлекет басшысы|head of state|the president|dövlət başçısı|prezident)\b", re.I), "head"),
+    (re.compile(r"^(глава (нашего )?государства|президент\w*|мемлекет(іміздің)? басшысы|head of (our )?state|the president|"
+                r"(dövlətimizin )?dövlət başçısı|dövlətimizin başçısı|prezident)\b", re.I), "head"),
     (re.compile(r"политолог|эксперт|аналитик|саясаттанушы|сарапшы|analyst|expert|politoloq|ekspert", re.I), "expert"),
     # A pronoun, or a role named without the name ("– сказал посол", "– деді вице-министр",
     # "– deyə nazir müavini vurğulayıb"): the person the text named last before the quotation.
@@ -219,12 +220,18 @@ class Annotator:
                                                      if k in new_by_word), None)):
                     return pid
             # "nazirliyin rəsmisi Fərid Məmmədov": a known Məmmədov is not him.
-            for m in self._plausible_people(seen(who), self.entities.find(seen(who)), text_all):
+            found = self.entities.find(seen(who))
+            for m in self._plausible_people(seen(who), found, text_all):
                 e = self.knowledge.entity(m.key)
                 if e and e.type == "person":
                     return e.id
                 if e and e.type in ("outlet", "organization"):
                     return quoting.NOT_SPOKEN
+            # "…," Bektenov said: a known person's surname alone, the text having named him in full.
+            for m in found:
+                e = self.knowledge.entity(m.key)
+                if e and e.type == "person" and mentioned[e.id]:
+                    return e.id
             for pattern, role in _ROLES:
                 if not pattern.search(who):
                     continue

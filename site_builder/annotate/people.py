@@ -179,6 +179,12 @@ class PeopleReader:
                     self.blocked.update(fold(w) for w in n.split())
         self.blocked_stems = tuple(sorted({w[:-1] if len(w) > 4 else w for w in self.blocked if len(w) >= 4}))
 
+    def _with_ending(self, m: Match) -> bool:
+        e = self.knowledge.entity(m.key)
+        written = fold(m.text)
+        return bool(e) and not any(written.startswith(fold(n)) and written[len(fold(n)):][:1] in ("", " ", "'", "’", "-")
+                                   for n in e.all_names)
+
     def read(self, paragraphs: tuple[str, ...], language: str, skip: frozenset[int],
              matches: list[list[Match]]) -> tuple[list[str], list[Person]]:
         """(ids of people found, in order of first mention; the new people among them)."""
@@ -205,7 +211,9 @@ class PeopleReader:
         for i, p in enumerate(paragraphs):
             if i in skip:
                 continue
-            taken = [(m.start, m.end) for m in matches[i]]
+            # English adds no case endings to names: a known name matched with one ("Chingis" as "China")
+            # is another word, and does not cut a name.
+            taken = [(m.start, m.end) for m in matches[i] if not (language == "en" and self._with_ending(m))]
             if language == "ru":
                 cands = model.get(i, [])
             else:

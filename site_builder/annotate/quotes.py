@@ -44,7 +44,10 @@ _TRAILING_NAME = re.compile(r"^(?P<text>.{20,}?)[,.!?…]?\s+[-–—]\s*(?P<who
 _LEADING_DASH = re.compile(r"^[-–—]\s*")
 # A line of dialogue without quotation marks: "– Біз … біледі, – деді Азер Мәмедов."
 _DASHED_SPEECH = re.compile(r"^[-–—]\s*(?P<text>\S.{10,}?[,.!?…])\s+[-–—]\s*(?P<attr>[^–—]{2,100})$")
-_PAIRS = {"«": "»", "“": "”", "„": "“", '"': '"'}
+_PAIRS = {"«": "»", "“": "”", "„": "“", '"': '"', "‘": "’", "'": "'"}
+# Single quotation marks are also apostrophes ("Kazakhstan's", "Qur’an"): they open only before a
+# capital at a word's start, and close only after the punctuation that ends the quoted words.
+_SINGLE = ("'", "‘")
 _QUOTE_MARKS = "«»“”„\""
 # An attribution clause longer than this many words is a sentence of its own, not "X said".
 _CLAUSE_WORDS = 14
@@ -89,12 +92,16 @@ def _quoted_spans(paragraphs: tuple[str, ...]) -> list[tuple[int, int, int, int]
         while ci < len(text):
             ch = text[ci]
             if opening is None:
-                if ch in _PAIRS and not (ch == '"' and ci > 0 and text[ci - 1].isalnum()):
+                if ch in _SINGLE and not ((ci == 0 or not text[ci - 1].isalnum()) and text[ci + 1:ci + 2].isupper()):
+                    pass
+                elif ch in _PAIRS and not (ch == '"' and ci > 0 and text[ci - 1].isalnum()):
                     opening, depth, collapse = (pi, ci, ch), 1, -1
             else:
                 open_ch = opening[2]
                 close_ch = _PAIRS[open_ch]
-                if ch == close_ch and (open_ch != '"' or ci + 1 == len(text) or not text[ci + 1].isalnum()):
+                if open_ch in _SINGLE and ch == close_ch and text[ci - 1:ci] not in tuple(",.!?…"):
+                    pass
+                elif ch == close_ch and (open_ch != '"' or ci + 1 == len(text) or not text[ci + 1].isalnum()):
                     depth -= 1
                     if depth == 0:
                         spans.append((opening[0], opening[1], pi, ci))
@@ -168,7 +175,7 @@ def _before(text: str) -> tuple[str, str, bool] | None:
     # "Открывая мероприятие в театре …, вице-министр … Нурлан Абдрахманов заявил": the subject is the
     # part after the last comma before the verb.
     subject = clause[:verb.start()].rsplit(",", 1)[-1] if verb else ""
-    if not verb or len(_words(subject)) > 10:
+    if not verb or len(_words(subject)) > 16:
         return None
     return clause, " ".join(subject.split()).strip(" ,–—-"), False
 
