@@ -231,6 +231,9 @@ class Builder:
         self.jobs = jobs or available_cpus()
         self.index_search = index_search
         """Run the search indexer in the build (serve indexes in the background instead)."""
+        self.keep_lines = not index_search
+        """Keep the lines of lists that a full build's render processes make (render.LineCache): serve
+        renders lists again after each edit, from them."""
         self.phases = phases
         """Where full builds report their phases (none: silent, as serve's rebuilds are)."""
         # The parse cache lives beside the output (site_builder.cache): a rebuild reads only changed files.
@@ -300,7 +303,7 @@ class Builder:
         try:
             plan = inputs.site.plan()
             with phases.phase("render", total=len(plan) + 2, unit="pages") as bar:
-                paths, warnings = _render_all(inputs, plan, staging, self.jobs, bar.update)
+                paths, warnings = _render_all(inputs, plan, staging, self.jobs, bar.update, self.keep_lines)
             if self.index_search:
                 with phases.phase("search index"):
                     search.index(inputs.site, staging)
@@ -553,7 +556,7 @@ class Builder:
         # Chosen here, not in the render workers, so that the next update can take them over (Site.carry_over).
         for tid in sorted({s.about for s in rest if s.kind == "topic" and s.about}):
             site.key_quotes(tid)
-        written.update(_render_pages(inputs, rest, out, self.jobs, atomic=True))
+        written.update(_render_pages(inputs, rest, out, self.jobs, atomic=True, keep_lines=self.keep_lines))
         # Pages no longer planned (a removed document's, the last page of a list that got shorter) go.
         planned = {(s.kind, s.key, s.lang) for s in plan}
         paths = {k: v for k, v in self._paths.items() if k in planned}
@@ -766,6 +769,8 @@ def _render_page(inputs: _Inputs, spec: PageSpec) -> tuple[str, str]:
         ctx["seed"] = {"name": "", "sha256": ""}
     ctx["meta"] = _meta(page, site, ctx["t"])
     ctx["csp"] = render.content_security_policy(page.template)
+    # Lines of lists are rendered once and reused on every page that shows them (render.LineCache).
+    ctx[render.LINES] = getattr(inputs.env, "line_cache", None)
     return page.path, render.render(inputs.env, page.template, ctx, inputs.templates)
 
 
@@ -780,6 +785,8 @@ class _Job:
     specs: tuple[PageSpec, ...]
     out: Path
     atomic: bool
+    lines: bool = False
+    """Send back the list lines rendered (render.LineCache), for the parent to keep."""
 
 
 _job: _Job | None = None
@@ -795,16 +802,24 @@ def _start_worker(job: _Job, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _render_chunk(indexes: list[int]) -> tuple[list[tuple[int, str]], tuple[Problem, ...]]:
+def _render_chunk(indexes: list[int]) -> tuple[list[tuple[int, str]], tuple[Problem, ...], dict]:
     assert _job is not None
     done = []
+    cache = getattr(_job.inputs.env, "line_cache", None)
     try:
         for i in indexes:
             done.append((i, _render_one(_job, _job.specs[i])))
     except UserError as e:
         # UserError does not survive pickling back to the parent; its problems do.
-        return done, e.problems
-    return done, ()
+        return done, e.problems, ({}, {})
+    lines: dict = {}
+    if cache is not None:
+        if _job.lines:
+            lines = cache.added
+        cache.added = {}
+    # What this process chose for the pages it rendered (the key quotes of a hub), for the next update.
+    carry = _job.inputs.site.take_carry() if _job.lines else {}
+    return done, (), (lines, carry)
 
 
 def _render_one(job: _Job, spec: PageSpec) -> str:
@@ -814,11 +829,13 @@ def _render_one(job: _Job, spec: PageSpec) -> str:
 
 
 def _render_pages(inputs: _Inputs, specs: list[PageSpec], out: Path, jobs: int, atomic: bool,
-                  done_pages: Callable[[int], None] | None = None) -> dict[PageKey, str]:
+                  done_pages: Callable[[int], None] | None = None, keep_lines: bool = False) -> dict[PageKey, str]:
     """Render and write `specs`, over `jobs` forked processes when there are many; their site paths by key.
 
-    `done_pages(n)` is told as pages get written (a progress bar)."""
-    job = _Job(inputs, tuple(specs), out, atomic)
+    `done_pages(n)` is told as pages get written (a progress bar). With `keep_lines`, the lines of lists
+    the processes render are kept in this process's cache too (serve renders them again after an edit)."""
+    cache = getattr(inputs.env, "line_cache", None)
+    job = _Job(inputs, tuple(specs), out, atomic, keep_lines)
     keys = [(s.kind, s.key, s.lang) for s in specs]
     if jobs < 2 or len(specs) < POOL_MIN_PAGES or "fork" not in multiprocessing.get_all_start_methods():
         out_paths = {}
@@ -831,10 +848,13 @@ def _render_pages(inputs: _Inputs, specs: list[PageSpec], out: Path, jobs: int, 
     paths: dict[int, str] = {}
     ctx = multiprocessing.get_context("fork")
     with ctx.Pool(min(jobs, len(chunks)), initializer=_start_worker, initargs=(job, os.getpid())) as pool:
-        for done, problems in pool.imap_unordered(_render_chunk, chunks):
+        for done, problems, (lines, carry) in pool.imap_unordered(_render_chunk, chunks):
             if problems:
                 raise UserError(problems)
             paths.update(done)
+            if cache is not None:
+                cache.lines.update(lines)
+            inputs.site.keep_carry(carry)
             if done_pages:
                 done_pages(len(done))
     return {keys[i]: paths[i] for i in range(len(specs))}
@@ -926,10 +946,11 @@ def _write_exports(inputs: _Inputs, out: Path, html_paths: list[str], docs: Iter
 
 
 def _render_all(inputs: _Inputs, plan: list[PageSpec], out: Path, jobs: int,
-                done_pages: Callable[[int], None] | None = None) -> tuple[dict[PageKey, str], list[str]]:
+                done_pages: Callable[[int], None] | None = None,
+                keep_lines: bool = False) -> tuple[dict[PageKey, str], list[str]]:
     """Every page of `plan` (the site's) and every file of the site into the empty folder `out`."""
     cfg, corpus = inputs.site.config, inputs.site.corpus
-    paths = _render_pages(inputs, plan, out, jobs, atomic=False, done_pages=done_pages)
+    paths = _render_pages(inputs, plan, out, jobs, atomic=False, done_pages=done_pages, keep_lines=keep_lines)
     _render_root(inputs, out, _write)
     _render_404(inputs, out, _write)
     if done_pages:
