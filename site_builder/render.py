@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import operator
 import posixpath
 import re
 import sys
@@ -151,8 +152,8 @@ LINES = "_line_cache"
 # is rendered as a placeholder and made relative to each page when a line is put in it.
 _LINE_CONTEXT = frozenset({"lang", "t", "url", "lurl"})
 _LINK = re.compile("\x1e(\\d+)\x1f")
-_PLAIN = (str, int, float, bool, type(None), dict, list, tuple)
-MAX_KEYS = 1_000_000
+_PLAIN = frozenset({str, int, float, bool, type(None), dict, list, tuple})
+MAX_KEYS = 300_000
 """Calls whose key is remembered by their arguments' identity; beyond, it starts again."""
 
 
@@ -218,8 +219,8 @@ class LineCache:
     def __init__(self, env: jinja2.Environment):
         self.env = env
         self.lines: dict[bytes, tuple[tuple[str, ...], tuple[tuple[str, str], ...]] | None] = {}
-        self.added: dict[bytes, tuple[tuple[str, ...], tuple[tuple[str, str], ...]] | None] = {}
-        """Lines made since `added` was last emptied (a render worker sends them to the build)."""
+        self.added: dict[bytes, tuple[tuple[str, ...], tuple[tuple[str, str], ...]] | None] | None = None
+        """Where a render process notes the lines it makes, to send them to the build (None: nowhere)."""
         self._macros: dict[int, tuple[jinja2.Template, frozenset[str]]] = {}
         self._modules: dict[tuple[int, str], tuple[Any, dict]] = {}
         self._keys: dict[tuple, tuple[bytes, tuple]] = {}
@@ -263,27 +264,34 @@ class LineCache:
         keys = self._keys
 
         def call(*args: Any, **kwargs: Any) -> Any:
-            if not all(type(a) in _PLAIN for a in args) or not all(type(v) in _PLAIN for v in kwargs.values()):
-                return macro(*args, **kwargs)
+            # (Run for every line of every list page: loops in C where it can.)
+            values = (*args, *kwargs.values()) if kwargs else args
+            for a in values:
+                if type(a) not in _PLAIN:
+                    return macro(*args, **kwargs)
             # The views a site shows are made once and never changed: the key of a call with the same
             # objects is known (the arguments are kept with it, so their ids are not reused).
-            ident = (prefix, *map(id, args), *((k, id(v)) for k, v in sorted(kwargs.items())))
+            ident = (prefix, tuple(kwargs), *map(id, values))
             known = keys.get(ident)
-            if known is not None and all(a is b for a, b in zip(known[1], (*args, *kwargs.values()))):
+            if known is not None and all(map(operator.is_, known[1], values)):
                 key = known[0]
             else:
-                key = hashlib.blake2b((prefix + repr((args, sorted(kwargs.items())))).encode("utf-8", "surrogatepass"),
+                key = hashlib.blake2b((prefix + repr((args, kwargs))).encode("utf-8", "surrogatepass"),
                                       digest_size=16).digest()
                 if len(keys) >= MAX_KEYS:
                     keys.clear()
-                keys[ident] = (key, (*args, *kwargs.values()))
+                keys[ident] = (key, values)
             try:
                 entry = lines[key]
             except KeyError:
-                entry = lines[key] = self.added[key] = self._line(template, name, lang, words, args, kwargs)
+                entry = lines[key] = self._line(template, name, lang, words, args, kwargs)
+                if self.added is not None:
+                    self.added[key] = entry
             if entry is None:
                 return macro(*args, **kwargs)
             parts, links = entry
+            if not links:
+                return Markup(parts[0])
             out = [parts[0]]
             for (kind, target), part in zip(links, parts[1:]):
                 out.append(escape(page_links[kind](target)))
