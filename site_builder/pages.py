@@ -767,7 +767,7 @@ class Site:
     def take_carry(self) -> dict[tuple, Any]:
         """What this site chose since the last call (a render process sends it to the build, keep_carry)."""
         taken, self._carry = self._carry, {}
-        self._carried = {**self._carried, **taken}
+        self._carried = {**self._carried, **taken} if taken else self._carried
         return taken
 
     def keep_carry(self, chosen: dict[tuple, Any]) -> None:
