@@ -173,6 +173,15 @@ def _free_names(macro: jinja2.nodes.Macro) -> set[str] | None:
     return loads - local
 
 
+def _source_digest(env: jinja2.Environment, template: jinja2.Template) -> str | None:
+    """A digest of the template's text (None: it cannot be read now)."""
+    try:
+        source = env.loader.get_source(env, template.name)[0] if env.loader and template.name else None
+    except (jinja2.TemplateNotFound, OSError):
+        source = None
+    return hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest() if source else None
+
+
 def cacheable_macros(env: jinja2.Environment, template: jinja2.Template) -> frozenset[str]:
     """The macros of `template` whose output is a function of their arguments and the page's language
     alone (with links left as placeholders): what they read of the context, themselves and the
@@ -230,12 +239,13 @@ class LineCache:
         """Put caching calls in place of the cacheable macros of `module` (made for a page's `context`)."""
         known = self._macros.get(id(template))
         if known is None or known[0] is not template:
-            known = self._macros[id(template)] = (template, cacheable_macros(self.env, template))
+            known = self._macros[id(template)] = (template, cacheable_macros(self.env, template),
+                                                  _source_digest(self.env, template))
         lang, words = context.get("lang"), context.get("t")
-        if not isinstance(lang, str) or not isinstance(words, dict) or "url" not in context or "lurl" not in context:
+        if known[2] is None or not isinstance(lang, str) or not isinstance(words, dict) or "url" not in context or "lurl" not in context:
             return
         for name in known[1]:
-            setattr(module, name, self._caller(template, name, getattr(module, name), context))
+            setattr(module, name, self._caller(template, known[2], name, getattr(module, name), context))
 
     def _line_module(self, template: jinja2.Template, lang: str, words: dict) -> tuple[Any, list]:
         """The macros of `template` made for `lang`, whose links are placeholders noted in the list returned."""
@@ -255,11 +265,13 @@ class LineCache:
             found = self._modules[key] = (module, {"template": template, "t": words, "links": links})
         return found[0], found[1]["links"]
 
-    def _caller(self, template: jinja2.Template, name: str, macro: Any, context: dict) -> Callable[..., Any]:
+    def _caller(self, template: jinja2.Template, source: str, name: str, macro: Any,
+                context: dict) -> Callable[..., Any]:
         lang, words = context["lang"], context["t"]
         page_links = {"url": context["url"], "lurl": context["lurl"]}
         lines = self.lines
-        prefix = f"{template.name}\x00{name}\x00{lang}\x00"
+        # The template's text is part of the key: a line is never taken from another version of it.
+        prefix = f"{template.name}\x00{source}\x00{name}\x00{lang}\x00"
 
         keys = self._keys
 
