@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -231,6 +232,10 @@ class Builder:
         self.jobs = jobs or available_cpus()
         self.index_search = index_search
         """Run the search indexer in the build (serve indexes in the background instead)."""
+        self.serving = not index_search
+        """Serve's builder, which renders again after each edit: it keeps the lines of lists and the key
+        quotes that a full build's render processes make (render.LineCache, Site.take_carry), and keeps
+        what a full build made out of the garbage collector's walks (gc.freeze)."""
         self.phases = phases
         """Where full builds report their phases (none: silent, as serve's rebuilds are)."""
         # The parse cache lives beside the output (site_builder.cache): a rebuild reads only changed files.
@@ -240,6 +245,10 @@ class Builder:
         Not in serve, which writes into the output after its first build."""
         self._last: _Inputs | None = None
         self._paths: dict[tuple[str, str | None, str], str] = {}
+        self._items: tuple[list[PageSpec] | None, dict[PageKey, tuple[str, ...]]] = (None, {})
+        """(a plan, the items of its list pages that the update which made it looked at)."""
+        self._records: dict = {}
+        """The data files' records an update made, for the next one (exports.data_files)."""
         self._plan: list[PageSpec] | None = None
         """The plan of the last build or update, if it made one (the next update compares its lists with it)."""
         """Site path of every page of the last build, by (kind, key, lang)."""
@@ -266,6 +275,9 @@ class Builder:
         phases = self.phases or progress.silent()
         # Until this build succeeds, nothing on disk can be trusted to be up to date.
         self._last = None
+        if self.serving:
+            # What the last full build froze may be garbage now (the templates' environment, its lines).
+            gc.unfreeze()
         with phases.phase("load", unit="documents") as bar:
             cfg = site_config.load(p.config, p.base_url)
             self._cache.prefetch(p.content, self.jobs)
@@ -300,7 +312,8 @@ class Builder:
         try:
             plan = inputs.site.plan()
             with phases.phase("render", total=len(plan) + 2, unit="pages") as bar:
-                paths, warnings = _render_all(inputs, plan, staging, self.jobs, bar.update)
+                paths, warnings = _render_all(inputs, plan, staging, self.jobs, bar.update, self.serving,
+                                              self._records)
             if self.index_search:
                 with phases.phase("search index"):
                     search.index(inputs.site, staging)
@@ -319,6 +332,12 @@ class Builder:
         self._last, self._paths, self._plan = inputs, paths, plan
         if snap_key is not None:
             self._save_snapshot(snap_key, inputs, tuple(warnings))
+        if self.serving:
+            # Serve keeps this record, its views and lines for as long as it runs: a collection of the
+            # oldest generation, which an update's new objects set off, would walk them all (1.2 s at
+            # 10,000 documents, in every update). Frozen, it walks only what updates made since.
+            gc.collect()
+            gc.freeze()
         phases.count(pages=len(paths) + 2, files=files, bytes=size)
         return BuildResult(len(paths) + 2, files, p.output, tuple(warnings), size)
 
@@ -470,7 +489,7 @@ class Builder:
         docs = [site.docs[i] for i in sorted(affected.changed)]
         parts = export_parts(old.site, site, affected, False)
         warnings.extend(_write_exports(inputs, self.project.output, sorted(self._paths.values()), docs,
-                                       _put_if_changed, parts))
+                                       _put_if_changed, parts, self._records))
         timings.append(("files", time.perf_counter() - start))
         self._last = inputs
         order = [self._paths[("document", i, lang)] for i in sorted(affected.changed) for lang in site.config.languages]
@@ -536,24 +555,34 @@ class Builder:
         timings.append(("own pages again" if previewed else "own pages", time.perf_counter() - start))
         plan = site.plan()
         specs = [s for s in plan if affected.wants(s)]
+        seen: dict[PageKey, tuple[str, ...]] = {}
         if not affected.everything:
             # A page of a list that shows what it showed, none of it changed, is left as it is.
             last = self._plan if self._plan is not None else old.site.plan()
             before = {(s.kind, s.key, s.lang): s.items for s in last if s.items}
+            # What the pages of `last` showed, where the update that planned it looked (each list page's
+            # items are made once per update, not twice).
+            known = self._items[1] if self._items[0] is last else {}
 
             def needed(spec: PageSpec) -> bool:
-                was = before.get((spec.kind, spec.key, spec.lang))
+                key = (spec.kind, spec.key, spec.lang)
+                was = before.get(key)
                 if spec.items is None or was is None:
                     return True
-                now = spec.items()
-                return now != was() or not affected.shown.isdisjoint(now)
+                now = seen[key] = spec.items()
+                was_items = known.get(key)
+                return now != (was() if was_items is None else was_items) or not affected.shown.isdisjoint(now)
 
             specs = [s for s in specs if needed(s)]
         rest = [s for s in specs if not (s.kind == "document" and s.key in affected.changed)]
         # Chosen here, not in the render workers, so that the next update can take them over (Site.carry_over).
         for tid in sorted({s.about for s in rest if s.kind == "topic" and s.about}):
             site.key_quotes(tid)
-        written.update(_render_pages(inputs, rest, out, self.jobs, atomic=True))
+        # Serve renders in this process, where the lines of lists are (render.LineCache): at 10,000
+        # documents, two forked processes took 4.7–5.5 s for the pages of a title edit, this one 1.8–3.7 s
+        # (each fork copies the memory it touches, and what it renders is lost with it).
+        jobs = 1 if self.serving else self.jobs
+        written.update(_render_pages(inputs, rest, out, jobs, atomic=True, keep_lines=self.serving))
         # Pages no longer planned (a removed document's, the last page of a list that got shorter) go.
         planned = {(s.kind, s.key, s.lang) for s in plan}
         paths = {k: v for k, v in self._paths.items() if k in planned}
@@ -568,7 +597,8 @@ class Builder:
         if affected.exports or affected.changed:
             docs = [site.docs[i] for i in sorted(affected.changed) if i in site.docs]
             parts = export_parts(old.site, site, affected, set(paths.values()) != set(self._paths.values()))
-            warnings.extend(_write_exports(inputs, out, sorted(paths.values()), docs, _put_if_changed, parts))
+            warnings.extend(_write_exports(inputs, out, sorted(paths.values()), docs, _put_if_changed, parts,
+                                           self._records))
             for i in sorted(affected.removed):
                 for rel in (f"data/cite/{i}.json", f"data/cite/{i}.bib"):
                     (out / rel).unlink(missing_ok=True)
@@ -577,7 +607,7 @@ class Builder:
                 if name not in used and SEED_NAME.match(name):
                     (out / "seeds" / name).unlink(missing_ok=True)
         timings.append(("files", time.perf_counter() - start))
-        self._last, self._paths, self._plan = inputs, paths, plan
+        self._last, self._paths, self._plan, self._items = inputs, paths, plan, (plan, seen)
         order = [written[(s.kind, s.key, s.lang)] for s in own + rest]
         return Update(False, tuple(order), tuple(removed), tuple(warnings), tuple(timings))
 
@@ -766,6 +796,8 @@ def _render_page(inputs: _Inputs, spec: PageSpec) -> tuple[str, str]:
         ctx["seed"] = {"name": "", "sha256": ""}
     ctx["meta"] = _meta(page, site, ctx["t"])
     ctx["csp"] = render.content_security_policy(page.template)
+    # Lines of lists are rendered once and reused on every page that shows them (render.LineCache).
+    ctx[render.LINES] = getattr(inputs.env, "line_cache", None)
     return page.path, render.render(inputs.env, page.template, ctx, inputs.templates)
 
 
@@ -780,6 +812,8 @@ class _Job:
     specs: tuple[PageSpec, ...]
     out: Path
     atomic: bool
+    lines: bool = False
+    """Send back the list lines rendered (render.LineCache), for the parent to keep."""
 
 
 _job: _Job | None = None
@@ -789,22 +823,33 @@ _job: _Job | None = None
 def _start_worker(job: _Job, parent: int) -> None:
     global _job
     _job = job
+    # What this process makes, not what its parent had, goes back (_render_chunk).
+    cache = getattr(job.inputs.env, "line_cache", None)
+    if cache is not None:
+        cache.added = {} if job.lines else None
+    job.inputs.site.take_carry()
     # A build killed with kill -9 takes its workers with it (they hold its staging folder's lock).
     die_with_parent(parent)
     # Ctrl-C reaches the whole process group: the parent stops the pool, workers need not speak.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _render_chunk(indexes: list[int]) -> tuple[list[tuple[int, str]], tuple[Problem, ...]]:
+def _render_chunk(indexes: list[int]) -> tuple[list[tuple[int, str]], tuple[Problem, ...], dict]:
     assert _job is not None
     done = []
+    cache = getattr(_job.inputs.env, "line_cache", None)
     try:
         for i in indexes:
             done.append((i, _render_one(_job, _job.specs[i])))
     except UserError as e:
         # UserError does not survive pickling back to the parent; its problems do.
-        return done, e.problems
-    return done, ()
+        return done, e.problems, ({}, {})
+    lines: dict = {}
+    if cache is not None and cache.added is not None:
+        lines, cache.added = cache.added, {}
+    # What this process chose for the pages it rendered (the key quotes of a hub), for the next update.
+    carry = _job.inputs.site.take_carry() if _job.lines else {}
+    return done, (), (lines, carry)
 
 
 def _render_one(job: _Job, spec: PageSpec) -> str:
@@ -814,11 +859,13 @@ def _render_one(job: _Job, spec: PageSpec) -> str:
 
 
 def _render_pages(inputs: _Inputs, specs: list[PageSpec], out: Path, jobs: int, atomic: bool,
-                  done_pages: Callable[[int], None] | None = None) -> dict[PageKey, str]:
+                  done_pages: Callable[[int], None] | None = None, keep_lines: bool = False) -> dict[PageKey, str]:
     """Render and write `specs`, over `jobs` forked processes when there are many; their site paths by key.
 
-    `done_pages(n)` is told as pages get written (a progress bar)."""
-    job = _Job(inputs, tuple(specs), out, atomic)
+    `done_pages(n)` is told as pages get written (a progress bar). With `keep_lines`, the lines of lists
+    the processes render are kept in this process's cache too (serve renders them again after an edit)."""
+    cache = getattr(inputs.env, "line_cache", None)
+    job = _Job(inputs, tuple(specs), out, atomic, keep_lines)
     keys = [(s.kind, s.key, s.lang) for s in specs]
     if jobs < 2 or len(specs) < POOL_MIN_PAGES or "fork" not in multiprocessing.get_all_start_methods():
         out_paths = {}
@@ -831,10 +878,13 @@ def _render_pages(inputs: _Inputs, specs: list[PageSpec], out: Path, jobs: int, 
     paths: dict[int, str] = {}
     ctx = multiprocessing.get_context("fork")
     with ctx.Pool(min(jobs, len(chunks)), initializer=_start_worker, initargs=(job, os.getpid())) as pool:
-        for done, problems in pool.imap_unordered(_render_chunk, chunks):
+        for done, problems, (lines, carry) in pool.imap_unordered(_render_chunk, chunks):
             if problems:
                 raise UserError(problems)
             paths.update(done)
+            if cache is not None:
+                cache.lines.update(lines)
+            inputs.site.keep_carry(carry)
             if done_pages:
                 done_pages(len(done))
     return {keys[i]: paths[i] for i in range(len(specs))}
@@ -895,8 +945,10 @@ def export_parts(old: Site, new: Site, affected: Affected, paths_changed: bool) 
 
 
 def _write_exports(inputs: _Inputs, out: Path, html_paths: list[str], docs: Iterable[ct.Document],
-                   put: Callable[[Path, str, str | bytes], None], parts: frozenset[str] = EXPORT_PARTS) -> list[str]:
-    """The site-wide files of `parts` (EXPORT_PARTS); the citations and raw seeds of `docs`."""
+                   put: Callable[[Path, str, str | bytes], None], parts: frozenset[str] = EXPORT_PARTS,
+                   records: dict | None = None) -> list[str]:
+    """The site-wide files of `parts` (EXPORT_PARTS); the citations and raw seeds of `docs`. `records`
+    keeps the data files' records for the next call (exports.data_files)."""
     cfg, corpus = inputs.site.config, inputs.site.corpus
     if "feeds" in parts:
         for lang in cfg.languages:
@@ -911,7 +963,7 @@ def _write_exports(inputs: _Inputs, out: Path, html_paths: list[str], docs: Iter
                 old.unlink(missing_ok=True)
         put(out, "robots.txt", exports.robots(cfg))
     if "data" in parts:
-        for rel, text in exports.data_files(corpus, cfg).items():
+        for rel, text in exports.data_files(corpus, cfg, records).items():
             put(out, rel, text)
     if "index" in parts:
         for what in ("documents", "events"):
@@ -926,15 +978,16 @@ def _write_exports(inputs: _Inputs, out: Path, html_paths: list[str], docs: Iter
 
 
 def _render_all(inputs: _Inputs, plan: list[PageSpec], out: Path, jobs: int,
-                done_pages: Callable[[int], None] | None = None) -> tuple[dict[PageKey, str], list[str]]:
+                done_pages: Callable[[int], None] | None = None,
+                keep_lines: bool = False, records: dict | None = None) -> tuple[dict[PageKey, str], list[str]]:
     """Every page of `plan` (the site's) and every file of the site into the empty folder `out`."""
     cfg, corpus = inputs.site.config, inputs.site.corpus
-    paths = _render_pages(inputs, plan, out, jobs, atomic=False, done_pages=done_pages)
+    paths = _render_pages(inputs, plan, out, jobs, atomic=False, done_pages=done_pages, keep_lines=keep_lines)
     _render_root(inputs, out, _write)
     _render_404(inputs, out, _write)
     if done_pages:
         done_pages(2)
-    warnings = _write_exports(inputs, out, list(paths.values()), corpus.documents, _write)
+    warnings = _write_exports(inputs, out, list(paths.values()), corpus.documents, _write, records=records)
     if inputs.static.is_dir():
         shutil.copytree(inputs.static, out / "static", dirs_exist_ok=True)
     _write(out, ".nojekyll", "")

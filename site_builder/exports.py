@@ -157,10 +157,13 @@ def _json(data) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
-def _records_json(key: str, records: list) -> str:
+def _record_line(record: dict) -> str:
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
+def _lines_json(key: str, lines: list[str]) -> str:
     """{key: records}, one record a line: a large export stays readable and diffable line by line,
     without the indentation that would make it a third larger."""
-    lines = [json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in records]
     return "{" + json.dumps(key) + ":[\n" + ",\n".join(lines) + ("\n" if lines else "") + "]}\n"
 
 
@@ -177,30 +180,52 @@ def _csv(header: list[str], rows: list[list]) -> str:
     return buf.getvalue()
 
 
-def data_files(corpus: Corpus, config: Config) -> dict[str, str]:
-    """data/documents.json, data/timeline.json and their CSV twins."""
+def data_files(corpus: Corpus, config: Config, made: dict | None = None) -> dict[str, str]:
+    """data/documents.json, data/timeline.json and their CSV twins.
+
+    `made` keeps each record's line and row for the next call (serve's, after an edit): a record is
+    made again only when its document or event, the knowledge or the configuration changed.
+    """
+    made = {} if made is None else made
+    if made.get("from") != (corpus.knowledge, config):
+        made.clear()
+        made["from"] = (corpus.knowledge, config)
     named_by: dict[str, list[str]] = {}
     for d in corpus.documents:
         for r in d.related:
             named_by.setdefault(r, []).append(d.id)
-    docs = [document_record(corpus, config, d, tuple(named_by.get(d.id, ()))) for d in corpus.documents]
-    events = [event_record(corpus, config, ev) for ev in corpus.events]
     ids = lambda refs: ";".join(r["id"] for r in refs)  # noqa: E731
+    doc_lines, doc_rows = [], []
+    for d in corpus.documents:
+        by = tuple(named_by.get(d.id, ()))
+        known = made.get(("document", d.id))
+        if known is None or known[0] is not d or known[1] != by:
+            r = document_record(corpus, config, d, by)
+            row = [r["id"], r["title"], r["date"] or "", r["date_precision"] or "", r["date_evidence"] or "",
+                   r["language"], r["outlet"] or "", r["outlet_cites"] or "", ";".join(r["topics"]), ids(r["people"]),
+                   ids(r["places"]), ids(r["organizations"]), len(r["quotes"]), ";".join(r["related"]), r["seed"],
+                   r["seed_sha256"] or "", r["url"]]
+            known = made[("document", d.id)] = (d, by, _record_line(r), row)
+        doc_lines.append(known[2])
+        doc_rows.append(known[3])
+    event_lines, event_rows = [], []
+    for ev in corpus.events:
+        known = made.get(("event", ev.id))
+        if known is None or known[0] is not ev:
+            e = event_record(corpus, config, ev)
+            row = [e["id"], e["date"], e["date_precision"], e["title"].get("en", ""), e["title"].get("ru", ""),
+                   e["place"]["id"] if e["place"] else "", ";".join(e["topics"]), ";".join(e["documents"])]
+            known = made[("event", ev.id)] = (ev, _record_line(e), row)
+        event_lines.append(known[1])
+        event_rows.append(known[2])
     return {
-        "data/documents.json": _records_json("documents", docs),
-        "data/timeline.json": _records_json("events", events),
+        "data/documents.json": _lines_json("documents", doc_lines),
+        "data/timeline.json": _lines_json("events", event_lines),
         "data/documents.csv": _csv(
             ["id", "title", "date", "date_precision", "date_evidence", "language", "outlet", "outlet_cites", "topics",
-             "people", "places", "organizations", "quotes", "related", "seed", "seed_sha256", "url"],
-            [[d["id"], d["title"], d["date"] or "", d["date_precision"] or "", d["date_evidence"] or "", d["language"],
-              d["outlet"] or "", d["outlet_cites"] or "", ";".join(d["topics"]), ids(d["people"]), ids(d["places"]),
-              ids(d["organizations"]), len(d["quotes"]), ";".join(d["related"]), d["seed"], d["seed_sha256"] or "",
-              d["url"]] for d in docs]),
+             "people", "places", "organizations", "quotes", "related", "seed", "seed_sha256", "url"], doc_rows),
         "data/timeline.csv": _csv(
-            ["id", "date", "date_precision", "title_en", "title_ru", "place", "topics", "documents"],
-            [[e["id"], e["date"], e["date_precision"], e["title"].get("en", ""), e["title"].get("ru", ""),
-              e["place"]["id"] if e["place"] else "", ";".join(e["topics"]), ";".join(e["documents"])]
-             for e in events]),
+            ["id", "date", "date_precision", "title_en", "title_ru", "place", "topics", "documents"], event_rows),
     }
 
 

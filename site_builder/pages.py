@@ -122,10 +122,15 @@ def paged(items: list, n: int, per: int) -> list:
     return items[(n - 1) * per:n * per]
 
 
-def _page_items(listed: Callable[[], list], n: int, per: int, ids: Callable[[Any], tuple[str, ...]]) -> tuple[str, ...]:
-    """The ids of what page `n` of a list shows, with the number of pages (a new last page changes every pager)."""
+def _page_items(listed: Callable[[], list], n: int, per: int,
+                ids: Callable[[Any], tuple[str, ...]] | None) -> tuple[str, ...]:
+    """The ids of what page `n` of a list shows, with the number of pages (a new last page changes every pager);
+    `ids` gives an item's, None its id alone."""
     items = listed()
-    return (str(page_count(len(items), per)), *(i for x in paged(items, n, per) for i in ids(x)))
+    shown = paged(items, n, per)
+    # (Run for every page of every list on each rebuild after an edit: comprehensions, not a generator.)
+    found = [x.id for x in shown] if ids is None else [i for x in shown for i in ids(x)]
+    return (str(page_count(len(items), per)), *found)
 
 
 def year_route(year: str) -> str:
@@ -335,7 +340,7 @@ class Site:
             out.append(PageSpec(kind, key, lang, partial(getattr(self, kind), *args), about, items))
 
         def add_pages(kind: str, lang: str, listed: Callable[[], list], per: int, name: str, *args: Any,
-                      about: str | None = None, ids: Callable[[Any], tuple[str, ...]] = lambda x: (x.id,),
+                      about: str | None = None, ids: Callable[[Any], tuple[str, ...]] | None = None,
                       more_on_first: bool = False) -> None:
             """The pages of a list of the items `listed` gives (each shown as `ids` tells); a first page
             that shows more than its items (`more_on_first`) is made again whenever its kind is."""
@@ -732,28 +737,75 @@ class Site:
 
     def carry_over(self, previous: Site) -> None:
         """Take what `previous` (the site before an edit, with the same knowledge) chose that this site
-        would choose again from the same inputs; each use checks that the inputs are the same."""
-        self._carried = previous._carry
+        would choose again from the same inputs; each use checks that the inputs are the same.
+
+        The views of what the edit left as it was are taken over too (the same objects, so that the
+        lines rendered from them are known, render.LineCache): a date's; a document's whose entry is the
+        same; an event's whose entry, sources, address and places are."""
+        self._carried = {**previous._carried, **previous._carry}
+        if previous.k != self.k or previous.config != self.config:
+            return
+        same_docs = {i for i, d in self.docs.items() if previous.docs.get(i) is d}
+        same_entities = previous.entity_ids == self.entity_ids
+        for key, view in previous._memo.items():
+            kind = key[0]
+            if kind == "date":
+                self._memo[key] = view
+            elif kind == "doc" and key[1] in same_docs:
+                self._memo[key] = view
+            elif kind == "event" and same_entities:
+                eid = key[1]
+                ev = self.events.get(eid)
+                if (ev is not None and previous.events.get(eid) == ev
+                        and same_docs.issuperset(x for x in ev.documents if x in self.docs or x in previous.docs)
+                        and same_docs.issuperset(s.document for s in ev.sources
+                                                 if s.document in self.docs or s.document in previous.docs)
+                        and previous.event_routes.get(eid) == self.event_routes.get(eid)
+                        and previous.sources_routes.get(eid) == self.sources_routes.get(eid)):
+                    self._memo[key] = view
+
+    def take_carry(self) -> dict[tuple, Any]:
+        """What this site chose since the last call (a render process sends it to the build, keep_carry)."""
+        taken, self._carry = self._carry, {}
+        self._carried = {**self._carried, **taken} if taken else self._carried
+        return taken
+
+    def keep_carry(self, chosen: dict[tuple, Any]) -> None:
+        """Take what a render process chose for this site, for the site after the next edit (carry_over)."""
+        self._carry.update(chosen)
 
     def _choose_key_quotes(self, tid: str, docs: list[Document]) -> list[tuple[str, int]]:
         """(document id, quote number) of the key quotes of `tid` among `docs` (newest first)."""
         found = []
         for d in docs:
             evidence = (d.extra.get("topic_evidence") or {}).get(tid) or []
-            words = {" ".join(matching.fold(w).split()) for w in evidence if isinstance(w, str) and w.strip()}
-            best = None
-            for j, q in enumerate(d.quotes):
-                if not q.speaker:
-                    continue
-                text = " ".join(matching.fold(q.text).split())
-                hits = {w for w in words if w in text}
-                hits |= {m.key for m in self._topic_words().find(q.text) if m.key.split("\t")[0] == tid}
-                if hits and (best is None or len(hits) > best[0]):
-                    best = (len(hits), j)
+            # Each document's best quote is carried over on its own: after an edit, only the edited
+            # documents' quotes are searched again.
+            rests_on = (d.quotes, evidence)
+            known = self._carried.get(("key quote", tid, d.id))
+            if known is not None and known[0] == rests_on:
+                best = known[1]
+            else:
+                best = self._best_quote(tid, d, evidence)
+            self._carry[("key quote", tid, d.id)] = (rests_on, best)
             if best:
                 found.append((best[0], len(found), d.id, best[1]))
         found.sort(key=lambda x: (-x[0], x[1]))
         return [(i, j) for _, _, i, j in found[:KEY_QUOTES]]
+
+    def _best_quote(self, tid: str, d: Document, evidence: list) -> tuple[int, int] | None:
+        """(evidence found, quote number) of the quote of `d` with the most evidence of `tid`."""
+        words = {" ".join(matching.fold(w).split()) for w in evidence if isinstance(w, str) and w.strip()}
+        best = None
+        for j, q in enumerate(d.quotes):
+            if not q.speaker:
+                continue
+            text = " ".join(matching.fold(q.text).split())
+            hits = {w for w in words if w in text}
+            hits |= {m.key for m in self._topic_words().find(q.text) if m.key.split("\t")[0] == tid}
+            if hits and (best is None or len(hits) > best[0]):
+                best = (len(hits), j)
+        return best
 
     def _topic_words(self) -> matching.Matcher:
         return self._memoized(("topic words",), lambda: matching.Matcher(

@@ -6,6 +6,7 @@ import filecmp
 import random
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -402,3 +403,69 @@ def test_an_update_that_lists_the_pages_in_fewer_sitemaps_removes_the_others(pro
     assert list(project.output.glob("sitemap-*.xml")) == []
     assert "<urlset" in (project.output / "sitemap.xml").read_text(encoding="utf-8")
     assert_same_as_full_build(project, tmp_path)
+
+
+def test_title_edits_in_a_paginated_record_give_the_list_pages_of_a_full_build(tmp_path: Path) -> None:
+    # Lists of several pages: a title that moves in the title order shifts every page between its old
+    # and its new place. The second edit renders from the lines and views the first one kept.
+    sys.path.insert(0, str(ROOT / "tests"))
+    from records import make_record
+
+    root = make_record(tmp_path / "record", 450)
+    project = Project(root / "content", root / "output", root / "site.yaml", root / "templates", root / "static",
+                      root / "seeds")
+    builder = Builder(project, index_search=False)
+    builder.full()
+    entries = sorted((project.content / "documents").glob("*.md"))
+    for i, (path, title) in enumerate([(entries[17], "Aaa first in the title order"),
+                                       (entries[301], "Zzz last in the title order")]):
+        edit_front(path, "title", title)
+        update = builder.update([path])
+        assert not update.full
+        lists = [p for p in update.pages if "/documents/by-title/" in p or "/topics/" in p or "/years/" in p]
+        assert any("/documents/by-title/page/2/" in p for p in lists), update.pages
+        assert any("/topics/" in p for p in lists) and any("/years/" in p for p in lists), update.pages
+        assert_same_as_full_build(project, tmp_path)
+
+
+def test_lines_rendered_once_give_the_pages_rendered_whole(project: Project, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    Builder(project, index_search=False).full()
+    environment = render.environment
+
+    def without_line_cache(templates: Path):
+        env = environment(templates)
+        env.line_cache = None
+        return env
+
+    monkeypatch.setattr(render, "environment", without_line_cache)
+    whole = Project(project.content, tmp_path / "whole", project.config, project.templates, project.static,
+                    project.seeds)
+    Builder(whole, index_search=False).full()
+    assert tree(project.output) == tree(whole.output)
+
+
+def test_only_macros_that_read_the_language_and_links_alone_are_cached(tmp_path: Path) -> None:
+    (tmp_path / "macros.html").write_text(
+        "{% macro item(d) %}<a href=\"{{ lurl(d.route) }}\">{{ d.title }}</a> {{ t.more }} {{ label(d) }}{% endmacro %}\n"
+        "{% macro label(d) %}{% for x in d.tags %}{{ loop.index }}{{ x }}{% endfor %}{% endmacro %}\n"
+        "{% macro sorted_by(d) %}{{ sort }}{% endmacro %}\n"
+        "{% macro uses_sorted(d) %}{{ sorted_by(d) }}{% endmacro %}\n"
+        "{% macro with_caller() %}{{ caller() }}{% endmacro %}\n", encoding="utf-8")
+    env = render.environment(tmp_path)
+    assert render.cacheable_macros(env, env.get_template("macros.html")) == {"item", "label"}
+
+
+def test_a_line_whose_text_holds_the_placeholder_is_rendered_each_time(tmp_path: Path) -> None:
+    (tmp_path / "macros.html").write_text(
+        "{% macro item(d) %}<a href=\"{{ lurl(d.route) }}\">{{ d.title }}</a>{% endmacro %}\n", encoding="utf-8")
+    (tmp_path / "page.html").write_text(
+        "{% import \"macros.html\" as m with context %}{% for d in items %}{{ m.item(d) }}{% endfor %}\n",
+        encoding="utf-8")
+    env = render.environment(tmp_path)
+    items = [{"route": "a/", "title": "A"}, {"route": "b/", "title": "B \x1e0\x1f"}, {"route": "a/", "title": "A"}]
+    ctx = {"lang": "en", "t": {}, "url": lambda x: "../" + x, "lurl": lambda x: "../en/" + x}
+    plain = env.get_template("page.html").render({**ctx, "items": items})
+    cached = env.get_template("page.html").render({**ctx, "items": items, render.LINES: env.line_cache})
+    assert cached == plain == '<a href="../en/a/">A</a><a href="../en/b/">B \x1e0\x1f</a><a href="../en/a/">A</a>'
+    assert sorted(v is None for v in env.line_cache.lines.values()) == [False, True]
