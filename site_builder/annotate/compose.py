@@ -34,7 +34,7 @@ _ROLES = (
                 r"azərbaycan\s+lider|azerbaijani\s+leader|әзербайжан\s+көшбасшы",
                 re.I), "az"),
     (re.compile(r"^(глава (нашего )?государства|президент\w*|мемлекет(іміздің)? басшысы|head of (our )?state|the president|"
-                r"(dövlətimizin )?dövlət başçısı|dövlətimizin başçısı|prezident)\b", re.I), "head"),
+                r"dövlət başçısı|dövlətimizin başçısı|prezident)\b", re.I), "head"),
     (re.compile(r"политолог|эксперт|аналитик|саясаттанушы|сарапшы|analyst|expert|politoloq|ekspert", re.I), "expert"),
     # A pronoun, or a role named without the name ("– сказал посол", "– деді вице-министр",
     # "– deyə nazir müavini vurğulayıb"): the person the text named last before the quotation.
@@ -47,6 +47,11 @@ _ROLES = (
 )
 
 _PRONOUNS = frozenset(fold(w) for w in ("он", "она", "ол", "he", "she", "o", "о"))
+
+
+def _stem(word: str) -> str:
+    """A word without the case ending it may carry in the text: "Гасымовты" holds "Гасымов"."""
+    return word[:max(4, len(word) - 2)]
 
 
 @dataclass(frozen=True)
@@ -103,7 +108,8 @@ class Annotator:
         lang = language.detect(text or "\n".join(paragraphs))
         text_all = "\n".join(paragraphs)
         # Kazakh in Latin letters, Azerbaijani in Cyrillic: matched in the script the knowledge writes them in.
-        seen = scripts.for_matching(paragraphs, lang)
+        convert = scripts.converter(paragraphs, lang)
+        seen = tuple(convert(p) for p in paragraphs)
         seen_all = "\n".join(seen)
         matches = [[Match(m.start, m.end, m.key, p[m.start:m.end]) for m in self._plausible_people(q, self.entities.find(q), seen_all)]
                    for p, q in zip(paragraphs, seen)]
@@ -137,7 +143,7 @@ class Annotator:
                 e = ents(m.key)
                 if e and e.type in by_type and m.key not in by_type[e.type] and m.key not in SUBJECT_COUNTRIES:
                     by_type[e.type].append(m.key)
-        found_quotes = tuple(quoting.find(paragraphs, self._resolver(paragraphs, matches, new_people, scripts.converter(paragraphs, lang)),
+        found_quotes = tuple(quoting.find(paragraphs, self._resolver(paragraphs, matches, new_people, convert),
                                           self._person_named))
         for q in found_quotes:
             if q.speaker and q.speaker not in people:
@@ -246,31 +252,25 @@ class Annotator:
                         return known
                     return next((x.id for i in range(paragraph, -1, -1) for x in reversed(new_people)
                                  if i + 1 in x.paragraphs), None)
+                def before_quote(i: int) -> str:
+                    return paragraphs[i] if i != paragraph else paragraphs[i][:limit]
+
                 # "– сказал вице-премьер": the nearest new person the text gave that role.
                 pronoun = len(words) == 1 and fold(words[0]) in _PRONOUNS
                 role_word = fold(words[-1]) if words and not pronoun else ""
                 if len(role_word) >= 4:
-                    stem = role_word[:max(4, len(role_word) - 2)]
                     for i in range(paragraph, -1, -1):
-                        text = paragraphs[i] if i != paragraph else paragraphs[i][:limit]
                         for x in reversed(new_people):
-                            if i + 1 in x.paragraphs and x.role and stem in fold(x.role) \
-                                    and x.name.split()[-1][:max(4, len(x.name.split()[-1]) - 2)] in text:
+                            if i + 1 in x.paragraphs and x.role and _stem(role_word) in fold(x.role) \
+                                    and _stem(x.name.split()[-1]) in before_quote(i):
                                 return x.id
                 # "– отметил он": the person mentioned first in the nearest paragraph that names one
                 # (before the quotation, in its own paragraph): the subject the pronoun goes back to.
                 for i in range(paragraph, -1, -1):
-                    text = paragraphs[i] if i != paragraph else paragraphs[i][:limit]
-                    named_at = []
-                    for x in new_people:
-                        surname = x.name.split()[-1]
-                        at = text.find(surname[:max(4, len(surname) - 2)])
-                        if at != -1:
-                            named_at.append((at, x.id))
-                    for m in matches[i]:
-                        e = self.knowledge.entity(m.key)
-                        if e and e.type == "person" and m.start < len(text):
-                            named_at.append((m.start, e.id))
+                    text = before_quote(i)
+                    named_at = [(at, x.id) for x in new_people if (at := text.find(_stem(x.name.split()[-1]))) != -1]
+                    named_at += [(m.start, e.id) for m in matches[i] if m.start < len(text)
+                                 and (e := self.knowledge.entity(m.key)) and e.type == "person"]
                     if named_at:
                         return min(named_at)[1]
                 return None

@@ -75,7 +75,7 @@ _Y = r"((?:19|20)\d\d)"
 # Words that put what a sentence tells in the past ("Былтыр Тоқаев Әзербайжанға сапармен барған еді"):
 # an event told so is background, not what the text reports, so it cannot date the text.
 _PAST = re.compile(r"(?<![^\W\d_])(?:былтыр\w*|өткен жыл\w*|в прошлом году|прошлогодн\w*|годом ранее|"
-                   r"last year|a year ago|last year's|ötən il\w*|keçən il\w*|bıltyr\w*|ótken jyl\w*)(?![^\W\d_])", re.I)
+                   r"last year|a year ago|ötən il\w*|keçən il\w*|bıltyr\w*|ótken jyl\w*)(?![^\W\d_])", re.I)
 
 
 def in_the_past(paragraph: str) -> bool:

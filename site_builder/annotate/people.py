@@ -34,8 +34,8 @@ _SURNAMES = {
                      r"evich|in|ina|sky|skiy|bek|bayev|bayeva)$"),
 }
 # Words before a name that say who the person is; their phrase becomes the description.
-_ROLE = re.compile(
-    r"(министр\w*|заместител\w*|вице-\w+|посол|посла|послом|глав[аыеу]|председател\w*|президент\w*|директор\w*|"
+_ROLE_WORDS = (
+    r"министр\w*|заместител\w*|вице-\w+|посол|посла|послом|глав[аыеу]|председател\w*|президент\w*|директор\w*|"
     r"руководител\w*|аким\w*|губернатор\w*|советник\w*|спикер\w*|депутат\w*|генеральн\w+|мэр\w*|ректор\w*|"
     r"представител\w*|сенатор\w*|эксперт\w*|политолог\w*|аналитик\w*|атташе|консул\w*|"
     r"министрі\w*|орынбасар\w*|елші\w*|әкім\w*|төраға\w*|басшы\w*|директоры\w*|депутаты\w*|сарапшы\w*|"
@@ -43,9 +43,10 @@ _ROLE = re.compile(
     r"minister|deputy|ambassador|head|chairman|chairwoman|chair|president|director|governor|mayor|adviser|advisor|"
     r"speaker|spokesman|spokeswoman|spokesperson|ceo|chief|envoy|secretary|expert|analyst|professor|rector|consul|"
     r"nazir\w*|müavin\w*|səfir\w*|sədr\w*|rəhbər\w*|prezident\w*|direktor\w*|deputat\w*|ekspert\w*|politoloq\w*|"
-    r"nümayəndə\w*|icraçı\w*|başçı\w*|konsul\w*)\b", re.I)
-_ROLE_AFTER = re.compile(r"^\s*,\s*(?:the\s+|an?\s+|[A-Z][\w-]*['’]s\s+)?(?:[\w-]+\s+){0,2}?(?:" + _ROLE.pattern[1:-3] +
-                         r"|undersecretary|adviser|advisor|official|representative|coordinator)\b", re.I)
+    r"nümayəndə\w*|icraçı\w*|başçı\w*|konsul\w*")
+_ROLE = re.compile(rf"({_ROLE_WORDS})\b", re.I)
+_ROLE_AFTER = re.compile(r"^\s*,\s*(?:the\s+|an?\s+|[A-Z][\w-]*['’]s\s+)?(?:[\w-]+\s+){0,2}?(?:" + _ROLE_WORDS +
+                         r"|undersecretary|official|representative|coordinator)\b", re.I)
 _SPEECH_AFTER = re.compile(
     r"^\s*,?\s*(заявил|сказал|отметил|подчеркнул|сообщил|добавил|считает|пояснил|рассказал|said|says|told|stated|"
     r"noted|added|stressed|explained|деді|атап өтті|мәлімдеді|айтты|хабарлады|dedi|bildirib|qeyd edib|vurğulayıb|deyib)",

@@ -152,11 +152,14 @@ def _after(quoted: str, text: str) -> tuple[str, str, bool] | None:
         if lead.group("dash") and clause:
             return clause, clause.split(",")[0].strip(), True
         return None
-    # "said Vugar Mammadli, head of the department …": what follows the name's comma is not counted.
+    return (clause, _speaker_of(clause, verb), False) if _short(clause, verb) else None
+
+
+def _short(clause: str, verb: re.Match) -> bool:
+    """Whether a clause with a verb of saying is "X said", not a sentence of its own: the verb early and
+    few words ("said Vugar Mammadli, head of the department …": what follows the name's comma is not counted)."""
     comma = clause.find(",", verb.end())
-    if len(_words(clause[:verb.start()])) > 9 or len(_words(clause[:comma if comma != -1 else None])) > _CLAUSE_WORDS:
-        return None
-    return clause, _speaker_of(clause, verb), False
+    return len(_words(clause[:verb.start()])) <= 9 and len(_words(clause[:comma if comma != -1 else None])) <= _CLAUSE_WORDS
 
 
 def _before(text: str) -> tuple[str, str, bool] | None:
@@ -230,7 +233,7 @@ def find(paragraphs: tuple[str, ...], resolve: Resolver, person_names: Callable[
             continue
         attr = m.group("attr").rstrip(" .")
         verb = _VERB.search(attr)
-        if not verb or len(_words(attr[:verb.start()])) > 9 or len(_words(attr)) > _CLAUSE_WORDS:
+        if not verb or not _short(attr, verb):
             continue
         speaker = resolve(_speaker_of(attr, verb), pi, 0)
         if speaker != NOT_SPOKEN:

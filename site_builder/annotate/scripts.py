@@ -92,8 +92,7 @@ def to_cyrillic_kazakh(paragraph: str, alphabet: str) -> str:
 
 def for_matching(paragraphs: tuple[str, ...], language: str) -> tuple[str, ...]:
     """The paragraphs in the script the knowledge base writes the language in (same lengths)."""
-    convert = converter(paragraphs, language)
-    return tuple(convert(p) for p in paragraphs) if convert is not _same else paragraphs
+    return tuple(map(converter(paragraphs, language), paragraphs))
 
 
 def _same(text: str) -> str:
