@@ -173,12 +173,17 @@ def _free_names(macro: jinja2.nodes.Macro) -> set[str] | None:
     return loads - local
 
 
+def _source(env: jinja2.Environment, template: jinja2.Template) -> str | None:
+    """The template's text (None: it cannot be read now)."""
+    try:
+        return env.loader.get_source(env, template.name)[0] if env.loader and template.name else None
+    except (jinja2.TemplateNotFound, OSError):
+        return None
+
+
 def _source_digest(env: jinja2.Environment, template: jinja2.Template) -> str | None:
     """A digest of the template's text (None: it cannot be read now)."""
-    try:
-        source = env.loader.get_source(env, template.name)[0] if env.loader and template.name else None
-    except (jinja2.TemplateNotFound, OSError):
-        source = None
+    source = _source(env, template)
     return hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest() if source else None
 
 
@@ -186,10 +191,7 @@ def cacheable_macros(env: jinja2.Environment, template: jinja2.Template) -> froz
     """The macros of `template` whose output is a function of their arguments and the page's language
     alone (with links left as placeholders): what they read of the context, themselves and the
     macros they call, is in _LINE_CONTEXT or the environment's globals."""
-    try:
-        source = env.loader.get_source(env, template.name)[0] if env.loader and template.name else None
-    except jinja2.TemplateNotFound:
-        source = None
+    source = _source(env, template)
     if source is None:
         return frozenset()
     tree = env.parse(source)
@@ -230,7 +232,7 @@ class LineCache:
         self.lines: dict[bytes, tuple[tuple[str, ...], tuple[tuple[str, str], ...]] | None] = {}
         self.added: dict[bytes, tuple[tuple[str, ...], tuple[tuple[str, str], ...]] | None] | None = None
         """Where a render process notes the lines it makes, to send them to the build (None: nowhere)."""
-        self._macros: dict[int, tuple[jinja2.Template, frozenset[str]]] = {}
+        self._macros: dict[int, tuple[jinja2.Template, frozenset[str], str | None]] = {}
         self._modules: dict[tuple[int, str], tuple[Any, dict]] = {}
         self._keys: dict[tuple, tuple[bytes, tuple]] = {}
         """The key of each call by the identity of its arguments (views shared by many pages)."""
