@@ -68,6 +68,21 @@ def json_ld(data: Any) -> Markup:
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
+EXCERPT = 200
+
+
+def excerpt(text: str, limit: int = EXCERPT) -> str:
+    """A quote's opening words for a list: the whole of a short one, else its words up to `limit`
+    characters and "…". The list links to the quote's paragraph, where all of it is."""
+    text = " ".join(str(text).split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    if " " in cut and not text[limit].isspace():
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:–—-") + "…"
+
+
 class Dedent(jinja2.ext.Extension):
     """Drops the indentation at the start of each line of an HTML or XML template before it is compiled.
 
@@ -100,6 +115,7 @@ def environment(templates: Path) -> jinja2.Environment:
     env.template_class = _Template
     env.line_cache = LineCache(env)
     env.filters["json_ld"] = json_ld
+    env.filters["excerpt"] = excerpt
     # {{ n | counted('documents', lang) }}: "1 document", "5 documents", «2 документа».
     env.filters["counted"] = lambda n, key, lang: f"{n} {i18n.counted(n, key, lang)}"
     env.filters["word_for"] = lambda n, key, lang: i18n.counted(n, key, lang)

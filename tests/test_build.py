@@ -187,6 +187,17 @@ class Built:
         return rel + "index.html" if rel == "" or rel.endswith("/") else rel
 
 
+def shows(shown: str, quotes: list[str]) -> str | None:
+    """The quote of `quotes` that a list's entry shows: whole, or its opening words (at most 200
+    characters) ending in "…". None when the entry is none of them."""
+    shown = squash(shown)
+    for full in map(squash, quotes):
+        if shown == full or (shown.endswith("…") and len(shown) <= 201 and len(full) > 200
+                             and full.startswith(shown[:-1].rstrip()) and len(shown) > 120):
+            return full
+    return None
+
+
 def resolve(page: str, href: str) -> tuple[str, str]:
     """(site path, fragment) of a relative link on the page at `page`."""
     target, _, fragment = href.partition("#")
@@ -725,7 +736,7 @@ def test_topic_hub(site, docs, topic):
     for li in quotes:
         (doc_id,) = {resolve(path, a.get("href"))[0].split("/")[2] for a in li.find("p", class_="meta").iter("a")
                      if "/documents/" in resolve(path, a.get("href"))[0]}
-        assert doc_id in members and squash(li.find("blockquote").text()) in [squash(q["text"]) for q in docs[doc_id]["quotes"]]
+        assert doc_id in members and shows(li.find("blockquote").text(), [q["text"] for q in docs[doc_id]["quotes"]])
     ranked = page.find("section", aria_labelledby="topic-entities").find("ol").iter("li")
     counts = [int(re.search(r"\((\d+) ", li.text()).group(1)) for li in ranked]
     assert counts and counts == sorted(counts, reverse=True)
@@ -769,7 +780,14 @@ def test_entity_page_lists_quotes_and_documents(site, docs):
     counts = page.find("p", class_="counts").text()
     assert f"{len(naming)} document" in counts and f"{len(expected)} quote" in counts
     quotes, link = all_of(site, path, "e-quotes", "blockquote")
-    assert sorted(squash(b.text()) for _, b in quotes) == sorted(expected) and quotes
+    # A list shows a long quote's opening words; each entry links to the paragraph that holds all of it.
+    assert sorted(shows(b.text(), expected) for _, b in quotes) == sorted(expected) and quotes
+    cut = [(at, b) for at, b in quotes if squash(b.text()) not in expected]
+    assert cut, "the seeds hold quotes longer than a list shows"
+    for at, b in cut:
+        target, anchor = resolve(at, b.parent.find("p", class_="meta").find("a").get("href"))
+        paragraph = next(p for p in site.page(target).find("div", class_="text").iter("p") if p.get("id") == anchor)
+        assert shows(b.text(), [q.text() for q in paragraph.iter("q")]), (at, anchor)
     assert link is None or link == f"See all {len(expected)}"
     listed, _ = all_of(site, path, "e-docs", "li")
     assert {resolve(at, li.find("a").get("href"))[0] for at, li in listed} == {doc_page("en", d) for d in naming}
