@@ -401,3 +401,18 @@ def test_an_outlet_told_or_written_for_is_told_apart_from_one_cited(tmp_path, te
 def test_a_quotation_in_single_marks_or_after_a_surname_has_its_speaker(tmp_path, text, speaker):
     a = _annotate(tmp_path, text)
     assert [q.speaker for q in a.quotes] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "Астана. ҚазАқпарат - Қазақстанның Сыртқы істер министрі Мұрат Нұртілеу Әзербайжанның Сыртқы істер министрі "
+    "Жейхун Байрамовпен кездесті.\n\nТараптар екіжақты ынтымақтастықтың өзекті мәселелерін талқылады.\n",
+    "Bakı, AZƏRTAC. Azərbaycanın xarici işlər naziri Ceyhun Bayramov qazaxıstanlı həmkarı ilə görüşüb.\n\n"
+    "Tərəflər ikitərəfli əməkdaşlığın gündəliyini müzakirə ediblər.\n",
+    "Министр иностранных дел Казахстана встретился с азербайджанским коллегой\n\nСтороны обсудили "
+    "двустороннее сотрудничество.\n",
+    "ASTANA — Kazakh Foreign Minister Murat Nurtleu met his Azerbaijani counterpart in Astana.\n\n"
+    "The sides discussed bilateral cooperation.\n",
+])
+def test_foreign_ministers_meeting_is_diplomacy(tmp_path, text):
+    # The foreign minister's office is diplomacy itself, not a portfolio that merely names a field.
+    assert "politics" in _annotate(tmp_path, text).topics

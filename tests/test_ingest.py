@@ -404,6 +404,13 @@ def test_empty_content_folder_gets_the_knowledge_files(tmp_path, repo_root):
         assert (tmp_path / "content" / name).read_text(encoding="utf-8") == knowledge.default_text(name)
 
 
+def test_the_projects_content_holds_the_built_in_knowledge(repo_root):
+    # A new text saved into this project's seeds/ is read with what the annotator knows today: the
+    # knowledge files of content/ (which ingest never overwrites) are kept equal to the built-in ones.
+    for name in knowledge.KNOWLEDGE_FILES:
+        assert (repo_root / "content" / name).read_text(encoding="utf-8") == knowledge.default_text(name), name
+
+
 def test_knowledge_files_of_the_editor_are_kept(tmp_path, repo_root):
     content = tmp_path / "content"
     content.mkdir()
