@@ -416,3 +416,103 @@ def test_a_quotation_in_single_marks_or_after_a_surname_has_its_speaker(tmp_path
 def test_foreign_ministers_meeting_is_diplomacy(tmp_path, text):
     # The foreign minister's office is diplomacy itself, not a portfolio that merely names a field.
     assert "politics" in _annotate(tmp_path, text).topics
+
+
+# --- outlets the knowledge lacks, and how outlets are named around their reporting verb
+
+@pytest.mark.parametrize("text, outlet, cites", [
+    # a site by its address in the reporting formula, in any script and letter case
+    ("Qazaxıstan və Azərbaycan arasında yeni bərə xətti açılır\n\nAvrasiya.net xəbər verir ki, Aktau ilə Ələt "
+     "limanları arasında yeni bərə xətti işə düşəcək.\n", "Avrasiya.net", None),
+    ("Sammitə hazırlıq gedir\n\nQAZİLER.AZ xəbər verir ki, Astanada sammitə hazırlıq başlayıb.\n", "Qaziler.az", None),
+    # the first site that names itself as reporting is the outlet; a later one is what it passes on
+    ("Müstəqil.az informasiya agentliyi xəbər verir ki, Qazaxıstan nümayəndə heyəti Bakıya gəlib.\n\n"
+     "Metbuat.az xəbər verir ki, bunu nazir müavini jurnalistlərə deyib.\n", "Müstəqil.az", "Metbuat.az"),
+    # a name of its own make before "reports", citing a press service
+    ("Tokayev arrives in Baku for talks\n\nASTANA — Kazakh President Kassym-Jomart Tokayev arrived in Baku on a "
+     "state visit, QazMonitor reports citing the press service of Akorda.\n", "QazMonitor", "Akorda"),
+    # words between the verb and a known outlet; a known outlet in quotation marks with a case ending
+    ("Казахстан и Азербайджан обсудили нефтяной транзит\n\nКак передает казахстанское бюро Report, стороны "
+     "обсудили увеличение транзита нефти.\n", "Report News Agency", None),
+    ("Bakı və Astana tranzit yüklərini artırır\n\nBu barədə \"Report\"un Qazaxıstan bürosu nazirliyə istinadən "
+     "xəbər verir.\n", "Report News Agency", None),
+    # an agency's credit under the story of another outlet: the agency it came from
+    ("Today.Az » Arts & Entertainment » Kazakh culture days open in Baku\n\nKazakh culture days opened in Baku "
+     "with a concert.\n\nThe days will last until Friday.\n\n/AzerTAc/\n", "Today.Az", "AZERTAC"),
+    # a site given as the source is no reporter
+    ("Новый паромный терминал открыт в Курыке\n\nИсточник: kurykport.kz\n\nТерминал примет первые суда в мае.\n",
+     None, None),
+])
+def test_outlets_the_knowledge_lacks_and_words_around_the_reporting_verb(tmp_path, text, outlet, cites):
+    a = _annotate(tmp_path, text)
+    assert (a.outlet, a.outlet_cites) == (outlet, cites)
+
+
+# --- the headline a page gives twice, or at the end of its breadcrumb; a site's clock is no date
+
+def test_a_line_the_top_of_the_page_gives_twice_is_the_headline_and_what_stands_before_is_furniture(tmp_path):
+    a = _annotate(tmp_path, "İlham Əliyev Orta Dəhliz ABŞ seçkiləri İran\n\n"
+                            "Bakı və Astana Orta Dəhlizin tutumunu artırmağa hazırlaşır\n\nİnfrastruktur\n\n"
+                            "10 mart, 2026 11:20\n\nBakı və Astana Orta Dəhlizin tutumunu artırmağa hazırlaşır\n\n"
+                            "Azərbaycan və Qazaxıstan dəmir yolu şirkətləri konteyner daşımalarının həcmini "
+                            "artırmaq barədə razılığa gəliblər.\n")
+    assert (a.title, a.title_source) == ("Bakı və Astana Orta Dəhlizin tutumunu artırmağa hazırlaşır", "headline")
+    assert 1 in a.leftovers and 5 in a.leftovers  # (1-based) the menu, and the headline given again
+    assert "ilham-aliyev" not in a.people  # named only in the site's menu
+    assert a.date.date == "2026-03-10"
+
+
+def test_a_breadcrumb_ends_with_the_headline_a_page_gives_nowhere_else(tmp_path):
+    a = _annotate(tmp_path, "Today.Az » Business » Azerbaijan, Kazakhstan sign six agreements in Baku\n\n"
+                            "Azerbaijan and Kazakhstan signed six documents on cooperation in trade and transport.\n")
+    assert (a.title, a.title_source) == ("Azerbaijan, Kazakhstan sign six agreements in Baku", "headline")
+    assert 1 in a.leftovers
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Сенбі, 23 Қараша 2024\n\nАбай.kz\n\nТоқаев Бакуде Әлиевпен кездесті\n\n1381 2 пікір 24 Қараша, 2023 сағат "
+     "16:21\n\nМемлекет басшысы Қасым-Жомарт Тоқаев Бакуде Ильхам Әлиевпен кездесті.\n", "2023-11-24"),
+    ("Пятница, 5 апреля 2024\n\nГлавная » Политика\n\nТокаев и Алиев обсудили транзит\n\n12:40, 3 апреля 2024\n\n"
+     "Президенты обсудили развитие транзита по Среднему коридору.\n", "2024-04-03"),
+    # with no other stamp, the clock is still the only date the page gives
+    ("Пятница, 5 апреля 2024\n\nТокаев и Алиев обсудили транзит\n\nПрезиденты обсудили развитие транзита.\n",
+     "2024-04-05"),
+])
+def test_a_sites_clock_above_the_story_gives_way_to_the_storys_own_stamp(tmp_path, text, date):
+    a = _annotate(tmp_path, text)
+    assert a.date.date == date
+    assert "kassym-jomart-tokayev" in a.people  # "Главная » Политика" above is not his first name
+
+
+# --- words before a known surname that are no first name; names that are not declined
+
+def test_a_word_opening_a_sentence_or_a_place_before_a_surname_is_no_first_name(tmp_path):
+    a = _annotate(tmp_path, "Tokayev sülh prosesini dəstəkləyir\n\nPolitoloq bildirib ki, Qazaxıstan Prezidenti "
+                            "Kasım-Jomart Tokayev sülh prosesini dəstəkləyir. Yəni Tokayev vasitəçi olmaq istəmir.\n\n"
+                            "Astanada Əliyev və Tokayev görüşəcəklər.\n")
+    assert set(a.people) == {"kassym-jomart-tokayev", "ilham-aliyev"} and not a.new_people
+
+
+def test_a_lower_case_word_is_no_known_persons_surname(tmp_path):
+    # Vladimir Shkolnik is known; "школьники" (schoolchildren) is not him
+    a = _annotate(tmp_path, "Азербайджанские школьники смогут учиться в вузах Казахстана\n\nАзербайджанские "
+                            "школьники получат гранты казахстанских университетов.\n")
+    assert "vladimir-shkolnik" not in a.people
+
+
+def test_a_kazakh_surname_of_the_patronymic_kind_is_not_declined_in_russian(tmp_path):
+    a = _annotate(tmp_path, "Делегация Казахстана посетила Баку\n\nКак рассказал нашему корреспонденту Ергали "
+                            "Рамазанулы, делегация провела переговоры. По словам Айгерим Нурланкызы, визит был "
+                            "успешным. С Бауыржаном Ахметулы встретился посол.\n")
+    assert {p.name for p in a.new_people} == {"Ергали Рамазанулы", "Айгерим Нурланкызы", "Бауыржан Ахметулы"}
+
+
+@pytest.mark.parametrize("text", [
+    "Нурсултан Назарбаев провел телефонный разговор с Ильхамом Алиевым\n\nПрезидент Казахстана обсудил с "
+    "президентом Азербайджана итоги года.\n",
+    "Tokayev, Aliyev hold phone call\n\nThe presidents of Kazakhstan and Azerbaijan discussed the results of the year.\n",
+    "Тоқаев Әлиевпен телефон арқылы сөйлесті\n\nПрезиденттер жыл қорытындысын талқылады.\n",
+    "Tokayev və Əliyev arasında telefon danışığı olub\n\nPrezidentlər ilin yekunlarını müzakirə ediblər.\n",
+])
+def test_a_phone_call_between_leaders_is_diplomacy(tmp_path, text):
+    assert "politics" in _annotate(tmp_path, text).topics

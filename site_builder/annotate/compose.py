@@ -12,7 +12,7 @@ from site_builder.annotate import names as _names
 from site_builder.annotate.events import EventReader
 from site_builder.annotate.offices import OfficeReader, allowed
 from site_builder.annotate.outlets import OutletReader
-from site_builder.annotate.people import Person, PeopleReader
+from site_builder.annotate.people import NOT_NAMES, Person, PeopleReader
 from site_builder.annotate.topics import TopicReader
 from site_builder.knowledge import Knowledge
 from site_builder.matching import Match, Matcher, fold
@@ -158,13 +158,18 @@ class Annotator:
 
     _not_first = frozenset(fold(w) for w in (
         "и", "с", "в", "на", "по", "о", "а", "ал", "мен", "және", "бен", "пен", "and", "with", "the", "və", "ilə",
-        "казахстан", "азербайджан", "қазақстан", "әзербайжан", "kazakhstan", "azerbaijan", "qazaxıstan", "azərbaycan"))
+        "казахстан", "азербайджан", "қазақстан", "әзербайжан", "kazakhstan", "azerbaijan", "qazaxıstan", "azərbaycan")) | NOT_NAMES
+
+    def _is_place(self, word: str) -> bool:
+        found = self.entities.find(word)
+        return any(m.start == 0 and (e := self.knowledge.entity(m.key)) and e.type == "place" for m in found)
 
     @staticmethod
     def _first_names(text: str, surname: str) -> list[str]:
         """Capitalised words written right before `surname` (in any case ending) in the text."""
         stem = re.escape(surname.rstrip("аяуеоыиюьйaeiouəıü")[:max(4, len(surname) - 3)])
-        return [m.group(1) for m in re.finditer(rf"([^\W\d_][\w'’-]+)\s+{stem}\w*", text)
+        # On the same line: a heading above ("Главная » Политика") is not a first name.
+        return [m.group(1) for m in re.finditer(rf"([^\W\d_][\w'’-]+)[ \t\u00a0]+{stem}\w*", text)
                 if m.group(1)[:1].isupper() and not _ROLE_WORD.fullmatch(m.group(1))]
 
     def _plausible_people(self, text: str, found: list[Match], text_all: str = "") -> list[Match]:
@@ -173,13 +178,16 @@ class Annotator:
         out = []
         for m in found:
             e = self.knowledge.entity(m.key)
+            if e and e.type == "person" and m.text[:1].islower():
+                continue  # the four languages write a name with a capital: "школьники" is not Школьник
             if e and e.type == "person" and " " not in m.text.strip() and "-" not in m.text:
                 before = text[:m.start].rstrip()
                 prev = re.search(r"([^\W\d_][\w'’-]*)$", before)
                 own = {fold(w) for n in e.all_names for w in n.split()}
                 own |= {_names.key(w) for n in e.all_names for w in n.split()}
+                # … nor is a place before it, in any case ("Астанада Әлиев", "Bakıda Əliyev").
                 if prev and prev.group(1)[:1].isupper() and fold(prev.group(1)) not in own \
-                        and _names.key(prev.group(1)) not in own \
+                        and _names.key(prev.group(1)) not in own and not self._is_place(prev.group(1)) \
                         and not _ROLE_WORD.fullmatch(prev.group(1)) and fold(prev.group(1)) not in self._not_first:
                     continue
                 singles = [fold(n) for n in e.all_names if " " not in n.strip()]
@@ -189,8 +197,8 @@ class Annotator:
                 if not stems or len(word) - max(len(n) for n in stems) > 4:
                     continue
                 # "Timur Ospanov" named in the text: a later "Ospanov" is him, not a known Ospanov.
-                if any(fold(first) not in own and _names.key(first) not in own
-                       for first in self._first_names(text_all, m.text)):
+                if any(fold(first) not in own and _names.key(first) not in own and fold(first) not in self._not_first
+                       and not self._is_place(first) for first in self._first_names(text_all, m.text)):
                     continue
             out.append(m)
         return out

@@ -229,6 +229,14 @@ def stamp(text: str) -> tuple[str | None, tuple[int, int] | None, str] | None:
     return iso, dm, m.group(0)
 
 
+_CLOCK = re.compile(rf"^\W*{_WEEKDAYS}\b|\b{_WEEKDAYS}\W*$", re.I)
+
+
+def _is_clock(line: str, i: int, story: int) -> bool:
+    """A line above the story that gives only today's weekday and date, without a time: a site's clock."""
+    return i < min(story, 3) and bool(_CLOCK.search(line.strip())) and not re.search(r"(?<![\d.])\d{1,2}:\d\d", line)
+
+
 def _pick_year(month: int, day: int, years: list[int], weekday: int | None, bounds) -> int | None:
     """The year a day and month without one fall in: the one named year (within the office bounds) that fits."""
     fits = [y for y in years if _iso(y, month, day) and within(f"{y:04d}-{month:02d}-{day:02d}", bounds)
@@ -410,8 +418,13 @@ def infer(header_date: str | None, paragraphs: tuple[str, ...], lead: range, kno
                     if iso.startswith(header_date + "-"):
                         return DocDate(iso, "day", m.group(0), (i + 1,))
         return DocDate(header_date, precision, "header", ())
-    # Publication and timestamp lines, anywhere in the text; the first with a year wins.
+    # Publication and timestamp lines, anywhere in the text; the first with a year wins …
     stamps = [(i, st) for i, p in enumerate(paragraphs) if (i in skip or i < story or len(p) <= 60) and (st := stamp(p))]
+    # … but not the site's clock at the top of the page ("Сенбі, 23 Қараша 2024": the day it was saved)
+    # over the story's own stamp, with its time ("24 Қараша, 2023 сағат 16:21").
+    clock = {i for i, (iso, _, _) in stamps if iso and _is_clock(paragraphs[i], i, story)}
+    if any(iso and i not in clock for i, (iso, _, _) in stamps):
+        stamps = [(i, st) for i, st in stamps if i not in clock]
     for i, (iso, _, words) in stamps:
         if iso:
             return _shift(DocDate(iso, "day", words, (i + 1,)), paragraphs, story)

@@ -3,6 +3,8 @@ once per process, and base forms of Russian names with its morphology dictionary
 
 from __future__ import annotations
 
+import re
+
 import functools
 
 
@@ -71,11 +73,23 @@ def case_before(word: str) -> str | None:
     return None
 
 
+_PATRONYMIC = re.compile(r"(?:улы|ұлы|кызы|қызы)$", re.I)
+
+
 def base_russian(name: str, hint: str | None = None, gender_hint: str | None = None) -> str:
     """Рашадом Набиевым → Рашад Набиев; Мехрибан Алиевой → Мехрибан Алиева; Касым-Жомарта Токаева →
     Касым-Жомарт Токаев: the case and gender most of the name's words agree on, put in the nominative."""
     morph = _morph()
     words = name.split()
+    # A Kazakh surname of the patronymic kind (Рамазанулы, Нурланкызы) is not declined in Russian; it tells
+    # the gender, and the case is the first name's alone ("с Бауыржаном Ахметулы").
+    fixed = [bool(_PATRONYMIC.search(w)) for w in words]
+    if any(fixed):
+        gender_hint = gender_hint or ("femn" if any(re.search(r"[кқ]ызы$", w, re.I) for w in words) else "masc")
+        if all(fixed):
+            return name
+        rest = base_russian(" ".join(w for w, f in zip(words, fixed) if not f), hint, gender_hint).split()
+        return " ".join(w if f else rest.pop(0) for w, f in zip(words, fixed))
     parts = [w.split("-") for w in words]
     flat = [x for w in parts for x in w]
     parses = [[p for p in morph.parse(x) if {"Name", "Surn", "Patr"} & p.tag.grammemes] or morph.parse(x)[:2]

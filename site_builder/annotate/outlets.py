@@ -13,7 +13,8 @@ _CITING_BEFORE = re.compile(
     r"citing|according to|quoted by|cites|cited by|сказал|заявил|рассказал|сообщил|told|said to|in an interview with|"
     r"в интервью|интервью|to the|"
     r"сілтеме жасап|istinadən)\s*(?:the\s+)?(?:агентств\w*|издани\w*|сайт\w*|газет\w*|портал\w*|пресс-служб\w*|"
-    r"информационн\w+ агентств\w*|агенттіг\w*|news agency|agency|website|agentliy\w*|sayt\w*)?\s*[«\"“]?\s*$", re.I)
+    r"информационн\w+ агентств\w*|агенттіг\w*|news agency|agency|website|agentliy\w*|sayt\w*|"
+    r"press service of(?: the)?|press office of(?: the)?|пресс-служб\w* \w+)?\s*[«\"“]?\s*$", re.I)
 _CITING_AFTER = re.compile(r"^[»\"”]?\W{0,2}\w{0,4}\s*(сілтеме|istinad|-?[yı]?[ıiuü]n?\s*məlumatına\s+görə|məlumatına|"
                            r"агенттігіне берген|açıqlama|müsahibə|"
                            r"\w*\s*мәліметінше|\w*\s*хабарлауынша)", re.I)
@@ -29,9 +30,12 @@ _SPECIALLY_FOR = re.compile(r"(?:специально для|эксклюзив�
 _REPORTING_BEFORE = re.compile(
     r"(передает|передаёт|сообщает|пишет|информирует|хабарлайды|жазады|хабарлады|reports|reported|writes|informs|"
     r"xəbər verir|reporter|корреспондент\w*|тілшісі|müxbiri|special correspondent)\s*(?:the\s+)?"
-    r"(?:агентство|издание|сайт|портал|агенттігі|news agency|agency|correspondent of|agentliyi)?\s*[«\"“]?\s*$", re.I)
+    # "передает казахстанское бюро Report", "сообщает информационное агентство"
+    r"(?:(?:[\w-]+\s+){0,2}?(?:агентств\w*|издани\w*|сайт\w*|портал\w*|бюро|корреспондент\w*|агенттігі|"
+    r"news agency|agency|bureau|correspondent of|agentliyi))?\s*[«\"“]?\s*$", re.I)
 _REPORTING_AFTER = re.compile(
-    r"^[»\"”]?\W{0,2}\w{0,4}\s*(xəbər verir|xəbər verib|məlumat verir|хабарлайды|хабарлады|передает|сообщает|"
+    r"^[»\"”]?\W{0,2}\w{0,4}\s*(?:[\w-]+\s+)?(bürosu|бюросы|агенттігі|agentliyi|xəbər verir|xəbər verib|"
+    r"məlumat verir|хабарлайды|хабарлады|передает|сообщает|"
     r"reports|reported|informs|news agency (reports|cites|informs)|agency reports|cites|тілшісі|müxbiri|correspondent)", re.I)
 
 
@@ -47,6 +51,20 @@ class Outlets:
 # are folded, "Report" is an English word): found only when written with their capitals.
 SHORT_NAMES = {"apa": ("APA", "АПА"), "report-az": ("Report",), "turan": ("Turan", "Туран"), "trend": ("Trend",)}
 _SENTENCE_VERB = re.compile(r"(xəbər verir|xəbər verib|reports|сообщает|передает|хабарлайды)", re.I)
+# A site the knowledge lacks, named by its address ("Avrasiya.net xəbər verir", "www.RIA24.az"): an outlet
+# where the text names it as the reporter, as it does the known ones.
+_SITE = re.compile(r"(?<![\w@./-])(?:www\.)?([A-Za-zÀ-ɏ][\w-]{1,30})\.(az|kz|ru|com|net|org|info|news|media|tv|uz|kg|tj|tm)"
+                   r"(?![\w.]|/\w)", re.I)
+# … or by a name of its own make ("QazMonitor reports", "AzVision informs"), written as no word of a language is.
+_CAMEL = re.compile(r"(?<![\w.-])([A-Z][a-z]+[A-Z][A-Za-z]+)(?=\s+(?:reports|reported|informs|writes)\b)")
+_SOURCE_BEFORE = re.compile(r"(?:источник|mənbə|дереккөз|source)\s*:\s*$", re.I)
+
+
+def _site_name(name: str, tld: str) -> str:
+    """The display name of a site written by its address: "QAZİLER.AZ" is Qaziler.az, "RIA24.az" stays."""
+    if name.isupper() and sum(c.isalpha() for c in name) > 5:
+        name = name[0] + name[1:].replace("İ", "i").replace("I", "ı" if "İ" in name else "i").lower()
+    return f"{name}.{tld.lower()}"
 
 
 class OutletReader:
@@ -69,7 +87,23 @@ class OutletReader:
         reporters: list[str] = []
         cited: list[str] = []
         told: list[str] = []
+        credits: list[str] = []
+        unknown: list[tuple[int, int, str]] = []
         for i, p in enumerate(paragraphs):
+            known = [(m.start, m.end) for m in self.names.find(p)]
+            for m in _SITE.finditer(p):
+                if any(a < m.end() and m.start() < b for a, b in known) or m.group(1).casefold() == "gov":
+                    continue
+                before = re.split(r"[.!?;]\s", p[max(0, m.start() - 60):m.start()])[-1]
+                after = p[m.end():m.end() + 40]
+                if _CITING_BEFORE.search(before) or _CITING_AFTER.match(after) or _SOURCE_BEFORE.search(before):
+                    continue
+                if (_REPORTING_BEFORE.search(before) or _REPORTING_AFTER.match(after)
+                        or (not before.strip(" «\"“©") and (len(p) <= 80 and (i <= story or i >= len(paragraphs) - 2)
+                                                           or _SENTENCE_VERB.search(re.split(r"[.!?]\s", after)[0])))):
+                    unknown.append((i, m.start(), _site_name(m.group(1), m.group(2))))
+            unknown += [(i, m.start(), m.group(1)) for m in _CAMEL.finditer(p)
+                        if not any(a < m.end() and m.start() < b for a, b in known)]
             for m in self.names.find(p):
                 word = re.split(r"[-'’]", m.text)[0]
                 if word.casefold() in self.short and not word[:1].isupper():
@@ -91,8 +125,12 @@ class OutletReader:
                         and _TOLD_AFTER.match(p[m.end:m.end + 140])):
                     told.append(m.key)
                     cited.append(m.key)
-                elif _CITING_BEFORE.search(before) or _CITING_AFTER.match(after):
+                elif _CITING_BEFORE.search(before) or _CITING_AFTER.match(after) or _SOURCE_BEFORE.search(before):
                     cited.append(m.key)
+                elif (m.start > 0 and p[m.start - 1] in "/(" and p[m.end:m.end + 1] in "/)"
+                      and i > story and i >= len(paragraphs) - 2):
+                    # "/AZERTAC/" under the story: the agency the text came from, the outlet when none other is
+                    credits.append(m.key)
                 elif (i in leftovers or (i == story and m.end <= len(dateline) + 2)
                       # a byline or signature line at the top or the foot: "Айгүл СЕЙІЛОВА, «Egemen Qazaqstan»"
                       or (len(p) <= 80 and (i <= story or i >= len(paragraphs) - 2) and not re.search(r"[.!?]\s", p))
@@ -103,5 +141,18 @@ class OutletReader:
                     reporters.append(m.key)
         name = lambda eid: self.knowledge.entity(eid).name["en"]  # noqa: E731
         main = reporters[0] if reporters else (told[0] if told else None)
-        cites = next((c for c in cited if c != main), None)
+        if main is None and credits:
+            main = credits[0]
+        cites = next((c for c in cited + credits if c != main), None)
+        # A site the knowledge lacks reports the text when no known outlet does, or when it names itself
+        # as the reporter before the known one it passes on ("Müstəqil.az xəbər verir ki, … Metbuat.az xəbər verir").
+        first = min(unknown) if unknown else None
+        if first and (main is None or (first[0] <= self._first(paragraphs, main) and main not in told)):
+            if main is not None and cites is None:
+                cites = main
+            return Outlets(first[2], name(cites) if cites else None)
         return Outlets(name(main) if main else None, name(cites) if cites else None)
+
+    def _first(self, paragraphs: tuple[str, ...], oid: str) -> int:
+        """The paragraph that first names the outlet `oid`."""
+        return next((i for i, p in enumerate(paragraphs) if any(m.key == oid for m in self.names.find(p))), len(paragraphs))

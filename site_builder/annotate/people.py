@@ -83,10 +83,15 @@ _BYLINE = re.compile(r"^\s*by\s*:?\s*$", re.I)
 def _credit(text: str, start: int) -> bool:
     return bool(_CREDIT_BEFORE.search(text[max(0, start - 12):start]) or _BYLINE.match(text[:start]))
 # Capitalised words that start sentences or name things, not people.
-_NOT_NAMES = frozenset(fold(w) for w in (
+NOT_NAMES = _NOT_NAMES = frozenset(fold(w) for w in (
     "как вы мы он она они это этот так также когда если где там вот все сегодня вчера ранее "
     "ол олар біз сіз бұл осы мұнда бүгін кеше as he she we they it you this that when if there today earlier "
     "biz siz onlar bu həmçinin dünən the in on at of and for with by from mr ms mrs dr "
+    # words that open a sentence before a surname ("Yəni Tokayev …", "Вчера Токаев …", "Бірақ Тоқаев …")
+    "однако затем тогда позже потом впрочем кроме поэтому теперь сейчас кстати "
+    "бірақ яғни алайда сондай-ақ сонымен кейін бұдан содан енді сонда "
+    "yəni amma lakin hətta sonra daha artıq indi bəli belə ona görə buna "
+    "then yesterday later also now thus so still yet indeed "
     "республика республики республикасы республикасының respublikası republic президент президенті prezident president "
     "министр министрі nazir minister министерство ministry nazirliyi министрлігі "
     "государственный мемлекеттік dövlət state national национальный ұлттық milli "

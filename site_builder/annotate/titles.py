@@ -133,18 +133,60 @@ def _first_sentence(text: str, limit: int = 120) -> str:
     return sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:–- ") + "…"
 
 
+_CRUMB_SPLIT = re.compile(r"\s(?:»|›|>|→)\s")
+_HOME = re.compile(r"^(главная|басты бет|ana səhifə|home|main)$", re.I)
+
+
+def _headline_like(text: str) -> bool:
+    return len(text) <= 250 and not _HEADLINE_END.search(text) and not re.search(r"[.!?…]\s+[A-ZА-ЯЁ]", text)
+
+
+def _repeated_headline(paragraphs: tuple[str, ...], left: list[int]) -> int | None:
+    """A line of at least three words that the top of the page gives twice (a site's heading, then the
+    story's), before the story begins: the headline; what stands before it is the page's furniture."""
+    top = [i for i in range(min(len(paragraphs), 8))]
+    seen: dict[str, int] = {}
+    for i in top:
+        t = " ".join(paragraphs[i].split())
+        if len(_WORD.findall(t)) < 3 or not _headline_like(t):
+            continue
+        if t in seen:
+            return seen[t]
+        seen[t] = i
+    return None
+
+
+def _crumb_headline(paragraphs: tuple[str, ...], left: list[int], outlet_name: Callable[[str], bool]) -> str | None:
+    """The headline a breadcrumb ends with when the page gives it nowhere else: "Today.Az » Business »
+    Kazakh culture days open in Baku" (its first step the site or its home page, its last a sentence's words)."""
+    for i in left:
+        if i > 3:
+            break
+        steps = [s.strip() for s in _CRUMB_SPLIT.split(paragraphs[i].strip())]
+        if len(steps) >= 3 and (outlet_name(steps[0]) or _HOME.match(steps[0])) and len(_WORD.findall(steps[-1])) >= 4:
+            return steps[-1]
+    return None
+
+
 def read(paragraphs: tuple[str, ...], outlet_name: Callable[[str], bool] = lambda _: False) -> Layout:
     count = len(paragraphs)
     left = [i for i, p in enumerate(paragraphs) if is_leftover(p, i, count, outlet_name)]
+    repeated = _repeated_headline(paragraphs, left)
+    if repeated is not None:
+        again = next(i for i in range(repeated + 1, count)
+                     if " ".join(paragraphs[i].split()) == " ".join(paragraphs[repeated].split()))
+        left = sorted(set(left) | set(range(repeated)) | {again})
     rest = [i for i in range(count) if i not in left]
     if not rest:  # nothing but chrome: keep the text whole
         left, rest = [], list(range(count))
     first = rest[0]
     text = paragraphs[first]
     dateline, _ = strip_dateline(text)
-    headline = (len(rest) > 1 and len(text) <= 250 and not dateline and not _HEADLINE_END.search(text)
-                and not re.search(r"[.!?…]\s+[A-ZА-ЯЁ]", text))
+    headline = len(rest) > 1 and not dateline and _headline_like(text)
     if headline:
         return Layout(tuple(left), first, rest[1], text, "headline")
     _, body = strip_dateline(text)
+    crumb = _crumb_headline(paragraphs, left, outlet_name)
+    if crumb:
+        return Layout(tuple(left), None, first, crumb, "headline")
     return Layout(tuple(left), None, first, _first_sentence(body or text), "first-sentence")
