@@ -128,7 +128,7 @@ class OutletReader:
                 elif _CITING_BEFORE.search(before) or _CITING_AFTER.match(after) or _SOURCE_BEFORE.search(before):
                     cited.append(m.key)
                 elif (m.start > 0 and p[m.start - 1] in "/(" and p[m.end:m.end + 1] in "/)"
-                      and i > story and i >= len(paragraphs) - 2):
+                      and i > story and all(j in leftovers for j in range(i + 1, len(paragraphs)))):
                     # "/AZERTAC/" under the story: the agency the text came from, the outlet when none other is
                     credits.append(m.key)
                 elif (i in leftovers or (i == story and m.end <= len(dateline) + 2)

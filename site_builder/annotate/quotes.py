@@ -38,7 +38,13 @@ _ACCORDING = re.compile(r"(?:^|\s)(?:according to|по словам)\s+(?P<who>[
                         r"(?:\w+\s+)?(?:сөзінше|пікірінше|sözlərinə görə|fikrincə)\s*$", re.I)
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 # Who speaks before a colon that ends the paragraph: "Президент Азербайджана Ильхам Алиев сказал:".
-_SAYS_COLON = re.compile(r"(?P<who>.{2,160}?)\s+(?:сказал|заявил|отметил|said|stated|деді|айтты|dedi|bildirdi)\w*\s*:\s*$", re.I)
+_SAYS_COLON = re.compile(r"(?P<who>.{2,160}?)\s+(?:сказал|заявил|отметил|подчеркнул|said|stated|noted|деді|айтты|"
+                         r"атап өтті|мәлімдеді|dedi|bildirdi|bildirib|qeyd edib|qeyd etdi|vurğulayıb|deyib|söyləyib)\w*\s*:\s*$", re.I)
+# The sentence after a quotation that says who said it: "«…». Об этом заявил X", "«…». Бұл туралы X айтты",
+# "“…” Report xəbər verir ki, bunu X deyib", "“…” This was stated by X".
+_THIS_WAS_SAID = re.compile(r"^\s*(?:(?:[«\"“]?[\w.-]+[»\"”]?\s+xəbər verir ki,|(?:как\s+)?передает\s+[\w.-]+,)\s*)?"
+                            r"(?:об этом|бұл туралы|бұны|мұны|bunu|bu barədə|bu sözləri|this was (?:stated|said|noted) by)\s+",
+                            re.I)
 # A paragraph ending "…, – Касым-Жомарт Токаев": the whole paragraph is the named person's words.
 _TRAILING_NAME = re.compile(r"^(?P<text>.{20,}?)[,.!?…]?\s+[-–—]\s*(?P<who>[^–—.,:;!?«»\"]{3,60})$")
 _LEADING_DASH = re.compile(r"^[-–—]\s*")
@@ -180,7 +186,28 @@ def _before(text: str) -> tuple[str, str, bool] | None:
     subject = clause[:verb.start()].rsplit(",", 1)[-1] if verb else ""
     if not verb or len(_words(subject)) > 16:
         return None
+    # "O, birinci teplovozun gəldiyini bildirib:": with no name after the last comma, the subject is the
+    # sentence's first words, before its first comma (a pronoun, a name).
+    head = clause[:verb.start()].split(",", 1)[0]
+    if "," in clause[:verb.start()] and not re.search(r"(?<![^\W\d_])[^\W\d_]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ]", subject) \
+            and len(_words(head)) <= 4:
+        subject = head
     return clause, " ".join(subject.split()).strip(" ,–—-"), False
+
+
+def _said_after(text: str) -> tuple[str, str, bool] | None:
+    """(attribution, speaker words, False) of a sentence right after a quotation that names who said it
+    ("Об этом заявил заместитель министра Талгат Ластаев.", "Bunu səfir Alim Bayel deyib.")."""
+    m = _THIS_WAS_SAID.match(text)
+    if not m:
+        return None
+    end = _SENTENCE_END.search(text, m.end())
+    clause = text[m.end():end.start() if end else None].strip()
+    verb = _VERB.search(clause)
+    if not verb or len(_words(clause)) > 24:
+        return None
+    who = " ".join(_PARTICLES.sub(" ", _VERB.sub(" ", _CLAUSE_TAIL.sub("", clause))).split()).strip(" ,–—-")
+    return text[:end.start() if end else None].strip(), who, False
 
 
 def _speech_like(quoted: str) -> bool:
@@ -199,7 +226,10 @@ def find(paragraphs: tuple[str, ...], resolve: Resolver, person_names: Callable[
     for p0, start, p1, end in _quoted_spans(paragraphs):
         quoted = "\n".join(paragraphs[pi][start + 1 if pi == p0 else 0:end if pi == p1 else None]
                            for pi in range(p0, p1 + 1))
-        if not _speech_like(quoted):
+        lead_in = paragraphs[p0][:start]
+        # Speech a verb of saying and a colon open is speech however short: "… bildirib: “Gözləyirik”."
+        colon = lead_in.rstrip().endswith(":") and _before(lead_in) is not None
+        if not _speech_like(quoted) and not colon:
             continue
         after = _after(quoted, paragraphs[p1][end + 1:])
         if after and not after[1]:
@@ -207,15 +237,29 @@ def find(paragraphs: tuple[str, ...], resolve: Resolver, person_names: Callable[
             named = re.search(r"(?:^|[.!?]\s)([^.!?:]{2,80}):\s*$", paragraphs[p0][:start])
             if named:
                 after = (after[0], named.group(1).strip(), after[2])
-        found = after or _before(paragraphs[p0][:start])
+        found = after or _before(lead_in)
+        at_paragraph, limit = p0, start
+        if not found and not lead_in.strip() and p0 > 0 and paragraphs[p0 - 1].rstrip().endswith(":"):
+            # "Politoloq Elxan Şahinoğlu qeyd edib:" closing the paragraph before the quotation
+            found = _before(paragraphs[p0 - 1])
+            at_paragraph, limit = p0 - 1, len(paragraphs[p0 - 1])
+        elif not found:
+            # the sentence after it says who said it, in its paragraph or at the start of the next
+            rest = paragraphs[p1][end + 1:].lstrip(" .")
+            if rest.strip():
+                found = _said_after(rest)
+                at_paragraph, limit = p1, len(paragraphs[p1])
+            elif p1 + 1 < len(paragraphs):
+                found = _said_after(paragraphs[p1 + 1])
+                at_paragraph, limit = p1 + 1, len(paragraphs[p1 + 1])
+            after = found
         if not found:
             continue
         attribution, who, strict = found
-        limit = start
-        if not after:
-            at = paragraphs[p0][:start].rfind(who) if who else -1
+        if not after and at_paragraph == p0:
+            at = lead_in.rfind(who) if who else -1
             limit = at + len(who) if at != -1 else start
-        speaker = resolve(who, p0, limit)
+        speaker = resolve(who, at_paragraph, limit)
         if speaker == NOT_SPOKEN or (strict and speaker is None):
             continue
         for pi in range(p0, p1 + 1):

@@ -73,6 +73,9 @@ def is_leftover(text: str, position: int, count: int, outlet_name: Callable[[str
     if position < 4 and len(t) <= 100 and not re.search(r"[.!?:]$", t) and (
             _MASTHEAD.search(t) or outlet_name(_AGENCY.sub("", t).strip())):
         return True
+    # A line at the top that begins in lower case is a site's tagline or its sections ("политика, экономика").
+    if position < 3 and t[:1].islower() and len(t) <= 80 and not re.search(r"[.!?]$", t):
+        return True
     if _PROMPTS.match(t) and len(t) <= 80:
         return True
     if _CREDIT.match(t) and len(t) <= 160:
@@ -144,10 +147,11 @@ def _headline_like(text: str) -> bool:
 def _repeated_headline(paragraphs: tuple[str, ...], left: list[int]) -> int | None:
     """A line of at least three words that the top of the page gives twice (a site's heading, then the
     story's), before the story begins: the headline; what stands before it is the page's furniture."""
-    top = [i for i in range(min(len(paragraphs), 8))]
+    top = [i for i in range(min(len(paragraphs), 12))]
     seen: dict[str, int] = {}
     for i in top:
-        t = " ".join(paragraphs[i].split())
+        # a breadcrumb's numbered step ("3. Kazakhstan, Azerbaijan sign …") is the same line
+        t = re.sub(r"^\d{1,2}\.\s+", "", " ".join(paragraphs[i].split()))
         if len(_WORD.findall(t)) < 3 or not _headline_like(t):
             continue
         if t in seen:
@@ -173,9 +177,11 @@ def read(paragraphs: tuple[str, ...], outlet_name: Callable[[str], bool] = lambd
     left = [i for i, p in enumerate(paragraphs) if is_leftover(p, i, count, outlet_name)]
     repeated = _repeated_headline(paragraphs, left)
     if repeated is not None:
-        again = next(i for i in range(repeated + 1, count)
-                     if " ".join(paragraphs[i].split()) == " ".join(paragraphs[repeated].split()))
-        left = sorted(set(left) | set(range(repeated)) | {again})
+        same = lambda i: re.sub(r"^\d{1,2}\.\s+", "", " ".join(paragraphs[i].split()))  # noqa: E731
+        again = next(i for i in range(repeated + 1, count) if same(i) == same(repeated))
+        # The later of the two is the story's heading: what stands before it is the page's.
+        left = sorted(set(left) | set(range(again)))
+        repeated = again
     rest = [i for i in range(count) if i not in left]
     if not rest:  # nothing but chrome: keep the text whole
         left, rest = [], list(range(count))
