@@ -533,3 +533,14 @@ def test_speech_a_verb_of_saying_and_a_colon_open_is_a_quotation_however_short(t
                             "bildirib: “Daha doqquzunu gözləyirik”.\n")
     assert [q.text for q in a.quotes] == ["Daha doqquzunu gözləyirik"]
     assert {p.id: p.name for p in a.new_people}[a.quotes[0].speaker] == "Cavid Qurbanov"
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("Әуежайға дрон шабуылы жасалды\n\nИраннан ұшырылған дрондар Нахчыван әуежайына шабуыл жасады. Қазақстан одақтас "
+     "Әзербайжанға қолдау білдірді.\n", "security"),
+    ("Naxçıvan hava limanına dron hücumu\n\nPUA hücumu nəticəsində hava limanının binası zədələnib.\n", "security"),
+    ("Тоқаев одақтас Әзербайжанды қолдады\n\nТоқаев одақтас Әзербайжанның егемендігін қолдайтынын айтты.\n",
+     "politics"),
+])
+def test_attack_words_are_security_and_an_ally_is_diplomacy_in_kazakh_and_azerbaijani(tmp_path, text, topic):
+    assert topic in _annotate(tmp_path, text).topics
