@@ -544,3 +544,14 @@ def test_speech_a_verb_of_saying_and_a_colon_open_is_a_quotation_however_short(t
 ])
 def test_attack_words_are_security_and_an_ally_is_diplomacy_in_kazakh_and_azerbaijani(tmp_path, text, topic):
     assert topic in _annotate(tmp_path, text).topics
+
+
+def test_a_day_and_month_in_the_sentence_that_names_a_known_event_take_the_events_year(tmp_path):
+    a = _annotate(tmp_path, "Qazaxıstan və Azərbaycan qardaş dövlətlərdir\n\nPrezident İlham Əliyev martın 11-də "
+                            "Azərbaycan-Qazaxıstan Ali Dövlətlərarası Şurasının birinci iclasında çıxış edib.\n\n"
+                            "Dövlət başçısı əməkdaşlığın genişləndiyini bildirib.\n")
+    assert (a.date.date, a.date.precision, a.date.confidence) == ("2024-03-11", "day", "low")
+    # a day of another month is no reading of that event: no year is taken, no day invented
+    b = _annotate(tmp_path, "Qazaxıstan və Azərbaycan qardaş dövlətlərdir\n\nPrezident İlham Əliyev mayın 20-də "
+                            "Ali Dövlətlərarası Şurasının birinci iclasını xatırladıb.\n")
+    assert b.date.date != "2024-05-20"

@@ -468,6 +468,17 @@ def infer(header_date: str | None, paragraphs: tuple[str, ...], lead: range, kno
         if year:
             found = _shift(DocDate(_iso(year, month, day), "day", words, (i + 1,)), paragraphs, story)
             return DocDate(found.date, found.precision, found.evidence, found.paragraphs, confidence="low")
+    # "İlham Əliyev martın 11-də … Ali Dövlətlərarası Şuranın birinci iclasında deyib": a day and month in the
+    # lead, in the sentence that names a known event the text reports on that day: the event's year.
+    for i in lead:
+        if i >= len(paragraphs) or _readings(paragraphs[i]) or not (dm := _day_month(paragraphs[i])):
+            continue
+        month, day, m = dm
+        years = {int(ev.date[:4]) for ev in knowledge.events if ev.id in reported and i in event_hits.get(ev.id, ())
+                 and len(ev.date) == 10 and int(ev.date[5:7]) == month and abs(int(ev.date[8:10]) - day) <= 1
+                 and within(ev.date, bounds)}
+        if len(years) == 1 and (iso := _iso(years.pop(), month, day)):
+            return DocDate(iso, "day", m.group(0), (i + 1,), confidence="low")
     found = explicit(paragraphs, lead)
     jubilee = anniversary(paragraphs, knowledge, event_hits, named_events)
     # "Биыл … 30 жыл толады" beside "1992 жылғы 27 тамызда": the date written is the event counted from.
