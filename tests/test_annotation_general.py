@@ -555,3 +555,8 @@ def test_a_day_and_month_in_the_sentence_that_names_a_known_event_take_the_event
     b = _annotate(tmp_path, "Qazaxıstan və Azərbaycan qardaş dövlətlərdir\n\nPrezident İlham Əliyev mayın 20-də "
                             "Ali Dövlətlərarası Şurasının birinci iclasını xatırladıb.\n")
     assert b.date.date != "2024-05-20"
+
+
+def test_a_new_name_right_after_a_known_one_is_found(tmp_path):
+    a = _annotate(tmp_path, "Görüş\n\nTokayev Mixeil Kavelaşvili ilə görüşüb.\n")
+    assert "kassym-jomart-tokayev" in a.people and [p.name for p in a.new_people] == ["Mixeil Kavelaşvili"]

@@ -228,8 +228,9 @@ class PeopleReader:
                             if (e := self.knowledge.entity(m.key)) and e.type == "person"]
             for a, b in cands:
                 # "Əminə Kosbayeva Prezident İlham Əliyevin …": a new name runs into a known one; it ends there.
-                if any(x <= a < y for x, y in people_taken):
-                    continue
+                # "Tokayev Mixeil Kavelaşvili ilə görüşüb": a known name before a new one; the new one starts after it.
+                while (inside := next((y for x, y in people_taken if x <= a < y), None)) is not None:
+                    a = inside
                 b = min([b] + [x for x, y in people_taken if a < x < b])
                 # "Azerbaijan Nurlan Zhaksybekov": a known place or organisation before the name is cut off.
                 for x, y in sorted(taken):
