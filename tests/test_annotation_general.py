@@ -560,3 +560,18 @@ def test_a_day_and_month_in_the_sentence_that_names_a_known_event_take_the_event
 def test_a_new_name_right_after_a_known_one_is_found(tmp_path):
     a = _annotate(tmp_path, "Görüş\n\nTokayev Mixeil Kavelaşvili ilə görüşüb.\n")
     assert "kassym-jomart-tokayev" in a.people and [p.name for p in a.new_people] == ["Mixeil Kavelaşvili"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a Kazakh text's bare "Президент" is its own president, not the one named last
+    ("Тоқаев Әлиевті құттықтады\n\nМемлекет басшысы Қасым-Жомарт Тоқаев Әзербайжан Президенті Ильхам Әлиевпен "
+     "кездесті. Президент Ильхам Әлиевті және бауырлас әзербайжан халқын құттықтады.\n\n– Бұл Сіздің дана "
+     "саясатыңыздың арқасында қол жеткен жеңіс, – деді Президент.\n", "kassym-jomart-tokayev"),
+    ("Tokayev Bakıda\n\nQazaxıstan Prezidenti Kasım-Jomart Tokayev Prezident İlham Əliyevlə görüşüb.\n\n"
+     "“Biz on sənəd imzalayacağıq”, – deyə dövlət başçısı vurğulayıb.\n", "ilham-aliyev"),
+    ("Tokayev visits Baku\n\nPresident Kassym-Jomart Tokayev met President Ilham Aliyev in Baku.\n\n"
+     "\"We will sign ten documents today,\" said the Kazakh Head of State.\n", "kassym-jomart-tokayev"),
+])
+def test_a_head_of_state_named_by_the_office_alone(tmp_path, text, speaker):
+    a = _annotate(tmp_path, text)
+    assert [q.speaker for q in a.quotes] == [speaker]

@@ -27,11 +27,11 @@ SUBJECT_COUNTRIES = ("kazakhstan", "azerbaijan")
 _ROLES = (
     (re.compile(r"(президент|глав|лидер)\w*\s+(казахстан|республики казахстан)|казахстанск\w+\s+(государств|лидер)|"
                 r"қазақстан\s+президент|kazakh(?:stan'?s?|stani)?\s+president|president of kazakhstan|qazaxıstan\s+prezident|"
-                r"qazaxıstan\s+lider|kazakh\s+leader|қазақстан\s+көшбасшы",
+                r"qazaxıstan\s+lider|kazakh\s+leader|қазақстан\s+көшбасшы|kazakh(?:stani)?\s+head of state|head of the kazakh state",
                 re.I), "kz"),
     (re.compile(r"(президент|глав|лидер)\w*\s+(азербайджан|азербайджанской)|азербайджанск\w+\s+(государств|лидер)|"
                 r"әзербайжан\s+президент|azerbaijan(?:'?s?|i)\s+president|president of azerbaijan|azərbaycan\s+prezident|"
-                r"azərbaycan\s+lider|azerbaijani\s+leader|әзербайжан\s+көшбасшы",
+                r"azərbaycan\s+lider|azerbaijani\s+leader|әзербайжан\s+көшбасшы|azerbaijani\s+head of state|head of the azerbaijani state",
                 re.I), "az"),
     (re.compile(r"^(глава (нашего )?государства|президент\w*|мемлекет(іміздің)? басшысы|head of (our )?state|the president|"
                 r"dövlət başçısı|dövlətimizin başçısı|prezident)\b", re.I), "head"),
@@ -143,7 +143,7 @@ class Annotator:
                 e = ents(m.key)
                 if e and e.type in by_type and m.key not in by_type[e.type] and m.key not in SUBJECT_COUNTRIES:
                     by_type[e.type].append(m.key)
-        found_quotes = tuple(quoting.find(paragraphs, self._resolver(paragraphs, matches, new_people, convert),
+        found_quotes = tuple(quoting.find(paragraphs, self._resolver(paragraphs, matches, new_people, convert, lang),
                                           self._person_named))
         for q in found_quotes:
             if q.speaker and q.speaker not in people:
@@ -212,7 +212,8 @@ class Annotator:
                     return e.id
         return None
 
-    def _resolver(self, paragraphs: tuple[str, ...], matches: list[list[Match]], new_people: list[Person], seen):
+    def _resolver(self, paragraphs: tuple[str, ...], matches: list[list[Match]], new_people: list[Person], seen,
+                  language: str = ""):
         """`seen` writes a phrase of the text in the script the knowledge matches (Cyrillic Azerbaijani, Latin Kazakh)."""
         mentioned = Counter(m.key for para in matches for m in para)
         new_by_word = {}
@@ -252,7 +253,11 @@ class Annotator:
                 if role in ("kz", "az"):
                     return head_of(role)
                 if role == "head":
-                    return self._people_before(matches, paragraph, lambda e: e.kind == "head-of-state")
+                    # "– деді Президент", "deyə dövlət başçısı": a Kazakh text's own president, an
+                    # Azerbaijani text's, when the text names him; else the head of state named last.
+                    home = {"kk": "kz", "az": "az"}.get(language)
+                    return (home and head_of(home)) or self._people_before(
+                        matches, paragraph, lambda e: e.kind == "head-of-state")
                 if role == "expert":
                     # A known expert, else the nearest person the knowledge did not hold (a head of state
                     # named nearer is not "the expert").

@@ -229,9 +229,12 @@ def find(paragraphs: tuple[str, ...], resolve: Resolver, person_names: Callable[
         lead_in = paragraphs[p0][:start]
         # Speech a verb of saying and a colon open is speech however short: "… bildirib: “Gözləyirik”."
         colon = lead_in.rstrip().endswith(":") and _before(lead_in) is not None
-        if not _speech_like(quoted) and not colon:
-            continue
         after = _after(quoted, paragraphs[p1][end + 1:])
+        # … and so is speech a clause with a verb of saying closes: "“Biz on sənəd imzalayacağıq”, – deyə X".
+        # (after a comma or a dash: «Азеренержи» Фуад Алекперов отметил … names a company, then a speaker)
+        closed = re.match(r"\s*(?:,|[-–—])", paragraphs[p1][end + 1:]) is not None
+        if not _speech_like(quoted) and not colon and not (closed and after and not after[2] and after[1]):
+            continue
         if after and not after[1]:
             # "Айгүл Нұрмағамбетова: «…» деді.": the verb after, the speaker before a colon.
             named = re.search(r"(?:^|[.!?]\s)([^.!?:]{2,80}):\s*$", paragraphs[p0][:start])
