@@ -449,6 +449,8 @@ def test_foreign_ministers_meeting_is_diplomacy(tmp_path, text):
     # an agency's credit under the story of another outlet: the agency it came from
     ("Today.Az » Arts & Entertainment » Kazakh culture days open in Baku\n\nKazakh culture days opened in Baku "
      "with a concert.\n\nThe days will last until Friday.\n\n/AzerTAc/\n", "Today.Az", "AZERTAC"),
+    # a social network's address at the foot is no newsroom
+    ("Паром прибыл в Актау\n\nВ порт Актау прибыл новый паром из Баку.\n\nInstagram.com\n", None, None),
     # a site given as the source is no reporter
     ("Новый паромный терминал открыт в Курыке\n\nИсточник: kurykport.kz\n\nТерминал примет первые суда в мае.\n",
      None, None),

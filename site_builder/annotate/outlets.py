@@ -57,6 +57,9 @@ _SITE = re.compile(r"(?<![\w@./-])(?:www\.)?([A-Za-zÀ-ɏ][\w-]{1,30})\.(az|kz|r
                    r"(?![\w.]|/\w)", re.I)
 # … or by a name of its own make ("QazMonitor reports", "AzVision informs"), written as no word of a language is.
 _CAMEL = re.compile(r"(?<![\w.-])([A-Z][a-z]+[A-Z][A-Za-z]+)(?=\s+(?:reports|reported|informs|writes)\b)")
+# Addresses that are no newsroom: social networks, mail, search, a government's domain.
+_NOT_OUTLETS = frozenset(("gov", "facebook", "instagram", "twitter", "x", "youtube", "telegram", "tiktok", "vk", "ok",
+                          "linkedin", "whatsapp", "google", "gmail", "mail", "yandex", "threads", "wikipedia"))
 _SOURCE_BEFORE = re.compile(r"(?:источник|mənbə|дереккөз|source)\s*:\s*$", re.I)
 
 
@@ -92,7 +95,7 @@ class OutletReader:
         for i, p in enumerate(paragraphs):
             known = [(m.start, m.end) for m in self.names.find(p)]
             for m in _SITE.finditer(p):
-                if any(a < m.end() and m.start() < b for a, b in known) or m.group(1).casefold() == "gov":
+                if any(a < m.end() and m.start() < b for a, b in known) or m.group(1).casefold() in _NOT_OUTLETS:
                     continue
                 before = re.split(r"[.!?;]\s", p[max(0, m.start() - 60):m.start()])[-1]
                 after = p[m.end():m.end() + 40]
