@@ -577,3 +577,17 @@ def test_a_new_name_right_after_a_known_one_is_found(tmp_path):
 def test_a_head_of_state_named_by_the_office_alone(tmp_path, text, speaker):
     a = _annotate(tmp_path, text)
     assert [q.speaker for q in a.quotes] == [speaker]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Мемлекет басшысы Әзербайжан – Қазақстан үшін ерекше ел екенін атап өтті, деп хабарлайды BAQ.KZ Ақордаға "
+     "сілтеме жасап. Кездесу Бакуде өтті.\n\nЕкі ел ынтымақтастықты кеңейтеді.\n",
+     "Мемлекет басшысы Әзербайжан – Қазақстан үшін ерекше ел екенін атап өтті"),
+    ("Kazakhstan and Azerbaijan signed ten documents in Baku, Trend reports citing the press service. The talks "
+     "lasted two hours.\n\nThe documents cover transit.\n", "Kazakhstan and Azerbaijan signed ten documents in Baku"),
+    ("Qazaxıstan və Azərbaycan yeni bərə xətti açıb, APA xəbər verir. Xətt Aktau ilə Ələti birləşdirir.\n\n"
+     "Bərə həftədə iki dəfə işləyəcək.\n", "Qazaxıstan və Azərbaycan yeni bərə xətti açıb"),
+])
+def test_a_title_from_the_first_sentence_leaves_out_the_outlets_formula(tmp_path, text, title):
+    a = _annotate(tmp_path, text)
+    assert (a.title, a.title_source) == (title, "first-sentence")

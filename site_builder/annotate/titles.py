@@ -128,9 +128,19 @@ def strip_dateline(text: str) -> tuple[str, str]:
     return text[:end], text[end:]
 
 
+# The outlet's formula closing a first sentence: "…, деп хабарлайды BAQ.KZ Ақордаға сілтеме жасап",
+# "…, передает Kazinform", "…, APA xəbər verir", "…, Trend reports citing …": no words of the story.
+_REPORTING_TAIL = re.compile(r"[,–—-]\s*(?:деп\s+)?(?:хабарлайды|жазады|передает|передаёт|сообщает|пишет|informs|reports|"
+                             r"writes|[\w.«»\"“”-]+(?:\s+[\w.«»\"“”-]+){0,3}\s+(?:хабарлайды|xəbər verir|reports|informs))\b"
+                             r"[^,]{0,80}$", re.I)
+
+
 def _first_sentence(text: str, limit: int = 120) -> str:
     m = re.match(r"(.+?[.!?…])(?:\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ«\"“]|$)", text)
     sentence = (m.group(1) if m else text).rstrip(".").strip()
+    cut = _REPORTING_TAIL.search(sentence)
+    if cut and len(_WORD.findall(sentence[:cut.start()])) >= 4:
+        sentence = sentence[:cut.start()].rstrip(" ,–—-")
     if len(sentence) <= limit:
         return sentence
     return sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:–- ") + "…"
