@@ -591,3 +591,12 @@ def test_a_head_of_state_named_by_the_office_alone(tmp_path, text, speaker):
 def test_a_title_from_the_first_sentence_leaves_out_the_outlets_formula(tmp_path, text, title):
     a = _annotate(tmp_path, text)
     assert (a.title, a.title_source) == (title, "first-sentence")
+
+
+def test_a_known_events_trigger_naming_a_country_also_matches_its_capital(tmp_path):
+    # the chronology writes "official visit … Azerbaijan"; the report writes "official visit to Baku"
+    a = _annotate(tmp_path, "Kazakh, Azerbaijani Presidents hold extended talks\n\nDuring the Kazakh President "
+                            "Kassym-Jomart Tokayev's official visit to Baku, the two leaders signed a Declaration "
+                            "on strengthening strategic partnership.\n")
+    assert "tokayev-official-visit-azerbaijan-2022" in a.events
+    assert a.date.date == "2022-08-24"

@@ -12,11 +12,27 @@ from site_builder.matching import Matcher, fold, phrase_pattern
 GAP = " … "
 
 
+# A visit "to Azerbaijan" is written as well "to Baku": a trigger naming one of the two countries also
+# matches with its capital in its place (the same language's spelling).
+_CAPITALS = {"Азербайджан": ("Баку",), "Әзербайжан": ("Баку",), "Azerbaijan": ("Baku",), "Azərbaycan": ("Bakı",),
+             "Казахстан": ("Астана", "Нур-Султан"), "Қазақстан": ("Астана", "Нұр-Сұлтан"),
+             "Kazakhstan": ("Astana", "Nur-Sultan"), "Qazaxıstan": ("Astana", "Nur-Sultan")}
+
+
+def _with_capitals(phrase: str) -> list[str]:
+    out = [phrase]
+    words = phrase.split(" ")
+    for i, w in enumerate(words):
+        for capital in _CAPITALS.get(w, ()):
+            out.append(" ".join(words[:i] + [capital] + words[i + 1:]))
+    return out
+
+
 class EventReader:
     def __init__(self, knowledge: Knowledge):
         self.knowledge = knowledge
-        triggers = [(phrase, f"{ev.id}\t{gi}") for ev in knowledge.events for gi, group in enumerate(ev.triggers)
-                    for phrase in group]
+        triggers = [(variant, f"{ev.id}\t{gi}") for ev in knowledge.events for gi, group in enumerate(ev.triggers)
+                    for phrase in group for variant in _with_capitals(phrase)]
         self.triggers = Matcher((p, k) for p, k in triggers if GAP not in p)
         # "официальный визит … Азербайджан": the parts in this order within one sentence. Each is tried
         # only where its first part stands (found with one matcher for all of them).
