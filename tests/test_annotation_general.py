@@ -600,3 +600,11 @@ def test_a_known_events_trigger_naming_a_country_also_matches_its_capital(tmp_pa
                             "on strengthening strategic partnership.\n")
     assert "tokayev-official-visit-azerbaijan-2022" in a.events
     assert a.date.date == "2022-08-24"
+
+
+def test_last_years_known_event_dates_an_otherwise_undated_text_to_the_year_after(tmp_path):
+    a = _annotate(tmp_path, "Ильхам Әлиев қазан айында Қазақстанға келеді\n\nӘзербайжан Президенті Ильхам Әлиев "
+                            "биыл қазан айында Қазақстанға сапармен келеді. Былтыр Президент Тоқаев Әзербайжанға "
+                            "мемлекеттік сапармен барған еді.\n")
+    assert (a.date.date, a.date.precision, a.date.confidence) == ("2025", "year", "low")
+    assert a.date.evidence.startswith("Былтыр")

@@ -521,4 +521,17 @@ def infer(header_date: str | None, paragraphs: tuple[str, ...], lead: range, kno
             sentence = paragraphs[i][:m.start()].rsplit(".", 1)[-1]
             if not _REPORTED.search(_REPORT_FORMULA.sub(' ', sentence)) and "«" not in sentence and within(iso, bounds) and int(iso[:4]) >= latest:
                 return DocDate(iso, "day", m.group(0), (i + 1,), confidence="low")
+    # "Былтыр Президент Әзербайжанға мемлекеттік сапармен барған еді" beside a known visit of 2024:
+    # the text is of the year after (to the year only; the day is nowhere written).
+    after: dict[int, tuple[str, int, str]] = {}
+    for event in knowledge.events:
+        for i in event_hits.get(event.id, ()):
+            sentence = next((x for x in re.split(r"(?<=[.!?])\s+", paragraphs[i]) if _PAST.search(x)), "")
+            if sentence and any(w in sentence for w in event_words.get(event.id, ())[:1]):
+                after.setdefault(int(event.date[:4]) + 1, (_PAST.search(sentence).group(0), i, event.id))
+    if len(after) == 1:
+        (year, (word, i, eid)), = after.items()
+        if within(f"{year:04d}", bounds) and year <= _THIS_YEAR_NUMBER():
+            evidence = " … ".join([word, *dict.fromkeys(event_words[eid])])
+            return DocDate(f"{year:04d}", "year", evidence, (i + 1,), confidence="low")
     return NO_DATE
