@@ -608,3 +608,11 @@ def test_last_years_known_event_dates_an_otherwise_undated_text_to_the_year_afte
                             "мемлекеттік сапармен барған еді.\n")
     assert (a.date.date, a.date.precision, a.date.confidence) == ("2025", "year", "low")
     assert a.date.evidence.startswith("Былтыр")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Sülh danışıqları\n\nO bu dəfə erməni həmkarı Vaaqn Xaçaturyanla görüşüb.\n", "Vaaqn Xaçaturyan"),
+    ("Sülh danışıqları\n\nTokayev gürcü həmkarı Mixeil Kavelaşvili ilə görüşüb.\n", "Mixeil Kavelaşvili"),
+])
+def test_armenian_and_georgian_surnames_are_names_in_kazakh_and_azerbaijani(tmp_path, text, name):
+    assert name in [p.name for p in _annotate(tmp_path, text).new_people]

@@ -28,8 +28,11 @@ _ORG_WORDS = frozenset(fold(w) for w in (
 # Surname endings, by the language of the text (an Azerbaijani "Ширкәтинин" is a company's, not -ин).
 _SURNAMES = {
     "kk": re.compile(r"(ов|ев|ёв|ин|ова|ева|ина|ұлы|улы|қызы|кызы|бек|бай|оғлу|оглу|оглы|заде|ли|ov|ev|ova|eva|uly|kyzy|"
-                     r"qyzy|ııev|ıev|oglu|ogly|zade)$"),
-    "az": re.compile(r"(ov|ev|yev|ova|eva|yeva|oğlu|qızı|li|lı|lu|lü|zadə|zade|ов|ев|јев|ова|ева|ли|задә|оғлу)$"),
+                     r"qyzy|ııev|ıev|oglu|ogly|zade|"
+                     # neighbours' surnames: Armenian, Georgian, Ukrainian
+                     r"ян|янц|швили|дзе|енко|yan|ian|shvili|dze|enko)$"),
+    "az": re.compile(r"(ov|ev|yev|ova|eva|yeva|oğlu|qızı|li|lı|lu|lü|zadə|zade|ов|ев|јев|ова|ева|ли|задә|оғлу|"
+                     r"yan|yants|şvili|shvili|dze|enko|ян|швили|дзе|енко)$"),
     "en": re.compile(r"(ov|ev|yev|ova|eva|yeva|oglu|ogly|uly|kyzy|li|ly|zade|zada|shvili|yan|enko|uk|ich|ovich|"
                      r"evich|in|ina|sky|skiy|bek|bayev|bayeva)$"),
 }
