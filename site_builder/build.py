@@ -24,7 +24,7 @@ from site_builder import knowledge as kb
 from site_builder import exports, i18n, progress, render, search, snapshot
 from site_builder.errors import Problem, UserError, problem
 from site_builder.files import replace_dir, write_bytes
-from site_builder.pages import FAMILY, Page, PageSpec, Site, route_path
+from site_builder.pages import FAMILY, Page, PageSpec, Site
 from site_builder.staging import Staging, die_with_parent
 
 MARKER = ".site-builder"
@@ -145,11 +145,12 @@ def _meta(page: Page, site: Site, s: dict[str, str]) -> dict:
     """Title, description, Open Graph type and JSON-LD of one page."""
     c, cfg, lang = page.context, site.config, page.lang
     url = exports.permalink(cfg, lang, page.route)
-    base = {"@context": "https://schema.org", "url": url, "inLanguage": lang}
+    # A page's address is its canonical link and og:url; only the home page's JSON-LD repeats it (a WebSite's url).
+    base = {"@context": "https://schema.org", "inLanguage": lang}
     name = page.template.removesuffix(".html")
     if name == "home":
         return {"title": cfg.title[lang], "description": s["about"], "og_type": "website",
-                "ld": {**base, "@type": "WebSite", "name": cfg.title[lang], "description": s["about"],
+                "ld": {**base, "url": url, "@type": "WebSite", "name": cfg.title[lang], "description": s["about"],
                        "publisher": {"@type": "Organization", "name": cfg.publisher}}}
     if name == "document":
         d = c["doc"]
@@ -735,7 +736,7 @@ def _put_if_changed(root: Path, rel: str, text: str | bytes) -> None:
 
 # ---------------------------------------------------------------- rendering
 
-def _relative(from_dir: tuple[str, ...], from_path: str, to_route: str) -> str:
+def _relative(from_dir: tuple[str, ...], from_path: str, to_route: str, index: str = "index.html") -> str:
     """render.relative_url, without its os.path work for the plain site paths templates link to.
 
     It runs for every link of every page; posixpath.relpath spent a third of the build in getcwd().
@@ -743,16 +744,21 @@ def _relative(from_dir: tuple[str, ...], from_path: str, to_route: str) -> str:
     if to_route.startswith("#"):
         return to_route
     target, _, fragment = to_route.partition("#")
-    if target == "" or target.endswith("/"):
-        target += "index.html"
-    parts = target.split("/")
+    folder = target == "" or target.endswith("/")
+    if folder and not index:
+        target = target[:-1]
+    elif folder:
+        target += index
+    parts = target.split("/") if target else []
     if "" in parts or "." in parts or ".." in parts:
-        return render.relative_url(from_path, to_route)
+        return render.relative_url(from_path, to_route, index)
     i, n = 0, min(len(from_dir), len(parts))
     while i < n and from_dir[i] == parts[i]:
         i += 1
-    rel = "/".join([".."] * (len(from_dir) - i) + parts[i:]) or "."
-    return rel + (f"#{fragment}" if fragment else "")
+    rel = "/".join([".."] * (len(from_dir) - i) + parts[i:])
+    if folder and not index:
+        rel = rel + "/" if rel else "./"
+    return (rel or ".") + (f"#{fragment}" if fragment else "")
 
 
 def _common(site: Site, page_path: str, lang: str, route: str | None) -> dict:
@@ -761,8 +767,10 @@ def _common(site: Site, page_path: str, lang: str, route: str | None) -> dict:
     s = i18n.strings(lang)
     from_dir = tuple(p for p in page_path.split("/")[:-1])
 
+    index = "" if cfg.directory_urls else "index.html"
+
     def url(target: str) -> str:
-        return _relative(from_dir, page_path, target)
+        return _relative(from_dir, page_path, target, index)
 
     def lurl(route_: str) -> str:
         return url(f"{lang}/{route_}")
@@ -770,7 +778,7 @@ def _common(site: Site, page_path: str, lang: str, route: str | None) -> dict:
     alternates = []
     if route is not None:
         for other in cfg.languages:
-            alternates.append({"lang": other, "name": i18n.LANGUAGE_NAMES[other], "href": url(route_path(other, route)),
+            alternates.append({"lang": other, "name": i18n.LANGUAGE_NAMES[other], "href": url(f"{other}/{route}"),
                                "abs": exports.permalink(cfg, other, route), "current": other == lang})
     return {
         "lang": lang, "t": s, "url": url, "lurl": lurl, "alternates": alternates,

@@ -24,6 +24,8 @@ KEYS = {
     "base_url": "Where the site is published, e.g. https://user.github.io/repo/ (ends with /).",
     "cname": "Custom domain written to CNAME for GitHub Pages, or null.",
     "publisher": "Who publishes the record (used in citations and feeds).",
+    "directory_urls": "Links end at a page's folder (…/2024/), as web servers and GitHub Pages serve them "
+                      "(true, the default); false spells out …/2024/index.html, for a copy read from disk.",
 }
 
 
@@ -36,6 +38,8 @@ class Config:
     """Absolute, ending with a slash."""
     cname: str | None
     publisher: str
+    directory_urls: bool = True
+    """Whether links name a page's folder (…/x/) rather than its file (…/x/index.html)."""
 
     @property
     def base_path(self) -> str:
@@ -86,6 +90,11 @@ def load(path: Path, base_url: str | None = None) -> Config:
                                 yamlio.line_of(data, "cname")))
         cname = None
     publisher = str(data.get("publisher") or "site_builder")
+    directory_urls = data.get("directory_urls", True)
+    if not isinstance(directory_urls, bool):
+        problems.append(problem(path, f"directory_urls must be true or false, not {directory_urls!r}",
+                                yamlio.line_of(data, "directory_urls")))
+        directory_urls = True
     if problems:
         raise UserError(problems)
     url = base_url or data.get("base_url") or "http://localhost:8000/"
@@ -93,4 +102,4 @@ def load(path: Path, base_url: str | None = None) -> Config:
         url = normalize_base_url(url, "--base-url")
     else:
         url = normalize_base_url(str(url), path, yamlio.line_of(data, "base_url"))
-    return Config(title, tuple(languages), default, url, cname, publisher)
+    return Config(title, tuple(languages), default, url, cname, publisher, directory_urls)

@@ -60,6 +60,13 @@ _STRINGS: dict[str, tuple[str, str, str, str]] = {
     "said_by": ("said", "сказал(а)", "деді", "dedi"),
     "in_document": ("in", "в документе", "құжатта:", "sənəddə:"),
     "full_text": ("Full text", "Полный текст", "Толық мәтін", "Tam mətn"),
+    # A text is given whole once, on its page in its own language; this page gives its opening and leads there.
+    "text_on_own_page": ("The whole text is on this document's page in its own language. Its opening:",
+                         "Весь текст — на странице документа на языке оригинала. Его начало:",
+                         "Мәтіннің толығы құжаттың өз тіліндегі бетінде. Басы:",
+                         "Mətnin tamı sənədin öz dilindəki səhifəsindədir. Başlanğıcı:"),
+    "read_full_text": ("Read the full text ({language}, {n} paragraphs)", "Читать полный текст ({language}, абзацев: {n})",
+                       "Толық мәтінді оқу ({language}, абзац саны: {n})", "Tam mətni oxu ({language}, abzas sayı: {n})"),
     "original_language_note": ("The text is shown in its original language.", "Текст приводится на языке оригинала.",
                                "Мәтін түпнұсқа тілінде берілген.", "Mətn orijinal dildə verilir."),
     "paragraph": ("Paragraph", "Абзац", "Абзац", "Abzas"),
@@ -81,6 +88,8 @@ _STRINGS: dict[str, tuple[str, str, str, str]] = {
                         "Осы мәтін дәлелдейтін оқиғалар", "Bu mətnin təsdiqlədiyi hadisələr"),
     "sources": ("Sources", "Источники", "Дереккөздер", "Mənbələr"),
     "source_paragraphs": ("paragraphs", "абзацы", "абзацтар", "abzaslar"),
+    # An event's source named by its outlet where its title is the event's own; this when it names none.
+    "source_document": ("Text", "Текст", "Мәтін", "Mətn"),
     "how_to_cite": ("How to cite this page", "Как цитировать эту страницу", "Бұл бетке қалай сілтеме жасау керек",
                     "Bu səhifəyə necə istinad etmək olar"),
     "cite_csl": ("CSL-JSON", "CSL-JSON", "CSL-JSON", "CSL-JSON"),

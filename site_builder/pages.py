@@ -138,10 +138,11 @@ def year_route(year: str) -> str:
     return f"timeline/{year or 'undated'}/"
 
 
-def _below(folder: str, route: str) -> str:
-    """The link from a page at `folder` to `route` below it ('timeline/', 'timeline/2024/#e' → '2024/index.html#e')."""
+def _below(folder: str, route: str, index: str = "index.html") -> str:
+    """The link from a page at `folder` to `route` below it ('timeline/', 'timeline/2024/#e' → '2024/index.html#e',
+    or '2024/#e' when `index` is '')."""
     target, _, fragment = route.partition("#")
-    rel = target[len(folder):] + "index.html"
+    rel = target[len(folder):] + index
     return rel + (f"#{fragment}" if fragment else "")
 
 
@@ -279,6 +280,14 @@ class Site:
         return {"text": i18n.format_partial_date(date, precision, lang), "iso": date or "",
                 "precision": precision or "", "year": date[:4] if date else ""}
 
+    def text_language(self, d: Document) -> str:
+        """The interface language whose page of `d` gives its whole text: the text's own, else the default."""
+        return d.language if d.language in self.config.languages else self.config.default_language
+
+    def text_page(self, d: Document) -> str:
+        """The site path of the page with the whole text of `d` (paragraph links lead there: 'ru/documents/x/')."""
+        return f"{self.text_language(d)}/documents/{d.id}/"
+
     def doc_summary(self, d: Document, lang: str) -> dict:
         return self._memoized(("doc", d.id, lang), partial(self._doc_summary, d, lang))
 
@@ -290,7 +299,7 @@ class Site:
         return {
             "id": d.id, "title": translated or d.title, "title_lang": lang if translated else d.language,
             "original_title": d.title if translated else "", "original_lang": d.language,
-            "summary": summary or "", "route": f"documents/{d.id}/",
+            "summary": summary or "", "route": f"documents/{d.id}/", "text_page": self.text_page(d),
             "date": self.date_view(d.date, d.date_precision, lang),
             "language": d.language, "language_name": i18n.TEXT_LANGUAGE_NAMES[lang][d.language],
             "outlet": d.outlet or "", "topics": [self.topic_link(t, lang) for t in d.topics],
@@ -562,14 +571,15 @@ class Site:
         events = self.corpus.events
         colour = charts.colours([t.id for t in self.k.topics])
         views = [self.event_view(ev, lang) for ev in events] if len(events) <= STRIP_MAX else []
+        index = "" if self.config.directory_urls else "index.html"
 
         def mark(e: dict) -> str:
             if here:
                 return f"#event-{e['id']}"
-            return _below("timeline/", self.event_routes[e["id"]])
+            return _below("timeline/", self.event_routes[e["id"]], index)
 
         def year(y: int) -> str:
-            return f"#y-{y}" if here else f"{y}/index.html"
+            return f"#y-{y}" if here else f"{y}/{index}"
 
         strip = charts.timeline_strip(
             [{"id": v["id"], "date": v["date"]["iso"], "precision": v["date"]["precision"],
@@ -648,10 +658,14 @@ class Site:
         for q in d.quotes:
             if q.paragraph:
                 quotes_by_para[q.paragraph].append(q)
+        # The whole text is given once, on the page in its own language (text_language); the pages in
+        # the other interface languages give its opening paragraph and lead there.
+        full = self.text_language(d) == lang
         paragraphs = []
         for n, source in enumerate(d.paragraphs, start=1):
             marks = [(q.text, self.entity_link(q.speaker, lang)["name"] if q.speaker else "") for q in quotes_by_para[n]]
             paragraphs.append({"n": n, "html": markup.paragraph_html(source, marks), "leftover": n in d.leftovers})
+        lead = next((p for p in paragraphs if not p["leftover"]), paragraphs[0] if paragraphs else None)
         # A quote marked in its paragraph is listed by its speaker and paragraph, not given twice.
         quotes = [{"speaker": self.entity_link(q.speaker, lang) if q.speaker else None, "text": q.text,
                    "paragraph": q.paragraph,
@@ -666,7 +680,10 @@ class Site:
             "people": [self.entity_link(e, lang) for e in d.people],
             "places": [self.entity_link(e, lang) for e in d.places],
             "organizations": [self.entity_link(e, lang) for e in d.organizations],
-            "paragraphs": paragraphs, "quotes": quotes, "same_event": same, "events": events,
+            "paragraphs": paragraphs if full else [], "full": full, "lead": None if full else lead,
+            "paragraph_count": len(paragraphs),
+            "text_language": self.text_language(d),
+            "quotes": quotes, "same_event": same, "events": events,
             "more_related": len(others) - len(same),
             "seed": {"name": d.seed, "sha256": d.seed_sha256 or ""},
             "citation": {"csl": f"data/cite/{d.id}.json", "bib": f"data/cite/{d.id}.bib"},

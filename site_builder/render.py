@@ -19,18 +19,22 @@ from site_builder import i18n
 from site_builder.errors import UserError, problem
 
 
-def relative_url(from_path: str, to_route: str) -> str:
+def relative_url(from_path: str, to_route: str, index: str = "index.html") -> str:
     """Link from the page at `from_path` (e.g. 'en/documents/x/index.html') to `to_route`.
 
-    `to_route` is a site path: 'en/timeline/' links to that folder's index.html (so the
-    site also works opened from disk), 'static/style.css' to the file, '#x' stays in the page.
+    `to_route` is a site path: 'en/timeline/' links to that folder, as '…/timeline/' when
+    `index` is '' (as servers serve it) or to its index.html (so the site also works opened
+    from disk); 'static/style.css' to the file, '#x' stays in the page.
     """
     if to_route.startswith("#"):
         return to_route
     target, _, fragment = to_route.partition("#")
-    if target == "" or target.endswith("/"):
-        target += "index.html"
+    folder = target == "" or target.endswith("/")
+    if folder:
+        target += index or "."
     rel = posixpath.relpath(target, posixpath.dirname(from_path) or ".")
+    if folder and not index:
+        rel = "./" if rel == "." else rel + "/"
     return rel + (f"#{fragment}" if fragment else "")
 
 

@@ -146,7 +146,9 @@ def records(site: Site) -> list[dict[str, Any]]:
             parts.append(text)
             words += len(text.split())
         terms = " ".join(_new_words([*names, *folded_words([*head, *names, *paragraphs])], [*head, *paragraphs]))
-        meta = {"title": d.title, "lang": d.language, "paras": " ".join(paras), "terms": str(words)}
+        # "text": the interface language whose page gives the whole text, where a paragraph's anchor is.
+        meta = {"title": d.title, "lang": d.language, "text": site.text_language(d), "paras": " ".join(paras),
+                "terms": str(words)}
         meta.update({f"title_{lang}": d.title_translations[lang] for lang in cfg.languages
                      if lang != d.language and d.title_translations.get(lang)})
         if d.date:

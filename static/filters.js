@@ -16,6 +16,8 @@
   var isTable = target.localName === "table";
   var complete = form.dataset.complete === "yes";
   var status = form.querySelector(".filter-status");
+  // The language's home, as the site links it: "../../" or, for a copy read from disk, "../../index.html".
+  var folderPage = /index\.html$/.test(form.dataset.root || "") ? "index.html" : "";
   var root = (form.dataset.root || "").replace(/index\.html$/, "");
 
   function words(value) {
@@ -126,7 +128,7 @@
 
   function link(route) {
     var parts = route.split("#");
-    return root + parts[0] + "index.html" + (parts[1] ? "#" + parts[1] : "");
+    return root + parts[0] + folderPage + (parts[1] ? "#" + parts[1] : "");
   }
 
   function element(name, text, attrs) {
@@ -166,7 +168,6 @@
                  document.createTextNode(x[7].map(function (id) { return index.topics[id] || id; }).join(", "))];
     cells.forEach(function (content, i) {
       var td = document.createElement("td");
-      if (i === 0) td.className = "nowrap";
       td.appendChild(content);
       tr.appendChild(td);
     });

@@ -121,7 +121,11 @@
     var parts = layout(data);
     var place = bestPlace(data, parts);
     var href = data.url;
-    if (place && place.anchor) href += "#" + place.anchor;
+    // A paragraph is on the page that gives the whole text: the one in the text's own language.
+    if (place && place.anchor) {
+      if (m.text && m.text !== LANG) href = href.replace("/" + LANG + "/documents/", "/" + m.text + "/documents/");
+      href += "#" + place.anchor;
+    }
     // The editor's translation of a document's title into this page's language comes first.
     var own = m["title_" + LANG];
     var title = own || m.title || data.url;

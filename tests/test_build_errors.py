@@ -90,7 +90,7 @@ CASES = {
         ["content/timeline.yaml:38: event caspian-power-cable-2024: unknown document 'en-cable-2099'"]),
     "unknown key in site.yaml": (
         [("site.yaml", "publisher: Test publisher\n", "publisher: Test publisher\ncolour: blue\n")],
-        ["site.yaml:10: unknown key 'colour' (known: title, languages, default_language, base_url, cname, publisher)"]),
+        ["site.yaml:10: unknown key 'colour' (known: title, languages, default_language, base_url, cname, publisher, directory_urls)"]),
     "several problems in several files": (
         [(f"{DOCS}/ru-visit-2022.md", "- transport\n", "- transportation\n"),
          (f"{DOCS}/kk-visit-2022.md", "date: '2022-08-24'", "date: '2023-02-30'"),

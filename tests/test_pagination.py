@@ -7,6 +7,7 @@ browser would: from a list's first page, following rel="next" to its last.
 from __future__ import annotations
 
 import posixpath
+import re
 import statistics
 import sys
 from html.parser import HTMLParser
@@ -61,6 +62,10 @@ class Links(HTMLParser):
             self._in_main = False
 
 
+# A list's line of a document: its link, then its date, language and outlet (an event's source gives "(language…").
+DOC_LINE = re.compile(r'<li><a href="(?:\.\./)+documents/[^"/]+/" lang="[^"]*">[^<]*</a> <small>[^(]')
+
+
 def parse(path: Path) -> Links:
     p = Links()
     p.feed(path.read_text(encoding="utf-8"))
@@ -72,7 +77,9 @@ def target(page: str, href: str) -> str:
     href = href.partition("#")[0]
     if not href:
         return page
-    return posixpath.normpath(posixpath.join(posixpath.dirname(page), href))
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(page), href))
+    # A folder's link is its index.html, as a web server (and GitHub Pages) serves it.
+    return (path + "/index.html" if path != "." else "index.html") if href.endswith("/") else path
 
 
 @pytest.fixture(scope="module")
@@ -138,7 +145,8 @@ def test_a_persons_page_shows_counts_and_the_latest_then_links_to_every_document
     out, corpus = record
     page = (out / "en/entities/ilham-aliyev/index.html").read_text(encoding="utf-8")
     assert f"{N} documents" in page and f"{N} quotes" in page
-    assert page.count('class="doc-item"') == SHOWN
+    latest = page.split('aria-labelledby="e-docs"')[1].split("</section>")[0]
+    assert latest.count('<li><a href="../../documents/') == SHOWN
     docs = walk(out, "en/entities/ilham-aliyev/documents/index.html")
     assert len(docs) == -(-N // LINES_PER_PAGE)
     assert sorted(listed(docs, "documents")) == sorted(d.id for d in corpus.documents)
@@ -205,7 +213,7 @@ def test_topic_hubs_entity_index_outlets_and_years_are_paginated(record):
         pages = walk(out, f"az/topics/{tid}/index.html")
         assert len(pages) == -(-len(docs) // LINES_PER_PAGE)
         assert {x for x in listed(pages, "documents")} >= set(docs)
-        assert sum((out / at).read_text(encoding="utf-8").count('class="doc-item"') for at, _ in pages) == len(docs)
+        assert sum(len(DOC_LINE.findall((out / at).read_text(encoding="utf-8"))) for at, _ in pages) == len(docs)
     # The index of names fits one page here: it has no pager, and lists every entity with a page.
     (index,) = walk(out, "en/entities/index.html")
     assert len({x for x in listed([index], "entities")}) <= ENTITIES_PER_PAGE
