@@ -1167,3 +1167,24 @@ def test_golden_site_small(run_cli, tmp_path):
     expected = tree(golden)
     if expected != actual:
         pytest.fail(first_difference(expected, actual), pytrace=False)
+
+
+def test_a_copy_read_from_disk_spells_out_index_html(run_cli, tmp_path):
+    # directory_urls: false links every page by its file, so that the site works opened from a folder.
+    config = tmp_path / "site.yaml"
+    config.write_text((FIXTURES / "site_small" / "site.yaml").read_text(encoding="utf-8") + "directory_urls: false\n",
+                      encoding="utf-8")
+    run_build(run_cli, tmp_path / "output", "--content", str(FIXTURES / "site_small" / "content"),
+              "--seeds", str(FIXTURES / "site_small" / "seeds"), "--config", str(config))
+    built = Built(tmp_path / "output", "https://example.github.io/small/")
+    local = [href for path in built.html if path != "404.html" for _, _, href in links(built.page(path))
+             if not href.startswith(("http:", "https:", "mailto:", "#", "data:"))]
+    assert local and not [h for h in local if h.partition("#")[0].endswith("/")]
+    assert all((built.root / resolve(path, href)[0]).is_file() for path in built.html if path != "404.html"
+               for _, _, href in links(built.page(path))
+               if not href.startswith(("http:", "https:", "mailto:", "#", "data:")))
+    # and by default every page is linked by its folder, as a web server serves it.
+    run_build(run_cli, tmp_path / "folders", "--content", str(FIXTURES / "site_small" / "content"),
+              "--seeds", str(FIXTURES / "site_small" / "seeds"), "--config", str(FIXTURES / "site_small" / "site.yaml"))
+    home = Built(tmp_path / "folders", "https://example.github.io/small/").page("en/index.html")
+    assert [a.get("href") for a in home.find("nav", class_="site-nav").iter("a")][:2] == ["timeline/", "documents/"]
