@@ -767,7 +767,7 @@ def _common(site: Site, page_path: str, lang: str, route: str | None) -> dict:
     s = i18n.strings(lang)
     from_dir = tuple(p for p in page_path.split("/")[:-1])
 
-    index = "" if cfg.directory_urls else "index.html"
+    index = cfg.folder_page
 
     def url(target: str) -> str:
         return _relative(from_dir, page_path, target, index)

@@ -42,6 +42,11 @@ class Config:
     """Whether links name a page's folder (…/x/) rather than its file (…/x/index.html)."""
 
     @property
+    def folder_page(self) -> str:
+        """What a link to a page's folder ends with: '' (…/x/) or, for a copy read from disk, 'index.html'."""
+        return "" if self.directory_urls else "index.html"
+
+    @property
     def base_path(self) -> str:
         """The path part of base_url: '/' or '/repo/'."""
         return urlsplit(self.base_url).path or "/"

@@ -571,7 +571,7 @@ class Site:
         events = self.corpus.events
         colour = charts.colours([t.id for t in self.k.topics])
         views = [self.event_view(ev, lang) for ev in events] if len(events) <= STRIP_MAX else []
-        index = "" if self.config.directory_urls else "index.html"
+        index = self.config.folder_page
 
         def mark(e: dict) -> str:
             if here:
