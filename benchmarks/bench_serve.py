@@ -4,12 +4,15 @@
     python benchmarks/bench_serve.py 1000 --repeat 5
 
 A copy of the generated corpus is built once; then one entry at a time is saved and handed
-to Builder.update, the call serve's watcher makes. Two kinds of edit are timed: a word in
-the body (shown on the document's own pages only) and the title (shown on every list, hub
-and related page too). "page" is the time from the start of the save to the document's
-own page being replaced on disk; "all" until every affected file is. Serve notices a save
-within livereload's 0.8 s poll plus a settle time of 0.15 s; the scan it polls with is
-timed as well ("scan").
+to Builder.update, the call serve's watcher makes. Three kinds of edit are timed: a word in
+the body (shown on the document's own pages only), a word added to the end of the title (a
+typo fixed: shown on every list, hub and related page too, the title keeping its place in the
+table sorted by title) and a title rewritten (which moves the row in that table, so every
+page of it between its old and new place is made again: the worst case). "page" is the time
+from the start of the save to the document's own page being replaced on disk; "pages" until
+every affected HTML page is; "all" until the data files (exports, filter indexes) are too.
+Serve notices a save within livereload's 0.8 s poll plus a settle time of 0.15 s; the scan it
+polls with is timed as well ("scan").
 """
 
 from __future__ import annotations
@@ -37,6 +40,8 @@ def _edit(path: Path, kind: str, n: int) -> None:
     text = path.read_text(encoding="utf-8")
     if kind == "title":
         text = re.sub(r"^title: .*$", f"title: Edited title number {n}", text, count=1, flags=re.M)
+    elif kind == "typo":
+        text = re.sub(r"^(title: .*?)(['\"]?)$", lambda m: f"{m.group(1)} e{n}{m.group(2)}", text, count=1, flags=re.M)
     else:
         end = text.index("\n---\n", 4) + 5
         cut = text.index("\n\n", end + 2)
@@ -63,22 +68,24 @@ def measure(n: int, repeat: int) -> list[str]:
         snapshot(roots)
         lines.append(f"documents={n}  scan of the watched files {time.perf_counter() - t:.3f} s")
         entries = sorted((project.content / "documents").glob("*.md"))
-        for kind in ("body", "title"):
-            page, total, pages = [], [], []
+        for kind in ("body", "typo", "title"):
+            page, pages, total, written = [], [], [], []
             for i in range(repeat):
-                path = entries[(i * 7919 + (kind == "title") * 104729) % len(entries)]
+                path = entries[(i * 7919 + len(kind) * 104729) % len(entries)]
                 start = time.perf_counter()
                 _edit(path, kind, i)
                 update = builder.update([path])
                 done = time.perf_counter()
-                first = update.seconds("own pages")
-                assert first is not None and not update.full
-                page.append(done - start - (update.timings[-1][1] - first))
+                first, listed = update.seconds("own pages"), update.seconds("pages")
+                assert first is not None and listed is not None and not update.full
+                end = update.timings[-1][1]
+                page.append(done - start - (end - first))
+                pages.append(done - start - (end - listed))
                 total.append(done - start)
-                pages.append(len(update.pages))
+                written.append(len(update.pages))
             lines.append(f"documents={n}  edit={kind:5}  page {statistics.median(page):.2f} s  "
-                         f"all {statistics.median(total):.2f} s  pages written {statistics.median(pages):.0f}  "
-                         f"(median of {repeat})")
+                         f"pages {statistics.median(pages):.2f} s  all {statistics.median(total):.2f} s  "
+                         f"pages written {statistics.median(written):.0f}  (median of {repeat})")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return lines

@@ -37,6 +37,8 @@ CHUNK_PAGES = 12
 # compared as well, so a field these pages start showing is noticed (see affected()).
 BODY_FIELDS = frozenset({"paragraphs", "leftovers", "date_evidence", "outlet_cites", "seed", "seed_sha256",
                          "path", "extra"})
+LIST_FIELDS = frozenset({"title", "title_translations", "summary"})
+"""The fields of a document lists show, on which no list, index or count depends."""
 
 
 @dataclass(frozen=True)
@@ -251,6 +253,8 @@ class Builder:
         self._records: dict = {}
         """The data files' records an update made, for the next one (exports.data_files)."""
         self._plan: list[PageSpec] | None = None
+        self._record_failed = False
+        """The last update's load of the record failed (the next one loads it whole)."""
         """The plan of the last build or update, if it made one (the next update compares its lists with it)."""
         """Site path of every page of the last build, by (kind, key, lang)."""
 
@@ -264,11 +268,18 @@ class Builder:
         """What the last good build rendered (serve indexes it for search)."""
         return self._last.site if self._last else None
 
-    def _inputs(self, site: Site, env: jinja2.Environment) -> _Inputs:
+    def _inputs(self, site: Site, env: jinja2.Environment, previous: _Inputs | None = None) -> _Inputs:
+        """With `previous` (the last build's, no seed changed since), only the documents that changed are
+        looked for in the seeds folder."""
         p = self.project
-        unpublished = frozenset(d.id for d in site.corpus.documents
-                                if not (SEED_NAME.match(d.seed) and (p.seeds / d.seed).is_file()))
-        return _Inputs(site, env, p.templates, p.static, p.seeds, unpublished)
+
+        def unpublished(d: ct.Document) -> bool:
+            if previous is not None and previous.site.docs.get(d.id) is d:
+                return d.id in previous.unpublished
+            return not (SEED_NAME.match(d.seed) and (p.seeds / d.seed).is_file())
+
+        return _Inputs(site, env, p.templates, p.static, p.seeds,
+                       frozenset(d.id for d in site.corpus.documents if unpublished(d)))
 
     def full(self) -> BuildResult:
         """Render the whole site into a staging folder, then swap it in place of the output."""
@@ -436,20 +447,30 @@ class Builder:
         before, patched = ({}, None) if seeds else self._preview(changed)
         if before:
             timings.append(("own pages", time.perf_counter() - start))
-        if patched is not None and self._body_only(patched):
+        # The edit alone is read (not the whole record) only when the record read whole at the last
+        # update: after one that failed, the next loads it all, to report what is still wrong.
+        if patched is not None and not self._record_failed and self._body_only(patched):
             try:
                 return self._body_update(patched, warnings, timings, start)
             except BaseException:
                 self._last = None
                 raise
-        try:
-            corpus = ct.load(p.content, self._cache)
-        except UserError:
-            _restore(p.output, before)
-            raise
-        site = Site(corpus, old.site.config)
-        site.carry_over(old.site)
-        inputs = self._inputs(site, old.env)
+        if patched is not None and not self._record_failed and self._body_only(patched, LIST_FIELDS):
+            # Changed only in what lists show of them (a title): the last site, with the documents in
+            # its lists, is the new one; nothing else is read.
+            site = old.site.with_listed_documents([patched.docs[i] for i in sorted(patched.docs)
+                                                   if patched.docs[i] is not old.site.docs[i]])
+        else:
+            try:
+                corpus = ct.load(p.content, self._cache)
+            except UserError:
+                self._record_failed = True
+                _restore(p.output, before)
+                raise
+            self._record_failed = False
+            site = Site(corpus, old.site.config)
+            site.carry_over(old.site)
+        inputs = self._inputs(site, old.env, None if seeds else old)
         affected = affected_by(old.site, site, seeds)
         timings.append(("load", time.perf_counter() - start))
         if affected.everything:
@@ -463,17 +484,24 @@ class Builder:
             self._last = None
             raise
 
-    def _body_only(self, site: Site) -> bool:
+    def _body_only(self, site: Site, also: frozenset[str] = frozenset()) -> bool:
         """Whether the documents `site` has in place of the last build's changed only where their own
         pages and the data files show it (BODY_FIELDS), their raw texts and the events citing them
-        still agree: then the last build's site, with them in place, is the new site."""
+        still agree: then the last build's site, with them in place, is the new site. With `also`,
+        whether they changed only there and in the fields `also` names."""
         old = self._last.site if self._last else None
         if old is None:
             return False
         changed = [d for i, d in site.docs.items() if old.docs.get(i) is not d]
         for d in changed:
             before = old.docs[d.id]
-            if d.seed != before.seed or _shown_elsewhere(old, site, d.id):
+            if d.seed != before.seed:
+                return False
+            if also:
+                if any(getattr(d, f.name) != getattr(before, f.name) for f in fields(d)
+                       if f.name not in BODY_FIELDS and f.name not in also):
+                    return False
+            elif _shown_elsewhere(old, site, d.id):
                 return False
             for ev in old.events_of_doc.get(d.id, ()):
                 if any(s.document == d.id and any(n > len(d.paragraphs) for n in s.paragraphs) for s in ev.sources):
@@ -554,7 +582,7 @@ class Builder:
         written = _render_pages(inputs, own, out, 1, atomic=True)
         # After a preview (Builder._preview) these are made again from the whole new site.
         timings.append(("own pages again" if previewed else "own pages", time.perf_counter() - start))
-        plan = site.plan()
+        plan = site.plan(documents=affected.documents.__contains__)
         specs = [s for s in plan if affected.wants(s)]
         seen: dict[PageKey, tuple[str, ...]] = {}
         if not affected.everything:
@@ -585,8 +613,9 @@ class Builder:
         jobs = 1 if self.serving else self.jobs
         written.update(_render_pages(inputs, rest, out, jobs, atomic=True, keep_lines=self.serving))
         # Pages no longer planned (a removed document's, the last page of a list that got shorter) go.
+        # (Every document has its pages: those of the documents the plan left out are all still there.)
         planned = {(s.kind, s.key, s.lang) for s in plan}
-        paths = {k: v for k, v in self._paths.items() if k in planned}
+        paths = {k: v for k, v in self._paths.items() if k in planned or (k[0] == "document" and k[1] in site.docs)}
         paths.update(written)
         removed = sorted(set(self._paths.values()) - set(paths.values()))
         for rel in removed:
@@ -719,8 +748,9 @@ def _write(root: Path, rel: str, text: str | bytes) -> None:
 
 
 def _put(root: Path, rel: str, text: str | bytes) -> None:
-    """Write into a live output folder: each file is replaced in one step."""
-    write_bytes(root / rel, text.encode("utf-8") if isinstance(text, str) else text)
+    """Write into a live output folder: each file is replaced in one step (not synced: like a full
+    build's, the output is made again from the content whenever it is lost)."""
+    write_bytes(root / rel, text.encode("utf-8") if isinstance(text, str) else text, sync=False)
 
 
 def _put_if_changed(root: Path, rel: str, text: str | bytes) -> None:
@@ -731,7 +761,7 @@ def _put_if_changed(root: Path, rel: str, text: str | bytes) -> None:
             return
     except OSError:
         pass
-    write_bytes(path, data)
+    write_bytes(path, data, sync=False)
 
 
 # ---------------------------------------------------------------- rendering
@@ -768,9 +798,14 @@ def _common(site: Site, page_path: str, lang: str, route: str | None) -> dict:
     from_dir = tuple(p for p in page_path.split("/")[:-1])
 
     index = cfg.folder_page
+    made: dict[str, str] = {}  # (a list page links each topic, place … once per line)
 
     def url(target: str) -> str:
-        return _relative(from_dir, page_path, target, index)
+        try:
+            return made[target]
+        except KeyError:
+            link = made[target] = _relative(from_dir, page_path, target, index)
+            return link
 
     def lurl(route_: str) -> str:
         return url(f"{lang}/{route_}")
@@ -975,8 +1010,8 @@ def _write_exports(inputs: _Inputs, out: Path, html_paths: list[str], docs: Iter
             put(out, rel, text)
     if "index" in parts:
         for what in ("documents", "events"):
-            for lang, part in inputs.site.filter_indexes(what).items():
-                put(out, f"data/index/{what}{'.' + lang if lang else ''}.json", exports.compact_json(part))
+            for rel, text in inputs.site.filter_index_files(what, exports.compact_json).items():
+                put(out, rel, text)
     warnings: list[str] = []
     for d in docs:
         put(out, f"data/cite/{d.id}.json", exports.csl_json(corpus, cfg, d))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import copy
 import dataclasses
 from collections import Counter, defaultdict
@@ -122,15 +123,44 @@ def paged(items: list, n: int, per: int) -> list:
     return items[(n - 1) * per:n * per]
 
 
+ROW_ID = "row"
+"""The `ids` of a list of rows (doc_summary): each row's "id"."""
+
+
 def _page_items(listed: Callable[[], list], n: int, per: int,
-                ids: Callable[[Any], tuple[str, ...]] | None) -> tuple[str, ...]:
+                ids: Callable[[Any], tuple[str, ...]] | str | None) -> tuple[str, ...]:
     """The ids of what page `n` of a list shows, with the number of pages (a new last page changes every pager);
-    `ids` gives an item's, None its id alone."""
+    `ids` gives an item's, None its id alone, ROW_ID a row's."""
     items = listed()
     shown = paged(items, n, per)
     # (Run for every page of every list on each rebuild after an edit: comprehensions, not a generator.)
-    found = [x.id for x in shown] if ids is None else [i for x in shown for i in ids(x)]
+    if ids is None:
+        found = [x.id for x in shown]
+    elif ids == ROW_ID:
+        found = [x["id"] for x in shown]
+    else:
+        found = [i for x in shown for i in ids(x)]
     return (str(page_count(len(items), per)), *found)
+
+
+class _Once:
+    """A call made once: the second and later give what the first gave (PageSpec.items, shared by languages)."""
+
+    __slots__ = ("make", "value")
+
+    def __init__(self, make: Callable[[], tuple[str, ...]]):
+        self.make: Callable[[], tuple[str, ...]] | None = make
+        self.value: tuple[str, ...] = ()
+
+    def __call__(self) -> tuple[str, ...]:
+        if self.make is not None:
+            self.value, self.make = self.make(), None
+        return self.value
+
+
+def _with_sources(ev: Event) -> tuple[str, ...]:
+    """An event as a list shows it: with its sources, whose titles are on the page too."""
+    return (ev.id, *ev.documents, *(s.document for s in ev.sources))
 
 
 def year_route(year: str) -> str:
@@ -166,6 +196,21 @@ def pick(texts: dict[str, str], lang: str) -> dict[str, str]:
         if texts.get(candidate):
             return {"text": texts[candidate], "lang": candidate}
     return {"text": "", "lang": lang}
+
+
+_ROW_KEYS: dict[str, Callable[[dict], tuple]] = {
+    "date": lambda r: (r["date"]["iso"] == "", r["date"]["iso"], r["id"]),
+    "title": lambda r: (markup.collation_key(r["title"]), r["id"]),
+    "language": lambda r: (r["language_name"], r["date"]["iso"], r["id"]),
+    "outlet": lambda r: (r["outlet"] == "", markup.collation_key(r["outlet"]), r["date"]["iso"], r["id"]),
+}
+"""The orders of the documents table (DOC_SORTS), each a key of a row (doc_summary)."""
+INSERT_ROWS = 200
+"""Up to how many changed documents a sorted table is made from the one before an edit."""
+
+
+_INDEX_VIEWS = frozenset({"events shown", "topic counts", "filters", "mentioned"})
+"""Views made from a site's indexes alone (no title, no summary): the same after an edit of those."""
 
 
 class Site:
@@ -239,6 +284,9 @@ class Site:
         # What this site chose, with what it rests on, for the site after an edit (carry_over).
         self._carry: dict[tuple, Any] = {}
         self._carried: dict[tuple, Any] = {}
+        # The sorted rows of the site before an edit, and the documents the edit changed (carry_over).
+        self._previous_rows: dict[tuple, list[dict]] = {}
+        self._unsame: set[str] = set()
 
     def with_documents(self, docs: Iterable[Document]) -> Site:
         """This site with these documents in place of those of the same ids.
@@ -252,9 +300,50 @@ class Site:
         site.docs = {**self.docs, **new}
         site.corpus = dataclasses.replace(self.corpus, documents=tuple(new.get(d.id, d) for d in self.corpus.documents))
         site._memo = {}
+        # Its tables: this site's, with the new documents' rows put where they now go.
+        site._previous_rows = {k: v for k, v in self._memo.items() if k[0] == "rows"}
+        site._unsame = set(new)
         return site
 
     # ------------------------------------------------------------ small views
+
+    def with_listed_documents(self, docs: Iterable[Document]) -> Site:
+        """This site with these documents in place of those of the same ids, where they changed only in
+        what lists show of them (their titles, summaries, bodies: nothing an index or a count rests on).
+
+        What a Site() of the new corpus would hold, made from this one: its indexes with the new
+        documents in their lists, its views taken over where carry_over takes them, and those an
+        index alone gives (which events each topic and entity shows, the filters' options, the counts).
+        """
+        new = {d.id: d for d in docs}
+        site = copy.copy(self)
+        site.docs = {**self.docs, **new}
+        site.corpus = dataclasses.replace(self.corpus, documents=tuple(new.get(d.id, d) for d in self.corpus.documents))
+
+        def swap(listed: list[Document]) -> list[Document]:
+            return [new.get(d.id, d) for d in listed]
+
+        site.docs_of_entity = defaultdict(list, self.docs_of_entity)
+        site.quotes_of = defaultdict(list, self.quotes_of)
+        site.outlets = defaultdict(list, self.outlets)
+        site.docs_by_year = defaultdict(list, self.docs_by_year)
+        for d in new.values():
+            for eid in dict.fromkeys(d.entities + tuple(q.speaker for q in d.quotes if q.speaker)):
+                site.docs_of_entity[eid] = swap(self.docs_of_entity[eid])
+            for speaker in {q.speaker for q in d.quotes if q.speaker}:
+                # (Their quotes are the same: a quote is not what lists alone show.)
+                site.quotes_of[speaker] = [(new.get(x.id, x), q) for x, q in self.quotes_of[speaker]]
+            if d.outlet:
+                site.outlets[d.outlet] = swap(self.outlets[d.outlet])
+            if d.date:
+                site.docs_by_year[d.date[:4]] = swap(self.docs_by_year[d.date[:4]])
+        site._memo, site._carry, site._carried = {}, {}, {}
+        site._previous_rows, site._unsame = {}, set()
+        site.carry_over(self)
+        for key, view in self._memo.items():
+            if key[0] in _INDEX_VIEWS:
+                site._memo[key] = view
+        return site
 
     def entity_link(self, eid: str, lang: str) -> dict:
         e = self.k.entity(eid)
@@ -340,26 +429,39 @@ class Site:
         """The page of one document in one language, as plan() lists it (serve makes it first after an edit)."""
         return PageSpec("document", d.id, lang, partial(self.document, d, lang), d.id)
 
-    def plan(self) -> list[PageSpec]:
-        """Every page, in build order, not yet made: a caller can make a subset, or spread them over processes."""
+    def plan(self, documents: Callable[[str], bool] | None = None) -> list[PageSpec]:
+        """Every page, in build order, not yet made: a caller can make a subset, or spread them over processes.
+
+        With `documents`, the pages of only the documents whose id it accepts (a rebuild after an edit
+        needs a few of 40,000: every document has its pages, whether planned or not)."""
         out: list[PageSpec] = []
+        # What a page shows is the same in every language but where a list is sorted by its words
+        # (the documents table): it is found once for all of them.
+        shared: dict[tuple, _Once] = {}
 
         def add(kind: str, lang: str, *args: Any, key: str | None = None, about: str | None = None,
                 items: Callable[[], tuple[str, ...]] | None = None) -> None:
             out.append(PageSpec(kind, key, lang, partial(getattr(self, kind), *args), about, items))
 
+        def once(key: tuple, items: Callable[[], tuple[str, ...]]) -> _Once:
+            found = shared.get(key)
+            if found is None:
+                found = shared[key] = _Once(items)
+            return found
+
         def add_pages(kind: str, lang: str, listed: Callable[[], list], per: int, name: str, *args: Any,
-                      about: str | None = None, ids: Callable[[Any], tuple[str, ...]] | None = None,
-                      more_on_first: bool = False) -> None:
+                      about: str | None = None, ids: Callable[[Any], tuple[str, ...]] | str | None = None,
+                      more_on_first: bool = False, by_language: bool = False) -> None:
             """The pages of a list of the items `listed` gives (each shown as `ids` tells); a first page
-            that shows more than its items (`more_on_first`) is made again whenever its kind is."""
+            that shows more than its items (`more_on_first`) is made again whenever its kind is. A list
+            `by_language` has its own items in each language."""
             for n in range(1, page_count(len(listed()), per) + 1):
-                items = None if more_on_first and n == 1 else partial(_page_items, listed, n, per, ids)
+                items = None if more_on_first and n == 1 else once(
+                    (kind, name, n, lang if by_language else None), partial(_page_items, listed, n, per, ids))
                 add(kind, lang, *args, n, lang, key=f"{name}/{n}", about=about, items=items)
 
         docs = self.corpus.documents
-        # An event is shown with its sources: their titles are on its page too.
-        with_sources = lambda ev: (ev.id, *ev.documents, *(s.document for s in ev.sources))  # noqa: E731
+        with_sources = _with_sources
         for lang in self.config.languages:
             add("home", lang, lang)
             add("timeline", lang, lang)
@@ -368,8 +470,8 @@ class Site:
                           ids=with_sources)
             for sort in DOC_SORTS:
                 add_pages("document_index", lang, partial(self._sorted_rows, lang, sort), ROWS_PER_PAGE, sort, sort,
-                          ids=lambda r: (r["id"],))
-            out.extend(self.document_spec(d, lang) for d in docs)
+                          ids=ROW_ID, by_language=True)
+            out.extend(self.document_spec(d, lang) for d in docs if documents is None or documents(d.id))
             add("outlet_index", lang, lang)
             for outlet in self.outlets:
                 add_pages("outlet", lang, partial(self.outlet_docs, outlet), LINES_PER_PAGE, self.outlet_slugs[outlet], outlet)
@@ -391,7 +493,8 @@ class Site:
             add_pages("entity_index", lang, lambda: self.entities, ENTITIES_PER_PAGE, "all",
                       ids=lambda e: (e.id, str(len(self.docs_of_entity[e.id]))))
             for e in self.entities:
-                add("entity", lang, e, lang, key=e.id, about=e.id)
+                add("entity", lang, e, lang, key=e.id, about=e.id,
+                    items=once(("entity", e.id), partial(self._entity_items, e.id)))
                 counts = self.entity_lists(e.id)
                 if counts["documents"] > SHOWN:
                     add_pages("entity_documents", lang, partial(self.entity_docs, e.id), LINES_PER_PAGE, e.id, e,
@@ -446,6 +549,22 @@ class Site:
         return {"topics": [self.topic_link(t.id, lang) for t in self.k.topics], "years": years,
                 "languages": [{"id": x, "name": i18n.TEXT_LANGUAGE_NAMES[lang][x]} for x in languages],
                 "entities": entities}
+
+    def filter_index_files(self, what: str, encode: Callable[[Any], str]) -> dict[str, str]:
+        """filter_indexes as files: {site path: text `encode` makes of it}. The events' are the ones made
+        before an edit when every event shows as it did (carry_over): a document's edit leaves them so."""
+        def make() -> dict[str, str]:
+            return {f"data/index/{what}{'.' + lang if lang else ''}.json": encode(part)
+                    for lang, part in self.filter_indexes(what).items()}
+
+        if what != "events":
+            return make()
+        # What the events' index shows of their documents: languages and entities (_event_view).
+        docs = self.docs
+        shown = tuple(tuple((d.language, d.entities) for x in self.source_ids[ev.id] if (d := docs.get(x)))
+                      for ev in self.corpus.events)
+        rests_on = (self.k, self.config, frozenset(self.entity_ids), self.corpus.events, self.event_routes, shown)
+        return self._carried_value(("filter index", what, encode), rests_on, make)
 
     def filter_indexes(self, what: str) -> dict[str, dict]:
         """What the filters need to list the whole record without its pages: {'': the shared part
@@ -514,19 +633,30 @@ class Site:
                                                                 "language": options["languages"]}})
 
     def _years_chart(self, items: list[tuple[str, tuple[str, ...]]], lang: str, title_key: str,
-                     by_topic: bool = True) -> dict:
+                     by_topic: bool = True, scope: str = "") -> dict:
         """Documents or events per year: all of them, then (`by_topic`) a panel per topic."""
         s = i18n.strings(lang)
         names = {t.id: pick(t.name, lang)["text"] for t in self.k.topics}
         what = "documents" if title_key.startswith("chart_docs") else "events"
         keys = [t.id for t in self.k.topics] if by_topic else []
-        chart = charts.small_multiples(items, keys, names, s[title_key], s, s[f"unit_{what}"])
+        # Counting 10,000 items is the dear part of a home or hub page: after an edit that leaves the
+        # years and topics as they were (a title's), the chart drawn before it is taken over.
+        rests_on = (tuple(items), tuple(keys), tuple(names.items()))
+        chart = self._carried_value(("chart", lang, title_key, by_topic, scope), rests_on, lambda: charts.small_multiples(
+            items, keys, names, s[title_key], s, s[f"unit_{what}"]))
         return {**chart, "note": s[f"chart_note_{what}"] if by_topic else ""}
+
+    def _carried_value(self, key: tuple, rests_on: Any, make: Callable[[], Any]) -> Any:
+        """What `make` gives, or what the site before an edit made for `key` from the same `rests_on` (carry_over)."""
+        known = self._carried.get(key)
+        value = known[1] if known is not None and known[0] == rests_on else make()
+        self._carry[key] = (rests_on, value)
+        return value
 
     def home(self, lang: str) -> Page:
         events = list(self.corpus.events)
         latest = [self.event_view(ev, lang) for ev in reversed(events[-LATEST:])]
-        topic_counts = Counter(t for d in self.corpus.documents for t in d.topics)
+        topic_counts = self._memoized(("topic counts",), lambda: Counter(t for d in self.corpus.documents for t in d.topics))
         hubs = [{**self.topic_link(t.id, lang), "count": topic_counts[t.id], "intro": pick(t.intro, lang)}
                 for t in self.k.topics]
         counts = {"documents": len(self.corpus.documents), "events": len(events),
@@ -594,14 +724,18 @@ class Site:
         return self._memoized(("rows", lang, sort), partial(self._sort_rows, lang, sort))
 
     def _sort_rows(self, lang: str, sort: str) -> list[dict]:
+        # Each key ends with the id: the order is total, the same however the rows come to it.
+        key = _ROW_KEYS[sort]
+        previous = self._previous_rows.get(("rows", lang, sort))
+        if previous is not None and len(self._unsame) <= INSERT_ROWS:
+            # After an edit of a few documents, the rows before it with theirs taken out and put in
+            # again where they now go: the rows of the other documents are the same (carry_over).
+            rows = [r for r in previous if r["id"] not in self._unsame]
+            for i in sorted(self._unsame & self.docs.keys()):
+                bisect.insort(rows, self.doc_summary(self.docs[i], lang), key=key)
+            return rows
         rows = [self.doc_summary(d, lang) for d in self.corpus.documents]
-        keys = {
-            "date": lambda r: (r["date"]["iso"] == "", r["date"]["iso"], r["id"]),
-            "title": lambda r: (markup.collation_key(r["title"]), r["id"]),
-            "language": lambda r: (r["language_name"], r["date"]["iso"], r["id"]),
-            "outlet": lambda r: (r["outlet"] == "", markup.collation_key(r["outlet"]), r["date"]["iso"], r["id"]),
-        }
-        rows.sort(key=keys[sort])
+        rows.sort(key=key)
         return rows
 
     def document_index(self, sort: str, n: int, lang: str) -> Page:
@@ -708,20 +842,28 @@ class Site:
             "pager": pager(route, n, len(docs), LINES_PER_PAGE)}
         if n == 1:
             shown = self.topic_events_shown(tid)
-            mentioned = Counter(e for d in docs for e in dict.fromkeys(d.entities) if e in self.entity_ids)
+            mentioned = self._mentioned(tid, docs)
             top = [{**self.entity_link(e, lang), "count": c}
                    for e, c in sorted(mentioned.items(), key=lambda x: (-x[1], x[0]))[:TOP_ENTITIES]]
             quotes = [{"speaker": self.entity_link(q.speaker, lang), "text": q.text, "paragraph": q.paragraph,
                        "doc": self.doc_summary(d, lang)} for d, q in self.key_quotes(tid)]
             # On a topic's page every item is on the topic: one panel each, no panels of other topics.
-            chart = self._years_chart([(d.date[:4], ()) for d in docs if d.date], lang, "chart_docs_year", False)
-            event_chart = self._years_chart([(ev.date[:4], ()) for ev in shown], lang, "chart_events_year", False)
+            chart = self._years_chart([(d.date[:4], ()) for d in docs if d.date], lang, "chart_docs_year", False, tid)
+            event_chart = self._years_chart([(ev.date[:4], ()) for ev in shown], lang, "chart_events_year", False, tid)
             entity_chart = charts.bars([(x["name"], x["count"]) for x in top], i18n.strings(lang)["most_mentioned"])
             ctx.update({"events": [self.event_view(ev, lang) for ev in shown[-SHOWN:]],
                         "events_total": len(shown), "events_route": f"{route}events/" if len(shown) > SHOWN else None,
                         "quotes": quotes, "top_entities": top, "chart": chart, "event_chart": event_chart,
                         "entity_chart": entity_chart})
         return Page(page_route(route, n), lang, "topic.html", ctx)
+
+    def _mentioned(self, tid: str, docs: list[Document]) -> Counter:
+        """How many of a topic's documents name each entity that has a page."""
+        def count() -> Counter:
+            return Counter(e for d in docs for e in dict.fromkeys(d.entities) if e in self.entity_ids)
+
+        return self._memoized(("mentioned", tid), lambda: self._carried_value(
+            ("mentioned", tid), (tuple((d.id, d.entities) for d in docs), frozenset(self.entity_ids)), count))
 
     def topic_events(self, tid: str, n: int, lang: str) -> Page:
         shown = self.topic_events_shown(tid)
@@ -764,9 +906,13 @@ class Site:
             return
         same_docs = {i for i, d in self.docs.items() if previous.docs.get(i) is d}
         same_entities = previous.entity_ids == self.entity_ids
+        # The documents in one site and not the same in the other.
+        self._unsame = (self.docs.keys() | previous.docs.keys()) - same_docs
         for key, view in previous._memo.items():
             kind = key[0]
-            if kind == "date":
+            if kind == "rows":
+                self._previous_rows[key] = view
+            elif kind == "date":
                 self._memo[key] = view
             elif kind == "doc" and key[1] in same_docs:
                 self._memo[key] = view
@@ -887,6 +1033,16 @@ class Site:
                "counts": counts,
                "all": {k: f"{route}{k}/" if total > SHOWN else None for k, total in counts.items()}}
         return Page(route, lang, "entity.html", ctx)
+
+    def _entity_items(self, eid: str) -> tuple[str, ...]:
+        """What an entity's page shows (PageSpec.items): its counts, then its latest documents, quotes
+        and events, as entity() picks them."""
+        counts = self.entity_lists(eid)
+        docs = self.docs_of_entity[eid][-SHOWN:]
+        quotes = self.quotes_of[eid][-SHOWN:]
+        evs = self.entity_events_shown(eid)[-SHOWN:]
+        return (str(counts["documents"]), str(counts["events"]), str(counts["quotes"]), *(d.id for d in docs),
+                "", *(f"{d.id}/{q.paragraph}" for d, q in quotes), "", *(i for ev in evs for i in _with_sources(ev)))
 
     def _quote_view(self, d: Document, q: Any, lang: str) -> dict:
         return {"text": q.text, "paragraph": q.paragraph, "doc": self.doc_summary(d, lang)}

@@ -469,3 +469,74 @@ def test_a_line_whose_text_holds_the_placeholder_is_rendered_each_time(tmp_path:
     cached = env.get_template("page.html").render({**ctx, "items": items, render.LINES: env.line_cache})
     assert cached == plain == '<a href="../en/a/">A</a><a href="../en/b/">B \x1e0\x1f</a><a href="../en/a/">A</a>'
     assert sorted(v is None for v in env.line_cache.lines.values()) == [False, True]
+
+
+def test_an_entitys_page_is_made_again_only_when_what_it_shows_changed(tmp_path: Path) -> None:
+    # An entity's page shows its counts and its latest few documents, quotes and events; a title edit
+    # of an older document it names changes its list of documents, not that page.
+    sys.path.insert(0, str(ROOT / "tests"))
+    from records import make_record
+
+    from site_builder.pages import SHOWN
+
+    root = make_record(tmp_path / "record", 450)
+    project = Project(root / "content", root / "output", root / "site.yaml", root / "templates", root / "static",
+                      root / "seeds")
+    builder = Builder(project, index_search=False)
+    builder.full()
+    site = builder.site
+    assert site is not None
+
+    def shown_on_its_page(eid: str) -> set[str]:
+        evs = site.entity_events_shown(eid)[-SHOWN:]
+        return ({d.id for d in site.docs_of_entity[eid][-SHOWN:]} | {d.id for d, _ in site.quotes_of[eid][-SHOWN:]}
+                | {x for ev in evs for x in (*ev.documents, *(s.document for s in ev.sources))})
+
+    eid, doc = next((e.id, d) for e in site.entities if len(site.docs_of_entity[e.id]) > 2 * SHOWN
+                    for d in site.docs_of_entity[e.id][:SHOWN] if d.id not in shown_on_its_page(e.id))
+    newest = site.docs_of_entity[eid][-1]
+    for d, rewritten in ((doc, False), (newest, True)):
+        path = project.content / "documents" / f"{d.id}.md"
+        edit_front(path, "title", f"{d.title} (corrected)")
+        update = builder.update([path])
+        assert not update.full
+        assert (f"en/entities/{eid}/index.html" in update.pages) is rewritten, update.pages
+        # Its list of documents shows every one of them.
+        assert any(p.startswith(f"en/entities/{eid}/documents/") for p in update.pages), update.pages
+        assert_same_as_full_build(project, tmp_path)
+
+
+def test_a_title_edit_is_listed_without_reading_the_record_again(project: Project, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from site_builder import content as ct
+
+    builder = Builder(project, index_search=False)
+    builder.full()
+    loads: list[Path] = []
+    real_load = ct.load
+    monkeypatch.setattr(ct, "load", lambda *a, **k: loads.append(a[0]) or real_load(*a, **k))
+    path = entry(project)
+    edit_front(path, "title", "A title corrected by the editor")
+    update = builder.update([path])
+    # No index rests on a title: the last site, with the entry in its lists, is the new site.
+    assert not update.full and loads == []
+    assert any("/documents/by-title/" in p for p in update.pages) and len(update.pages) > 4
+    assert builder.site.docs[DOC].title == "A title corrected by the editor"
+    assert_same_as_full_build(project, tmp_path)
+    # An edit a list or an index rests on (the topics) reads the record whole.
+    edit_list(path, "topics", ["energy"])
+    loads.clear()
+    assert not builder.update([path]).full and loads == [project.content]
+    assert_same_as_full_build(project, tmp_path)
+    # After an update that failed, the next title edit reads the record whole, to say what is still wrong.
+    timeline = project.content / "timeline.yaml"
+    good = timeline.read_text(encoding="utf-8")
+    timeline.write_text(good + "\n  - broken: [\n", encoding="utf-8")
+    with pytest.raises(UserError):
+        builder.update([timeline])
+    edit_front(path, "title", "A second correction")
+    with pytest.raises(UserError, match="timeline.yaml"):
+        builder.update([path])
+    timeline.write_text(good, encoding="utf-8")
+    builder.update([timeline])
+    assert_same_as_full_build(project, tmp_path)
