@@ -426,6 +426,29 @@ def test_title_edits_in_a_paginated_record_give_the_list_pages_of_a_full_build(t
         assert any("/documents/by-title/page/2/" in p for p in lists), update.pages
         assert any("/topics/" in p for p in lists) and any("/years/" in p for p in lists), update.pages
         assert_same_as_full_build(project, tmp_path)
+    # An entity's page shows its counts and its latest few documents, quotes and events: a title edit
+    # of an older document it names changes its list of documents, not that page; of its newest, both.
+    from site_builder.pages import SHOWN
+
+    site = builder.site
+    assert site is not None
+
+    def shown_on_its_page(eid: str) -> set[str]:
+        evs = site.entity_events_shown(eid)[-SHOWN:]
+        return ({d.id for d in site.docs_of_entity[eid][-SHOWN:]} | {d.id for d, _ in site.quotes_of[eid][-SHOWN:]}
+                | {x for ev in evs for x in (*ev.documents, *(s.document for s in ev.sources))})
+
+    eid, doc = next((e.id, d) for e in site.entities if len(site.docs_of_entity[e.id]) > 2 * SHOWN
+                    for d in site.docs_of_entity[e.id][:SHOWN] if d.id not in shown_on_its_page(e.id))
+    for d, rewritten in ((doc, False), (site.docs_of_entity[eid][-1], True)):
+        path = project.content / "documents" / f"{d.id}.md"
+        edit_front(path, "title", f"{d.title} (corrected)")
+        update = builder.update([path])
+        assert not update.full
+        assert (f"en/entities/{eid}/index.html" in update.pages) is rewritten, update.pages
+        # Its list of documents shows every one of them.
+        assert any(p.startswith(f"en/entities/{eid}/documents/") for p in update.pages), update.pages
+    assert_same_as_full_build(project, tmp_path)
 
 
 def test_lines_rendered_once_give_the_pages_rendered_whole(project: Project, tmp_path: Path,
@@ -469,41 +492,6 @@ def test_a_line_whose_text_holds_the_placeholder_is_rendered_each_time(tmp_path:
     cached = env.get_template("page.html").render({**ctx, "items": items, render.LINES: env.line_cache})
     assert cached == plain == '<a href="../en/a/">A</a><a href="../en/b/">B \x1e0\x1f</a><a href="../en/a/">A</a>'
     assert sorted(v is None for v in env.line_cache.lines.values()) == [False, True]
-
-
-def test_an_entitys_page_is_made_again_only_when_what_it_shows_changed(tmp_path: Path) -> None:
-    # An entity's page shows its counts and its latest few documents, quotes and events; a title edit
-    # of an older document it names changes its list of documents, not that page.
-    sys.path.insert(0, str(ROOT / "tests"))
-    from records import make_record
-
-    from site_builder.pages import SHOWN
-
-    root = make_record(tmp_path / "record", 450)
-    project = Project(root / "content", root / "output", root / "site.yaml", root / "templates", root / "static",
-                      root / "seeds")
-    builder = Builder(project, index_search=False)
-    builder.full()
-    site = builder.site
-    assert site is not None
-
-    def shown_on_its_page(eid: str) -> set[str]:
-        evs = site.entity_events_shown(eid)[-SHOWN:]
-        return ({d.id for d in site.docs_of_entity[eid][-SHOWN:]} | {d.id for d, _ in site.quotes_of[eid][-SHOWN:]}
-                | {x for ev in evs for x in (*ev.documents, *(s.document for s in ev.sources))})
-
-    eid, doc = next((e.id, d) for e in site.entities if len(site.docs_of_entity[e.id]) > 2 * SHOWN
-                    for d in site.docs_of_entity[e.id][:SHOWN] if d.id not in shown_on_its_page(e.id))
-    newest = site.docs_of_entity[eid][-1]
-    for d, rewritten in ((doc, False), (newest, True)):
-        path = project.content / "documents" / f"{d.id}.md"
-        edit_front(path, "title", f"{d.title} (corrected)")
-        update = builder.update([path])
-        assert not update.full
-        assert (f"en/entities/{eid}/index.html" in update.pages) is rewritten, update.pages
-        # Its list of documents shows every one of them.
-        assert any(p.startswith(f"en/entities/{eid}/documents/") for p in update.pages), update.pages
-        assert_same_as_full_build(project, tmp_path)
 
 
 def test_a_title_edit_is_listed_without_reading_the_record_again(project: Project, tmp_path: Path,
