@@ -248,15 +248,15 @@ class Builder:
         Not in serve, which writes into the output after its first build."""
         self._last: _Inputs | None = None
         self._paths: dict[tuple[str, str | None, str], str] = {}
+        """Site path of every page of the last build, by (kind, key, lang)."""
         self._items: tuple[list[PageSpec] | None, dict[PageKey, tuple[str, ...]]] = (None, {})
         """(a plan, the items of its list pages that the update which made it looked at)."""
         self._records: dict = {}
         """The data files' records an update made, for the next one (exports.data_files)."""
         self._plan: list[PageSpec] | None = None
+        """The plan of the last build or update, if it made one (the next update compares its lists with it)."""
         self._record_failed = False
         """The last update's load of the record failed (the next one loads it whole)."""
-        """The plan of the last build or update, if it made one (the next update compares its lists with it)."""
-        """Site path of every page of the last build, by (kind, key, lang)."""
 
     @property
     def config(self) -> site_config.Config | None:
@@ -342,6 +342,7 @@ class Builder:
         finally:
             stage.close()
         self._last, self._paths, self._plan = inputs, paths, plan
+        self._record_failed = False
         if snap_key is not None:
             self._save_snapshot(snap_key, inputs, tuple(warnings))
         if self.serving:
