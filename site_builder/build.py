@@ -249,8 +249,6 @@ class Builder:
         self._last: _Inputs | None = None
         self._paths: dict[tuple[str, str | None, str], str] = {}
         """Site path of every page of the last build, by (kind, key, lang)."""
-        self._items: tuple[list[PageSpec] | None, dict[PageKey, tuple[str, ...]]] = (None, {})
-        """(a plan, the items of its list pages that the update which made it looked at)."""
         self._records: dict = {}
         """The data files' records an update made, for the next one (exports.data_files)."""
         self._plan: list[PageSpec] | None = None
@@ -585,23 +583,18 @@ class Builder:
         timings.append(("own pages again" if previewed else "own pages", time.perf_counter() - start))
         plan = site.plan(documents=affected.documents.__contains__)
         specs = [s for s in plan if affected.wants(s)]
-        seen: dict[PageKey, tuple[str, ...]] = {}
         if not affected.everything:
             # A page of a list that shows what it showed, none of it changed, is left as it is.
             last = self._plan if self._plan is not None else old.site.plan()
+            # (What a page of `last` showed is made once: where the update that planned it looked, it is known.)
             before = {(s.kind, s.key, s.lang): s.items for s in last if s.items}
-            # What the pages of `last` showed, where the update that planned it looked (each list page's
-            # items are made once per update, not twice).
-            known = self._items[1] if self._items[0] is last else {}
 
             def needed(spec: PageSpec) -> bool:
-                key = (spec.kind, spec.key, spec.lang)
-                was = before.get(key)
+                was = before.get((spec.kind, spec.key, spec.lang))
                 if spec.items is None or was is None:
                     return True
-                now = seen[key] = spec.items()
-                was_items = known.get(key)
-                return now != (was() if was_items is None else was_items) or not affected.shown.isdisjoint(now)
+                now = spec.items()
+                return now != was() or not affected.shown.isdisjoint(now)
 
             specs = [s for s in specs if needed(s)]
         rest = [s for s in specs if not (s.kind == "document" and s.key in affected.changed)]
@@ -638,7 +631,7 @@ class Builder:
                 if name not in used and SEED_NAME.match(name):
                     (out / "seeds" / name).unlink(missing_ok=True)
         timings.append(("files", time.perf_counter() - start))
-        self._last, self._paths, self._plan, self._items = inputs, paths, plan, (plan, seen)
+        self._last, self._paths, self._plan = inputs, paths, plan
         order = [written[(s.kind, s.key, s.lang)] for s in own + rest]
         return Update(False, tuple(order), tuple(removed), tuple(warnings), tuple(timings))
 

@@ -305,8 +305,6 @@ class Site:
         site._unsame = set(new)
         return site
 
-    # ------------------------------------------------------------ small views
-
     def with_listed_documents(self, docs: Iterable[Document]) -> Site:
         """This site with these documents in place of those of the same ids, where they changed only in
         what lists show of them (their titles, summaries, bodies: nothing an index or a count rests on).
@@ -316,9 +314,7 @@ class Site:
         index alone gives (which events each topic and entity shows, the filters' options, the counts).
         """
         new = {d.id: d for d in docs}
-        site = copy.copy(self)
-        site.docs = {**self.docs, **new}
-        site.corpus = dataclasses.replace(self.corpus, documents=tuple(new.get(d.id, d) for d in self.corpus.documents))
+        site = self.with_documents(new.values())
 
         def swap(listed: list[Document]) -> list[Document]:
             return [new.get(d.id, d) for d in listed]
@@ -344,6 +340,8 @@ class Site:
             if key[0] in _INDEX_VIEWS:
                 site._memo[key] = view
         return site
+
+    # ------------------------------------------------------------ small views
 
     def entity_link(self, eid: str, lang: str) -> dict:
         e = self.k.entity(eid)
@@ -795,16 +793,27 @@ class Site:
         # The whole text is given once, on the page in its own language (text_language); the pages in
         # the other interface languages give its opening paragraph and lead there.
         full = self.text_language(d) == lang
-        paragraphs = []
-        for n, source in enumerate(d.paragraphs, start=1):
-            marks = [(q.text, self.entity_link(q.speaker, lang)["name"] if q.speaker else "") for q in quotes_by_para[n]]
-            paragraphs.append({"n": n, "html": markup.paragraph_html(source, marks), "leftover": n in d.leftovers})
-        lead = next((p for p in paragraphs if not p["leftover"]), paragraphs[0] if paragraphs else None)
+        made: dict[int, dict] = {}
+
+        def paragraph(n: int) -> dict:
+            # (Made only where shown, or where a quote is looked for: a page without the text needs few.)
+            if n not in made:
+                marks = [(q.text, self.entity_link(q.speaker, lang)["name"] if q.speaker else "")
+                         for q in quotes_by_para[n]]
+                made[n] = {"n": n, "html": markup.paragraph_html(d.paragraphs[n - 1], marks),
+                           "leftover": n in d.leftovers}
+            return made[n]
+
+        numbers = range(1, len(d.paragraphs) + 1)
+        paragraphs = [paragraph(n) for n in numbers] if full else []
+        # The opening: the first paragraph that is not a leftover of the web page (else the first).
+        opening = next((n for n in numbers if n not in d.leftovers), 1 if d.paragraphs else None)
+        lead = paragraph(opening) if opening and not full else None
         # A quote marked in its paragraph is listed by its speaker and paragraph, not given twice.
         quotes = [{"speaker": self.entity_link(q.speaker, lang) if q.speaker else None, "text": q.text,
                    "paragraph": q.paragraph,
-                   "marked": bool(q.paragraph and q.text and 0 < q.paragraph <= len(paragraphs)
-                                  and str(markupsafe.escape(q.text)) in paragraphs[q.paragraph - 1]["html"])}
+                   "marked": bool(q.paragraph and q.text and 0 < q.paragraph <= len(d.paragraphs)
+                                  and str(markupsafe.escape(q.text)) in paragraph(q.paragraph)["html"])}
                   for q in d.quotes]
         events = [self.event_view(ev, lang) for ev in self.events_of_doc[d.id]]
         ctx = {
@@ -814,8 +823,8 @@ class Site:
             "people": [self.entity_link(e, lang) for e in d.people],
             "places": [self.entity_link(e, lang) for e in d.places],
             "organizations": [self.entity_link(e, lang) for e in d.organizations],
-            "paragraphs": paragraphs if full else [], "full": full, "lead": None if full else lead,
-            "paragraph_count": len(paragraphs),
+            "paragraphs": paragraphs, "full": full, "lead": lead,
+            "paragraph_count": len(d.paragraphs),
             "text_language": self.text_language(d),
             "quotes": quotes, "same_event": same, "events": events,
             "more_related": len(others) - len(same),
