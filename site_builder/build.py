@@ -24,7 +24,7 @@ from site_builder import knowledge as kb
 from site_builder import exports, i18n, progress, render, search, snapshot
 from site_builder.errors import Problem, UserError, problem
 from site_builder.files import replace_dir, write_bytes
-from site_builder.pages import FAMILY, Page, PageSpec, Site
+from site_builder.pages import FAMILY, TITLE_ORDERED, Page, PageSpec, Site
 from site_builder.staging import Staging, die_with_parent
 
 MARKER = ".site-builder"
@@ -454,7 +454,8 @@ class Builder:
             except BaseException:
                 self._last = None
                 raise
-        if patched is not None and not self._record_failed and self._body_only(patched, LIST_FIELDS):
+        listed = patched is not None and not self._record_failed and self._body_only(patched, LIST_FIELDS)
+        if listed:
             # Changed only in what lists show of them (a title): the last site, with the documents in
             # its lists, is the new one; nothing else is read.
             site = old.site.with_listed_documents([patched.docs[i] for i in sorted(patched.docs)
@@ -477,7 +478,8 @@ class Builder:
             return Update(True, (), (), tuple(warnings) + result.warnings,
                           (*timings, ("pages", time.perf_counter() - start)))
         try:
-            return self._write_update(inputs, affected, seeds, warnings, timings, start, previewed=bool(before))
+            return self._write_update(inputs, affected, seeds, warnings, timings, start, previewed=bool(before),
+                                      listed=listed)
         except BaseException:
             # Some files may be written already: the next update cannot trust what is on disk.
             self._last = None
@@ -571,8 +573,9 @@ class Builder:
 
     def _write_update(self, inputs: _Inputs, affected: Affected, seeds: set[str], warnings: list[str],
                       timings: list[tuple[str, float]], start: float, out: Path | None = None,
-                      previewed: bool = False) -> Update:
-        """Write what `affected` names into `out` (the output), each file replaced in one step."""
+                      previewed: bool = False, listed: bool = False) -> Update:
+        """Write what `affected` names into `out` (the output), each file replaced in one step. `listed`:
+        the site is the last one with documents changed only in what lists show (with_listed_documents)."""
         old, site, corpus = self._last, inputs.site, inputs.site.corpus
         assert old is not None
         out = out or self.project.output
@@ -581,11 +584,21 @@ class Builder:
         written = _render_pages(inputs, own, out, 1, atomic=True)
         # After a preview (Builder._preview) these are made again from the whole new site.
         timings.append(("own pages again" if previewed else "own pages", time.perf_counter() - start))
-        plan = site.plan(documents=affected.documents.__contains__)
+        last = self._plan if self._plan is not None else old.site.plan()
+        if listed:
+            # Every list holds what it held: the pages of the topics and entities the edit is not about
+            # are planned as they were (and are not made again).
+            def subject(family: str, about: str) -> bool:
+                return about in (affected.topics if family == "topic" else affected.entities)
+
+            plan = site.plan(documents=affected.documents.__contains__, subjects=subject)
+            plan.extend(s for s in last if s.kind != "document" and FAMILY.get(s.kind) in ("topic", "entity")
+                        and not subject(FAMILY[s.kind], s.about))
+        else:
+            plan = site.plan(documents=affected.documents.__contains__)
         specs = [s for s in plan if affected.wants(s)]
         if not affected.everything:
             # A page of a list that shows what it showed, none of it changed, is left as it is.
-            last = self._plan if self._plan is not None else old.site.plan()
             # (What a page of `last` showed is made once: where the update that planned it looked, it is known.)
             before = {(s.kind, s.key, s.lang): s.items for s in last if s.items}
 
@@ -593,6 +606,9 @@ class Builder:
                 was = before.get((spec.kind, spec.key, spec.lang))
                 if spec.items is None or was is None:
                     return True
+                if listed and spec.kind not in TITLE_ORDERED:
+                    # What it shows is what it showed (no index changed): is any of it the edit's?
+                    return not affected.shown.isdisjoint(was())
                 now = spec.items()
                 return now != was() or not affected.shown.isdisjoint(now)
 
@@ -691,6 +707,8 @@ def _shown_elsewhere(old: Site, new: Site, doc_id: str) -> bool:
         return True
     if any(getattr(a, f.name) != getattr(b, f.name) for f in fields(a) if f.name not in BODY_FIELDS):
         return True
+    if a.extra.get("topic_evidence") != b.extra.get("topic_evidence"):
+        return True  # its topics' hubs choose their key quotes by it (Site.key_quotes)
     return any(old.doc_summary(a, lang) != new.doc_summary(b, lang) for lang in new.config.languages)
 
 
@@ -760,6 +778,21 @@ def _put_if_changed(root: Path, rel: str, text: str | bytes) -> None:
 
 # ---------------------------------------------------------------- rendering
 
+_ODD = frozenset({"", ".", ".."})
+
+
+def _folder_way(from_dir: tuple[str, ...], folder: str) -> str | None:
+    """The link from a page in `from_dir` to the folder `folder` ('ru/documents'), ending in '/' ('../'
+    or '' where it is the page's own), to which a name inside it is added; None if it is not plain."""
+    parts = folder.split("/") if folder else []
+    if _ODD.intersection(parts):
+        return None
+    i, n = 0, min(len(from_dir), len(parts))
+    while i < n and from_dir[i] == parts[i]:
+        i += 1
+    return "".join(["../"] * (len(from_dir) - i) + [p + "/" for p in parts[i:]])
+
+
 def _relative(from_dir: tuple[str, ...], from_path: str, to_route: str, index: str = "index.html") -> str:
     """render.relative_url, without its os.path work for the plain site paths templates link to.
 
@@ -793,13 +826,28 @@ def _common(site: Site, page_path: str, lang: str, route: str | None) -> dict:
 
     index = cfg.folder_page
     made: dict[str, str] = {}  # (a list page links each topic, place … once per line)
+    # A list links the folders of many items in one folder ('ru/documents/<id>/'): the way to that
+    # folder is found once, each item's link is it and the item's name.
+    folders: dict[str, str | None] = {}
+    end = f"/{index}" if index else "/"
 
     def url(target: str) -> str:
         try:
             return made[target]
         except KeyError:
+            pass
+        parent, _, leaf = target[:-1].rpartition("/")
+        way = None
+        if parent and target.endswith("/") and "#" not in target:
+            way = folders.get(parent, _folder_way)
+            if way is _folder_way:
+                way = folders[parent] = _folder_way(from_dir, parent)
+        if way is not None and leaf not in _ODD and not (len(from_dir) > (k := parent.count("/") + 1)
+                                                         and from_dir[k] == leaf and "/".join(from_dir[:k]) == parent):
+            link = made[target] = f"{way}{leaf}{end}"
+        else:
             link = made[target] = _relative(from_dir, page_path, target, index)
-            return link
+        return link
 
     def lurl(route_: str) -> str:
         return url(f"{lang}/{route_}")

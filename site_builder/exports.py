@@ -172,11 +172,14 @@ def compact_json(data) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def _csv(header: list[str], rows: list[list]) -> str:
+def _csv(header: list[str], rows: list[str]) -> str:
+    """A CSV file of its header and rows (each a line _csv_row made)."""
+    return _csv_row(header) + "".join(rows)
+
+
+def _csv_row(row: list) -> str:
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
+    csv.writer(buf, lineterminator="\n").writerow(row)
     return buf.getvalue()
 
 
@@ -205,7 +208,7 @@ def data_files(corpus: Corpus, config: Config, made: dict | None = None) -> dict
                    r["language"], r["outlet"] or "", r["outlet_cites"] or "", ";".join(r["topics"]), ids(r["people"]),
                    ids(r["places"]), ids(r["organizations"]), len(r["quotes"]), ";".join(r["related"]), r["seed"],
                    r["seed_sha256"] or "", r["url"]]
-            known = made[("document", d.id)] = (d, by, _record_line(r), row)
+            known = made[("document", d.id)] = (d, by, _record_line(r), _csv_row(row))
         doc_lines.append(known[2])
         doc_rows.append(known[3])
     event_lines, event_rows = [], []
@@ -215,7 +218,7 @@ def data_files(corpus: Corpus, config: Config, made: dict | None = None) -> dict
             e = event_record(corpus, config, ev)
             row = [e["id"], e["date"], e["date_precision"], e["title"].get("en", ""), e["title"].get("ru", ""),
                    e["place"]["id"] if e["place"] else "", ";".join(e["topics"]), ";".join(e["documents"])]
-            known = made[("event", ev.id)] = (ev, _record_line(e), row)
+            known = made[("event", ev.id)] = (ev, _record_line(e), _csv_row(row))
         event_lines.append(known[1])
         event_rows.append(known[2])
     return {

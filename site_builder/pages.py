@@ -49,6 +49,9 @@ FILTER_ENTITIES = 150
 """The entity filter offers the names most documents give (a select of 10,000 names helps no one)."""
 # Kinds of page that are about one document, topic or entity: a rebuild after an edit makes
 # again only those of the documents, topics and entities it affects.
+TITLE_ORDERED = frozenset({"document_index"})
+"""The lists whose order rests on what lists show (titles): the others' pages show the same items
+after an edit of that alone (Site.with_listed_documents)."""
 FAMILY = {"document": "document", "topic": "topic", "topic_events": "topic", "entity": "entity",
           "entity_documents": "entity", "entity_events": "entity", "entity_quotes": "entity"}
 # When a text is missing in the interface language, the next language that readers of it
@@ -284,9 +287,12 @@ class Site:
         # What this site chose, with what it rests on, for the site after an edit (carry_over).
         self._carry: dict[tuple, Any] = {}
         self._carried: dict[tuple, Any] = {}
-        # The sorted rows of the site before an edit, and the documents the edit changed (carry_over).
-        self._previous_rows: dict[tuple, list[dict]] = {}
+        # The views of the site before an edit (its sorted rows), and the documents the edit changed (carry_over).
+        self._previous: dict[tuple, Any] = {}
         self._unsame: set[str] = set()
+        # The keys of _carried right for this site unchecked: what the site before an edit that left
+        # every index as it was chose or checked (with_listed_documents).
+        self._trusted: frozenset[tuple] = frozenset()
 
     def with_documents(self, docs: Iterable[Document]) -> Site:
         """This site with these documents in place of those of the same ids.
@@ -301,8 +307,7 @@ class Site:
         site.corpus = dataclasses.replace(self.corpus, documents=tuple(new.get(d.id, d) for d in self.corpus.documents))
         site._memo = {}
         # Its tables: this site's, with the new documents' rows put where they now go.
-        site._previous_rows = {k: v for k, v in self._memo.items() if k[0] == "rows"}
-        site._unsame = set(new)
+        site._previous, site._unsame = self._memo, set(new)
         return site
 
     def with_listed_documents(self, docs: Iterable[Document]) -> Site:
@@ -334,11 +339,25 @@ class Site:
             if d.date:
                 site.docs_by_year[d.date[:4]] = swap(self.docs_by_year[d.date[:4]])
         site._memo, site._carry, site._carried = {}, {}, {}
-        site._previous_rows, site._unsame = {}, set()
+        site._previous, site._unsame = {}, set()
         site.carry_over(self)
+        # What this site chose from its indexes alone is what it would choose again: checking what
+        # each choice rests on (every document's dates, topics, quotes) is the dear part of a hub.
+        # (A document's topic evidence is in its extra fields: when that changed, all is checked.)
+        if all(d.extra == self.docs[d.id].extra for d in new.values()):
+            site._trusted = self._trusted | self._carry.keys()
+        else:
+            site._trusted = frozenset()
+        # Its lists of documents: this site's, with the new documents in the lists that hold them.
+        topics = {t for d in new.values() for t in d.topics}
+        outlets = {d.outlet for d in new.values()}
+        named = {eid for d in new.values() for eid in (*d.entities, *(q.speaker for q in d.quotes))}
+        holds = {"topic docs": topics, "outlet docs": outlets, "entity docs": named}
         for key, view in self._memo.items():
             if key[0] in _INDEX_VIEWS:
                 site._memo[key] = view
+            elif key[0] in holds:
+                site._memo[key] = swap(view) if key[1] in holds[key[0]] else view
         return site
 
     # ------------------------------------------------------------ small views
@@ -427,11 +446,13 @@ class Site:
         """The page of one document in one language, as plan() lists it (serve makes it first after an edit)."""
         return PageSpec("document", d.id, lang, partial(self.document, d, lang), d.id)
 
-    def plan(self, documents: Callable[[str], bool] | None = None) -> list[PageSpec]:
+    def plan(self, documents: Callable[[str], bool] | None = None,
+             subjects: Callable[[str, str], bool] | None = None) -> list[PageSpec]:
         """Every page, in build order, not yet made: a caller can make a subset, or spread them over processes.
 
         With `documents`, the pages of only the documents whose id it accepts (a rebuild after an edit
-        needs a few of 40,000: every document has its pages, whether planned or not)."""
+        needs a few of 40,000: every document has its pages, whether planned or not); with `subjects`,
+        of only the topics and entities it accepts (its family, 'topic' or 'entity', and id)."""
         out: list[PageSpec] = []
         # What a page shows is the same in every language but where a list is sorted by its words
         # (the documents table): it is found once for all of them.
@@ -481,6 +502,8 @@ class Site:
                           ids=lambda x, eid=eid: (eid, x))
             add("topic_index", lang, lang)
             for t in self.k.topics:
+                if subjects is not None and not subjects("topic", t.id):
+                    continue
                 # The hub's first page shows its events, quotes and charts as well.
                 add_pages("topic", lang, partial(self.topic_docs, t.id), LINES_PER_PAGE, t.id, t.id, about=t.id,
                           more_on_first=True)
@@ -491,6 +514,8 @@ class Site:
             add_pages("entity_index", lang, lambda: self.entities, ENTITIES_PER_PAGE, "all",
                       ids=lambda e: (e.id, str(len(self.docs_of_entity[e.id]))))
             for e in self.entities:
+                if subjects is not None and not subjects("entity", e.id):
+                    continue
                 add("entity", lang, e, lang, key=e.id, about=e.id,
                     items=once(("entity", e.id), partial(self._entity_items, e.id)))
                 counts = self.entity_lists(e.id)
@@ -559,10 +584,13 @@ class Site:
             return make()
         # What the events' index shows of their documents: languages and entities (_event_view).
         docs = self.docs
-        shown = tuple(tuple((d.language, d.entities) for x in self.source_ids[ev.id] if (d := docs.get(x)))
-                      for ev in self.corpus.events)
-        rests_on = (self.k, self.config, frozenset(self.entity_ids), self.corpus.events, self.event_routes, shown)
-        return self._carried_value(("filter index", what, encode), rests_on, make)
+
+        def shown() -> tuple:
+            return tuple(tuple((d.language, d.entities) for x in self.source_ids[ev.id] if (d := docs.get(x)))
+                         for ev in self.corpus.events)
+
+        return self._carried_value(("filter index", what, encode), lambda: (
+            self.k, self.config, frozenset(self.entity_ids), self.corpus.events, self.event_routes, shown()), make)
 
     def filter_indexes(self, what: str) -> dict[str, dict]:
         """What the filters need to list the whole record without its pages: {'': the shared part
@@ -630,38 +658,50 @@ class Site:
         return Page("search/", lang, "search.html", {"labels": {"topic": options["topics"],
                                                                 "language": options["languages"]}})
 
-    def _years_chart(self, items: list[tuple[str, tuple[str, ...]]], lang: str, title_key: str,
+    def _years_chart(self, items: Callable[[], list[tuple[str, tuple[str, ...]]]], lang: str, title_key: str,
                      by_topic: bool = True, scope: str = "") -> dict:
-        """Documents or events per year: all of them, then (`by_topic`) a panel per topic."""
+        """Documents or events per year: all of them, then (`by_topic`) a panel per topic. (`items`
+        gives the (year, topics) counted, only when the chart is not the one made before.)"""
         s = i18n.strings(lang)
         names = {t.id: pick(t.name, lang)["text"] for t in self.k.topics}
         what = "documents" if title_key.startswith("chart_docs") else "events"
         keys = [t.id for t in self.k.topics] if by_topic else []
         # Counting 10,000 items is the dear part of a home or hub page: after an edit that leaves the
         # years and topics as they were (a title's), the chart drawn before it is taken over.
-        rests_on = (tuple(items), tuple(keys), tuple(names.items()))
-        chart = self._carried_value(("chart", lang, title_key, by_topic, scope), rests_on, lambda: charts.small_multiples(
-            items, keys, names, s[title_key], s, s[f"unit_{what}"]))
+        counted = self._memoized(("chart items", title_key, by_topic, scope), lambda: tuple(items()))
+        chart = self._carried_value(("chart", lang, title_key, by_topic, scope),
+                                    lambda: (counted, tuple(keys), tuple(names.items())),
+                                    lambda: charts.small_multiples(list(counted), keys, names, s[title_key], s,
+                                                                   s[f"unit_{what}"]))
         return {**chart, "note": s[f"chart_note_{what}"] if by_topic else ""}
 
-    def _carried_value(self, key: tuple, rests_on: Any, make: Callable[[], Any]) -> Any:
-        """What `make` gives, or what the site before an edit made for `key` from the same `rests_on` (carry_over)."""
+    def _carried_value(self, key: tuple, rests_on: Callable[[], Any], make: Callable[[], Any]) -> Any:
+        """What `make` gives, or what the site before an edit made for `key` from the same `rests_on()`
+        (carry_over), or unchecked where that is known to be the same (_trusted)."""
         known = self._carried.get(key)
-        value = known[1] if known is not None and known[0] == rests_on else make()
-        self._carry[key] = (rests_on, value)
+        if known is not None and key in self._trusted:
+            self._carry[key] = known
+            return known[1]
+        basis = rests_on()
+        value = known[1] if known is not None and known[0] == basis else make()
+        self._carry[key] = (basis, value)
         return value
+
+    def _topic_counts(self) -> Counter:
+        """How many documents each topic has."""
+        return self._memoized(("topic counts",), lambda: Counter(t for d in self.corpus.documents for t in d.topics))
 
     def home(self, lang: str) -> Page:
         events = list(self.corpus.events)
         latest = [self.event_view(ev, lang) for ev in reversed(events[-LATEST:])]
-        topic_counts = self._memoized(("topic counts",), lambda: Counter(t for d in self.corpus.documents for t in d.topics))
+        topic_counts = self._topic_counts()
         hubs = [{**self.topic_link(t.id, lang), "count": topic_counts[t.id], "intro": pick(t.intro, lang)}
                 for t in self.k.topics]
         counts = {"documents": len(self.corpus.documents), "events": len(events),
                   "entities": len(self.entities), "languages": len({d.language for d in self.corpus.documents})}
-        chart = self._years_chart([(ev.date[:4], ev.topics) for ev in events], lang, "chart_title")
-        doc_chart = self._years_chart([(d.date[:4], d.topics) for d in self.corpus.documents if d.date], lang,
-                                      "chart_docs_title")
+        chart = self._years_chart(lambda: [(ev.date[:4], ev.topics) for ev in events], lang, "chart_title")
+        doc_chart = self._years_chart(lambda: [(d.date[:4], d.topics) for d in self.corpus.documents if d.date],
+                                      lang, "chart_docs_title")
         return Page("", lang, "home.html", {"latest": latest, "hubs": hubs, "counts": counts, "chart": chart,
                                             "doc_chart": doc_chart})
 
@@ -673,7 +713,7 @@ class Site:
         years = [{"year": y, "label": y or undated, "count": len(evs), "route": year_route(y),
                   "events": [self.event_view(ev, lang) for ev in evs] if everything else []}
                  for y, evs in self.events_by_year.items()]
-        chart = self._years_chart([(ev.date[:4], ev.topics) for ev in events], lang, "chart_title")
+        chart = self._years_chart(lambda: [(ev.date[:4], ev.topics) for ev in events], lang, "chart_title")
         return Page("timeline/", lang, "timeline.html",
                     {"years": years, "everything": everything, "chart": chart,
                      "filters": self.filter_options(lang), "strip": self._strip(lang, everything),
@@ -724,11 +764,19 @@ class Site:
     def _sort_rows(self, lang: str, sort: str) -> list[dict]:
         # Each key ends with the id: the order is total, the same however the rows come to it.
         key = _ROW_KEYS[sort]
-        previous = self._previous_rows.get(("rows", lang, sort))
+        previous = self._previous.get(("rows", lang, sort))
         if previous is not None and len(self._unsame) <= INSERT_ROWS:
             # After an edit of a few documents, the rows before it with theirs taken out and put in
             # again where they now go: the rows of the other documents are the same (carry_over).
-            rows = [r for r in previous if r["id"] not in self._unsame]
+            rows = list(previous)
+            for i in sorted(self._unsame):
+                # (Found where their key puts them; by a look at every row if a row is not its view.)
+                old = self._previous.get(("doc", i, lang))
+                j = bisect.bisect_left(rows, key(old), key=key) if old is not None else len(rows)
+                if j < len(rows) and rows[j] is old:
+                    del rows[j]
+                else:
+                    rows = [r for r in rows if r["id"] != i]
             for i in sorted(self._unsame & self.docs.keys()):
                 bisect.insort(rows, self.doc_summary(self.docs[i], lang), key=key)
             return rows
@@ -834,7 +882,7 @@ class Site:
         return Page(f"documents/{d.id}/", lang, "document.html", ctx)
 
     def topic_index(self, lang: str) -> Page:
-        counts = Counter(t for d in self.corpus.documents for t in d.topics)
+        counts = self._topic_counts()
         topics = [{**self.topic_link(t.id, lang), "count": counts[t.id], "intro": pick(t.intro, lang)}
                   for t in self.k.topics]
         return Page("topics/", lang, "topics.html", {"topics": topics})
@@ -857,8 +905,10 @@ class Site:
             quotes = [{"speaker": self.entity_link(q.speaker, lang), "text": q.text, "paragraph": q.paragraph,
                        "doc": self.doc_summary(d, lang)} for d, q in self.key_quotes(tid)]
             # On a topic's page every item is on the topic: one panel each, no panels of other topics.
-            chart = self._years_chart([(d.date[:4], ()) for d in docs if d.date], lang, "chart_docs_year", False, tid)
-            event_chart = self._years_chart([(ev.date[:4], ()) for ev in shown], lang, "chart_events_year", False, tid)
+            chart = self._years_chart(lambda: [(d.date[:4], ()) for d in docs if d.date], lang, "chart_docs_year",
+                                      False, tid)
+            event_chart = self._years_chart(lambda: [(ev.date[:4], ()) for ev in shown], lang, "chart_events_year",
+                                            False, tid)
             entity_chart = charts.bars([(x["name"], x["count"]) for x in top], i18n.strings(lang)["most_mentioned"])
             ctx.update({"events": [self.event_view(ev, lang) for ev in shown[-SHOWN:]],
                         "events_total": len(shown), "events_route": f"{route}events/" if len(shown) > SHOWN else None,
@@ -872,7 +922,7 @@ class Site:
             return Counter(e for d in docs for e in dict.fromkeys(d.entities) if e in self.entity_ids)
 
         return self._memoized(("mentioned", tid), lambda: self._carried_value(
-            ("mentioned", tid), (tuple((d.id, d.entities) for d in docs), frozenset(self.entity_ids)), count))
+            ("mentioned", tid), lambda: (tuple((d.id, d.entities) for d in docs), frozenset(self.entity_ids)), count))
 
     def topic_events(self, tid: str, n: int, lang: str) -> Page:
         shown = self.topic_events_shown(tid)
@@ -893,15 +943,16 @@ class Site:
         # Finding the topic's words in every quote of its documents is the dearest part of a hub:
         # a site made after an edit takes the choice its predecessor made when what it rests on
         # (the documents of the topic, their quotes and evidence) is the same (carry_over).
-        docs = [d for d in reversed(self.corpus.documents) if tid in d.topics]
-        rests_on = tuple((d.id, d.quotes, (d.extra.get("topic_evidence") or {}).get(tid)) for d in docs)
-        known = self._carried.get(("key quotes", tid))
-        if known is not None and known[0] == rests_on:
-            chosen = known[1]
+        key = ("key quotes", tid)
+        known = self._carried.get(key)
+        if known is not None and key in self._trusted:
+            self._carry[key] = known
         else:
-            chosen = self._choose_key_quotes(tid, docs)
-        self._carry[("key quotes", tid)] = (rests_on, chosen)
-        return [(self.docs[i], self.docs[i].quotes[j]) for i, j in chosen]
+            docs = self.topic_docs(tid)
+            rests_on = tuple((d.id, d.quotes, (d.extra.get("topic_evidence") or {}).get(tid)) for d in docs)
+            chosen = known[1] if known is not None and known[0] == rests_on else self._choose_key_quotes(tid, docs)
+            self._carry[key] = (rests_on, chosen)
+        return [(self.docs[i], self.docs[i].quotes[j]) for i, j in self._carry[key][1]]
 
     def carry_over(self, previous: Site) -> None:
         """Take what `previous` (the site before an edit, with the same knowledge) chose that this site
@@ -916,25 +967,33 @@ class Site:
         same_docs = {i for i, d in self.docs.items() if previous.docs.get(i) is d}
         same_entities = previous.entity_ids == self.entity_ids
         # The documents in one site and not the same in the other.
-        self._unsame = (self.docs.keys() | previous.docs.keys()) - same_docs
+        unsame = self._unsame = (self.docs.keys() | previous.docs.keys()) - same_docs
+        self._previous = previous._memo
+        same_event: dict[str, bool] = {}  # (each event has a view per language: judged once)
+
+        def event_same(eid: str) -> bool:
+            ev, before = self.events.get(eid), previous.events.get(eid)
+            return (ev is not None and (before is ev or before == ev)
+                    and unsame.isdisjoint(ev.documents) and unsame.isdisjoint(s.document for s in ev.sources)
+                    and previous.event_routes.get(eid) == self.event_routes.get(eid)
+                    and previous.sources_routes.get(eid) == self.sources_routes.get(eid))
+
+        memo = self._memo
         for key, view in previous._memo.items():
             kind = key[0]
-            if kind == "rows":
-                self._previous_rows[key] = view
+            if kind == "doc":
+                if key[1] not in unsame:
+                    memo[key] = view
+            elif kind == "event":
+                if same_entities:
+                    eid = key[1]
+                    same = same_event.get(eid)
+                    if same is None:
+                        same = same_event[eid] = event_same(eid)
+                    if same:
+                        memo[key] = view
             elif kind == "date":
-                self._memo[key] = view
-            elif kind == "doc" and key[1] in same_docs:
-                self._memo[key] = view
-            elif kind == "event" and same_entities:
-                eid = key[1]
-                ev = self.events.get(eid)
-                if (ev is not None and previous.events.get(eid) == ev
-                        and same_docs.issuperset(x for x in ev.documents if x in self.docs or x in previous.docs)
-                        and same_docs.issuperset(s.document for s in ev.sources
-                                                 if s.document in self.docs or s.document in previous.docs)
-                        and previous.event_routes.get(eid) == self.event_routes.get(eid)
-                        and previous.sources_routes.get(eid) == self.sources_routes.get(eid)):
-                    self._memo[key] = view
+                memo[key] = view
 
     def take_carry(self) -> dict[tuple, Any]:
         """What this site chose since the last call (a render process sends it to the build, keep_carry)."""

@@ -8,12 +8,13 @@ import re
 import shutil
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from site_builder import knowledge as kb
 from site_builder import render, yamlio
-from site_builder.build import Builder, Project, _relative
+from site_builder.build import Builder, Project, _common, _relative
 from site_builder.errors import UserError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -127,6 +128,24 @@ def test_front_matter_edit_gives_the_bytes_of_a_full_build(project: Project, tmp
     assert not update.full
     assert update.pages[:4] == tuple(f"{lang}/documents/{DOC}/index.html" for lang in ("en", "ru", "kk", "az"))
     assert tree(project.output) != before
+    assert_same_as_full_build(project, tmp_path)
+
+
+def test_an_edit_of_topic_evidence_chooses_the_hubs_key_quotes_again(project: Project, tmp_path: Path) -> None:
+    # The key quotes of a hub rest on the evidence of its topic in each document (in the entry's
+    # extra fields, which its own pages show): an edit of it makes the hub again.
+    builder = Builder(project, index_search=False)
+    builder.full()
+    hub = project.output / "en" / "topics" / "economy" / "index.html"
+    before = hub.read_bytes()
+    path = entry(project)
+    text = path.read_text(encoding="utf-8")
+    words = "".join(f"  - {w}\n" for w in ("награды", "дружбы", "братства", "Карабаха", "освобожденных"))
+    assert text.count("\n  economy:\n") == 1
+    path.write_text(text.replace("\n  economy:\n", "\n  economy:\n" + words), encoding="utf-8")
+    update = builder.update([path])
+    assert not update.full and "en/topics/economy/index.html" in update.pages
+    assert hub.read_bytes() != before  # another of the document's quotes is its key quote now
     assert_same_as_full_build(project, tmp_path)
 
 
@@ -381,6 +400,15 @@ def test_fast_relative_links_equal_render_relative_url() -> None:
         from_dir = tuple(page.split("/")[:-1])
         for target in targets:
             assert _relative(from_dir, page, target) == render.relative_url(page, target), (page, target)
+    # A page's url() finds the way to a folder once and adds each item's name: the same links.
+    targets += ["en/documents/y/", "en/documents/x/", "ru/topics/politics/", "ru/topics/", "en/documents/by-title/page/2/"]
+    for index in ("index.html", ""):
+        config = SimpleNamespace(folder_page=index, title={"en": "T"}, languages=("en",), default_language="en",
+                                 base_url="https://example.org/", publisher="P")
+        for page in pages:
+            url = _common(SimpleNamespace(config=config), page, "en", None)["url"]
+            for target in targets + targets:  # (the second time from the page's memo)
+                assert url(target) == render.relative_url(page, target, index), (index, page, target)
 
 
 def test_an_update_that_lists_the_pages_in_fewer_sitemaps_removes_the_others(project: Project, tmp_path: Path,
