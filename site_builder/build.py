@@ -585,6 +585,8 @@ class Builder:
         # After a preview (Builder._preview) these are made again from the whole new site.
         timings.append(("own pages again" if previewed else "own pages", time.perf_counter() - start))
         last = self._plan if self._plan is not None else old.site.plan()
+        # (What a page of `last` showed is made once: where the update that planned it looked, it is known.)
+        before = {(s.kind, s.key, s.lang): s.items for s in last if s.items}
         if listed:
             # Every list holds what it held: the pages of the topics and entities the edit is not about
             # are planned as they were (and are not made again).
@@ -592,6 +594,9 @@ class Builder:
                 return about in (affected.topics if family == "topic" else affected.entities)
 
             plan = site.plan(documents=affected.documents.__contains__, subjects=subject)
+            # What each page shows is known from the last: it is the same (but where titles order a list).
+            plan = [s if s.items is None or s.kind in TITLE_ORDERED else s._replace(
+                items=before.get((s.kind, s.key, s.lang), s.items)) for s in plan]
             plan.extend(s for s in last if s.kind != "document" and FAMILY.get(s.kind) in ("topic", "entity")
                         and not subject(FAMILY[s.kind], s.about))
         else:
@@ -599,9 +604,6 @@ class Builder:
         specs = [s for s in plan if affected.wants(s)]
         if not affected.everything:
             # A page of a list that shows what it showed, none of it changed, is left as it is.
-            # (What a page of `last` showed is made once: where the update that planned it looked, it is known.)
-            before = {(s.kind, s.key, s.lang): s.items for s in last if s.items}
-
             def needed(spec: PageSpec) -> bool:
                 was = before.get((spec.kind, spec.key, spec.lang))
                 if spec.items is None or was is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton
@@ -378,10 +379,15 @@ _COUNTED: dict[str, dict[str, dict[str, str]]] = {
 }
 
 
+@functools.lru_cache(maxsize=8192)
+def _plural_form(lang: str, n: int) -> str:
+    return Locale.parse(LOCALES[lang]).plural_form(n)
+
+
 def counted(n: int, key: str, lang: str) -> str:
     """The word for `n` things of `key` in `lang`, in the plural form the number asks for."""
     forms = _COUNTED[key][lang]
-    form = Locale.parse(LOCALES[lang]).plural_form(n)
+    form = _plural_form(lang, n)
     return forms.get(form, forms["other"])
 
 

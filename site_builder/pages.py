@@ -14,7 +14,7 @@ import markupsafe
 
 from site_builder import charts, i18n, markup, matching
 from site_builder.config import Config
-from site_builder.content import Corpus, Document, Event
+from site_builder.content import Corpus, Document, Event, sort_key
 from site_builder.knowledge import Entity
 
 DOC_SORTS = ("date", "title", "language", "outlet")
@@ -320,8 +320,23 @@ class Site:
         """
         new = {d.id: d for d in docs}
         site = self.with_documents(new.values())
+        order = lambda d: (sort_key(d.date), d.id)  # noqa: E731  (the corpus's: Corpus.documents)
+
+        def replaced(listed: list, doc: Callable[[Any], Document], put: Callable[[Any, Document], Any]) -> list:
+            """`listed` (in the corpus's order, as Site() lists them) with the new documents in place of
+            theirs, found where that order puts them (a person's 17,000 quotes are not looked through)."""
+            out = list(listed)
+            for d in new.values():
+                i = bisect.bisect_left(out, order(d), key=lambda x: order(doc(x)))
+                while i < len(out) and doc(out[i]).id == d.id:
+                    out[i] = put(out[i], d)
+                    i += 1
+            return out
 
         def swap(listed: list[Document]) -> list[Document]:
+            return replaced(listed, lambda x: x, lambda x, d: d)
+
+        def swap_any(listed: list[Document]) -> list[Document]:
             return [new.get(d.id, d) for d in listed]
 
         site.docs_of_entity = defaultdict(list, self.docs_of_entity)
@@ -333,7 +348,7 @@ class Site:
                 site.docs_of_entity[eid] = swap(self.docs_of_entity[eid])
             for speaker in {q.speaker for q in d.quotes if q.speaker}:
                 # (Their quotes are the same: a quote is not what lists alone show.)
-                site.quotes_of[speaker] = [(new.get(x.id, x), q) for x, q in self.quotes_of[speaker]]
+                site.quotes_of[speaker] = replaced(self.quotes_of[speaker], lambda x: x[0], lambda x, d: (d, x[1]))
             if d.outlet:
                 site.outlets[d.outlet] = swap(self.outlets[d.outlet])
             if d.date:
@@ -357,7 +372,7 @@ class Site:
             if key[0] in _INDEX_VIEWS:
                 site._memo[key] = view
             elif key[0] in holds:
-                site._memo[key] = swap(view) if key[1] in holds[key[0]] else view
+                site._memo[key] = swap_any(view) if key[1] in holds[key[0]] else view
         return site
 
     # ------------------------------------------------------------ small views
@@ -668,10 +683,12 @@ class Site:
         keys = [t.id for t in self.k.topics] if by_topic else []
         # Counting 10,000 items is the dear part of a home or hub page: after an edit that leaves the
         # years and topics as they were (a title's), the chart drawn before it is taken over.
-        counted = self._memoized(("chart items", title_key, by_topic, scope), lambda: tuple(items()))
+        def counted() -> tuple:
+            return self._memoized(("chart items", title_key, by_topic, scope), lambda: tuple(items()))
+
         chart = self._carried_value(("chart", lang, title_key, by_topic, scope),
-                                    lambda: (counted, tuple(keys), tuple(names.items())),
-                                    lambda: charts.small_multiples(list(counted), keys, names, s[title_key], s,
+                                    lambda: (counted(), tuple(keys), tuple(names.items())),
+                                    lambda: charts.small_multiples(list(counted()), keys, names, s[title_key], s,
                                                                    s[f"unit_{what}"]))
         return {**chart, "note": s[f"chart_note_{what}"] if by_topic else ""}
 
