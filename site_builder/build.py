@@ -12,6 +12,7 @@ import signal
 import time
 import dataclasses
 from dataclasses import dataclass, fields
+from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -593,12 +594,14 @@ class Builder:
             def subject(family: str, about: str) -> bool:
                 return about in (affected.topics if family == "topic" else affected.entities)
 
-            plan = site.plan(documents=affected.documents.__contains__, subjects=subject)
+            plan = site.plan(documents=affected.documents.__contains__, subjects=subject, lists=False)
             # What each page shows is known from the last: it is the same (but where titles order a list).
             plan = [s if s.items is None or s.kind in TITLE_ORDERED else s._replace(
                 items=before.get((s.kind, s.key, s.lang), s.items)) for s in plan]
-            plan.extend(s for s in last if s.kind != "document" and FAMILY.get(s.kind) in ("topic", "entity")
-                        and not subject(FAMILY[s.kind], s.about))
+            # The other pages are the last plan's (those made again are made from the new site, below).
+            plan.extend(s for s in last if s.kind != "document" and (
+                FAMILY.get(s.kind) is None and s.kind not in TITLE_ORDERED
+                or FAMILY.get(s.kind) in ("topic", "entity") and not subject(FAMILY[s.kind], s.about)))
         else:
             plan = site.plan(documents=affected.documents.__contains__)
         specs = [s for s in plan if affected.wants(s)]
@@ -615,6 +618,9 @@ class Builder:
                 return now != was() or not affected.shown.isdisjoint(now)
 
             specs = [s for s in specs if needed(s)]
+        if listed:
+            specs = [s if s.make.func.__self__ is site else s._replace(make=partial(getattr(site, s.kind), *s.make.args))
+                     for s in specs]
         rest = [s for s in specs if not (s.kind == "document" and s.key in affected.changed)]
         # Chosen here, not in the render workers, so that the next update can take them over (Site.carry_over).
         for tid in sorted({s.about for s in rest if s.kind == "topic" and s.about}):

@@ -462,12 +462,13 @@ class Site:
         return PageSpec("document", d.id, lang, partial(self.document, d, lang), d.id)
 
     def plan(self, documents: Callable[[str], bool] | None = None,
-             subjects: Callable[[str, str], bool] | None = None) -> list[PageSpec]:
+             subjects: Callable[[str, str], bool] | None = None, lists: bool = True) -> list[PageSpec]:
         """Every page, in build order, not yet made: a caller can make a subset, or spread them over processes.
 
         With `documents`, the pages of only the documents whose id it accepts (a rebuild after an edit
         needs a few of 40,000: every document has its pages, whether planned or not); with `subjects`,
-        of only the topics and entities it accepts (its family, 'topic' or 'entity', and id)."""
+        of only the topics and entities it accepts (its family, 'topic' or 'entity', and id); without
+        `lists`, none of the other pages but those of TITLE_ORDERED lists."""
         out: list[PageSpec] = []
         # What a page shows is the same in every language but where a list is sorted by its words
         # (the documents table): it is found once for all of them.
@@ -475,7 +476,8 @@ class Site:
 
         def add(kind: str, lang: str, *args: Any, key: str | None = None, about: str | None = None,
                 items: Callable[[], tuple[str, ...]] | None = None) -> None:
-            out.append(PageSpec(kind, key, lang, partial(getattr(self, kind), *args), about, items))
+            if lists or kind in FAMILY or kind in TITLE_ORDERED:
+                out.append(PageSpec(kind, key, lang, partial(getattr(self, kind), *args), about, items))
 
         def once(key: tuple, items: Callable[[], tuple[str, ...]]) -> _Once:
             found = shared.get(key)
@@ -489,6 +491,8 @@ class Site:
             """The pages of a list of the items `listed` gives (each shown as `ids` tells); a first page
             that shows more than its items (`more_on_first`) is made again whenever its kind is. A list
             `by_language` has its own items in each language."""
+            if not (lists or kind in FAMILY or kind in TITLE_ORDERED):
+                return
             for n in range(1, page_count(len(listed()), per) + 1):
                 items = None if more_on_first and n == 1 else once(
                     (kind, name, n, lang if by_language else None), partial(_page_items, listed, n, per, ids))
