@@ -9,7 +9,7 @@ import posixpath
 import re
 import sys
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 import jinja2
 import jinja2.ext
@@ -66,6 +66,14 @@ def content_security_policy(template: str) -> Markup:
     return Markup("; ".join(f"{name} {sources}" for name, sources in directives.items()))
 
 
+def each(macro: Callable[..., Any], items: Iterable[Any], *args: Any, end: str = "", **kwargs: Any) -> Markup:
+    """{{ each(m.doc_item, items) }}: `macro` called for each item (and `args`, `kwargs`), their outputs
+    one after another, each followed by `end`. The same as a template's loop over them, without its
+    cost per item (a table page of 200 rows spent a third of its time in the loop)."""
+    tail = escape(end)
+    return Markup("".join([f"{escape(macro(x, *args, **kwargs))}{tail}" for x in items]))
+
+
 def json_ld(data: Any) -> Markup:
     """JSON for a <script type="application/ld+json">, safe against '</script>'."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -118,6 +126,7 @@ def environment(templates: Path) -> jinja2.Environment:
     )
     env.template_class = _Template
     env.line_cache = LineCache(env)
+    env.globals["each"] = each
     env.filters["json_ld"] = json_ld
     env.filters["excerpt"] = excerpt
     # {{ n | counted('documents', lang) }}: "1 document", "5 documents", «2 документа».
