@@ -69,7 +69,7 @@ def content_security_policy(template: str) -> Markup:
 def each(macro: Callable[..., Any], items: Iterable[Any], *args: Any, end: str = "", **kwargs: Any) -> Markup:
     """{{ each(m.doc_item, items) }}: `macro` called for each item (and `args`, `kwargs`), their outputs
     one after another, each followed by `end`. The same as a template's loop over them, without its
-    cost per item (a table page of 200 rows spent a third of its time in the loop)."""
+    cost per item (a table page of 200 rows: 2.42 ms instead of 2.65 at 1,000 documents)."""
     tail = escape(end)
     return Markup("".join([f"{escape(macro(x, *args, **kwargs))}{tail}" for x in items]))
 
