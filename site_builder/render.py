@@ -278,6 +278,29 @@ class LineCache:
         for name in known[1]:
             setattr(module, name, self._caller(template, known[2], name, getattr(module, name), context))
 
+    def warm(self, template_name: str, name: str, lang: str, calls: Iterable[tuple]) -> int:
+        """Know the key of each call of macro `name` of `template_name` in `lang` with these arguments
+        (views that later pages will show), as the call would find it: a build's render processes
+        made the lines, but the keys by identity are this process's. The number of calls known."""
+        template = self.env.get_template(template_name)
+        known = self._macros.get(id(template))
+        if known is None or known[0] is not template:
+            known = self._macros[id(template)] = (template, cacheable_macros(self.env, template),
+                                                  _source_digest(self.env, template))
+        if known[2] is None or name not in known[1]:
+            return 0
+        prefix = f"{template.name}\x00{known[2]}\x00{name}\x00{lang}\x00"
+        n = 0
+        for args in calls:
+            if len(self._keys) >= MAX_KEYS:
+                break
+            if any(type(a) not in _PLAIN for a in args):
+                continue
+            key = hashlib.blake2b((prefix + repr((args, {}))).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+            self._keys[(prefix, (), *map(id, args))] = (key, args)
+            n += 1
+        return n
+
     def _line_module(self, template: jinja2.Template, lang: str, words: dict) -> tuple[Any, list]:
         """The macros of `template` made for `lang`, whose links are placeholders noted in the list returned."""
         key = (id(template), lang)

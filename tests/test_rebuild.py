@@ -496,6 +496,33 @@ def test_lines_rendered_once_give_the_pages_rendered_whole(project: Project, tmp
     assert tree(project.output) == tree(whole.output)
 
 
+def test_serve_knows_the_keys_of_the_documents_lines_after_a_full_build(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    # The render processes made the lines; serve's own process knows where to find them, so an edit's
+    # first table pages do not hash every row's text again.
+    sys.path.insert(0, str(ROOT / "tests"))
+    from records import make_record
+
+    root = make_record(tmp_path / "record", 450)
+    project = Project(root / "content", root / "output", root / "site.yaml", root / "templates", root / "static",
+                      root / "seeds")
+    builder = Builder(project, index_search=False)
+    builder.serving = True
+    builder.full()
+    hashed: list[bytes] = []
+    real = render.hashlib.blake2b
+    monkeypatch.setattr(render.hashlib, "blake2b", lambda data, **k: hashed.append(data) or real(data, **k))
+    path = sorted((project.content / "documents").glob("*.md"))[3]
+    edit_front(path, "title", "Aaa a title that moves its row to the top of the table")
+    update = builder.update([path])
+    assert sum("/documents/by-title/" in p for p in update.pages) >= 4  # 200 rows each
+    rows = [d for d in hashed if b"\x00doc_row\x00" in d]
+    # Only the edited document's rows (one a language) are new.
+    assert 0 < len(rows) <= 4, len(rows)
+    builder.serving = False
+    assert_same_as_full_build(project, tmp_path)
+
+
 def test_only_macros_that_read_the_language_and_links_alone_are_cached(tmp_path: Path) -> None:
     (tmp_path / "macros.html").write_text(
         "{% macro item(d) %}<a href=\"{{ lurl(d.route) }}\">{{ d.title }}</a> {{ t.more }} {{ label(d) }}{% endmacro %}\n"
