@@ -336,7 +336,8 @@ def test_killed_serve_leaves_the_output_and_the_next_run_removes_its_search_stag
         assert tree(site / "output") == before, "the next build is not the whole site"
     else:
         process = subprocess.Popen(serve_command(), cwd=site, env=env(), stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.PIPE, text=True)
+                                   stderr=subprocess.PIPE, text=True,
+                                   preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # (test_serve)
         try:
             # It removes the folder as it starts (its first build), then indexes in a folder of its own.
             wait_for("the next serve to remove the folder", lambda: not staging.exists() or process.poll() is not None,

@@ -88,12 +88,20 @@ def _collect(stream, lines: list[str]) -> None:
         lines.append(line.rstrip("\n"))
 
 
+def ctrl_c_reaches_it() -> None:
+    """In the child before it runs: Ctrl-C (SIGINT) handled as a terminal's is. A suite run in the
+    background of a shell without job control (`make test &`) ignores SIGINT, and a child inherits that;
+    serve then (rightly, as Python does) keeps ignoring it, and the tests could not stop it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start_serve(root: Path, *extra: str) -> Served:
     port = free_port()
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
            "PYTHONIOENCODING": "utf-8", "PYTHONUNBUFFERED": "1", "PYTHONFAULTHANDLER": "1"}
     process = subprocess.Popen([sys.executable, "-m", "site_builder", "serve", "--port", str(port), *extra], cwd=root,
-                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+                               preexec_fn=ctrl_c_reaches_it)
     served = Served(root, f"http://127.0.0.1:{port}", process)
     for stream, lines in ((process.stdout, served.out), (process.stderr, served.err)):
         threading.Thread(target=_collect, args=(stream, lines), daemon=True).start()
