@@ -600,9 +600,8 @@ class Builder:
             plan = [s if s.items is None or s.kind in TITLE_ORDERED else s._replace(
                 items=before.get((s.kind, s.key, s.lang), s.items)) for s in plan]
             # The other pages are the last plan's (those made again are made from the new site, below).
-            plan.extend(s for s in last if s.kind != "document" and (
-                FAMILY.get(s.kind) is None and s.kind not in TITLE_ORDERED
-                or FAMILY.get(s.kind) in ("topic", "entity") and not subject(FAMILY[s.kind], s.about)))
+            planned_now = {(s.kind, s.key, s.lang) for s in plan}
+            plan.extend(s for s in last if s.kind != "document" and (s.kind, s.key, s.lang) not in planned_now)
         else:
             plan = site.plan(documents=affected.documents.__contains__)
         specs = [s for s in plan if affected.wants(s)]

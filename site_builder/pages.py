@@ -470,13 +470,17 @@ class Site:
         of only the topics and entities it accepts (its family, 'topic' or 'entity', and id); without
         `lists`, none of the other pages but those of TITLE_ORDERED lists."""
         out: list[PageSpec] = []
+
+        def planned(kind: str) -> bool:
+            return lists or kind in FAMILY or kind in TITLE_ORDERED
+
         # What a page shows is the same in every language but where a list is sorted by its words
         # (the documents table): it is found once for all of them.
         shared: dict[tuple, _Once] = {}
 
         def add(kind: str, lang: str, *args: Any, key: str | None = None, about: str | None = None,
                 items: Callable[[], tuple[str, ...]] | None = None) -> None:
-            if lists or kind in FAMILY or kind in TITLE_ORDERED:
+            if planned(kind):
                 out.append(PageSpec(kind, key, lang, partial(getattr(self, kind), *args), about, items))
 
         def once(key: tuple, items: Callable[[], tuple[str, ...]]) -> _Once:
@@ -491,7 +495,7 @@ class Site:
             """The pages of a list of the items `listed` gives (each shown as `ids` tells); a first page
             that shows more than its items (`more_on_first`) is made again whenever its kind is. A list
             `by_language` has its own items in each language."""
-            if not (lists or kind in FAMILY or kind in TITLE_ORDERED):
+            if not planned(kind):
                 return
             for n in range(1, page_count(len(listed()), per) + 1):
                 items = None if more_on_first and n == 1 else once(
@@ -964,16 +968,11 @@ class Site:
         # Finding the topic's words in every quote of its documents is the dearest part of a hub:
         # a site made after an edit takes the choice its predecessor made when what it rests on
         # (the documents of the topic, their quotes and evidence) is the same (carry_over).
-        key = ("key quotes", tid)
-        known = self._carried.get(key)
-        if known is not None and key in self._trusted:
-            self._carry[key] = known
-        else:
-            docs = self.topic_docs(tid)
-            rests_on = tuple((d.id, d.quotes, (d.extra.get("topic_evidence") or {}).get(tid)) for d in docs)
-            chosen = known[1] if known is not None and known[0] == rests_on else self._choose_key_quotes(tid, docs)
-            self._carry[key] = (rests_on, chosen)
-        return [(self.docs[i], self.docs[i].quotes[j]) for i, j in self._carry[key][1]]
+        chosen = self._carried_value(
+            ("key quotes", tid),
+            lambda: tuple((d.id, d.quotes, (d.extra.get("topic_evidence") or {}).get(tid)) for d in self.topic_docs(tid)),
+            lambda: self._choose_key_quotes(tid, self.topic_docs(tid)))
+        return [(self.docs[i], self.docs[i].quotes[j]) for i, j in chosen]
 
     def carry_over(self, previous: Site) -> None:
         """Take what `previous` (the site before an edit, with the same knowledge) chose that this site

@@ -266,12 +266,26 @@ class LineCache:
         self._keys: dict[tuple, tuple[bytes, tuple]] = {}
         """The key of each call by the identity of its arguments (views shared by many pages)."""
 
-    def wrap(self, template: jinja2.Template, module: Any, context: dict) -> None:
-        """Put caching calls in place of the cacheable macros of `module` (made for a page's `context`)."""
+    def _known(self, template: jinja2.Template) -> tuple[jinja2.Template, frozenset[str], str | None]:
+        """(the template, its cacheable macros, the digest of its text), found once per template."""
         known = self._macros.get(id(template))
         if known is None or known[0] is not template:
             known = self._macros[id(template)] = (template, cacheable_macros(self.env, template),
                                                   _source_digest(self.env, template))
+        return known
+
+    @staticmethod
+    def _prefix(template: jinja2.Template, source: str, name: str, lang: str) -> str:
+        # The template's text is part of the key: a line is never taken from another version of it.
+        return f"{template.name}\x00{source}\x00{name}\x00{lang}\x00"
+
+    @staticmethod
+    def _key(prefix: str, args: tuple, kwargs: dict) -> bytes:
+        return hashlib.blake2b((prefix + repr((args, kwargs))).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+    def wrap(self, template: jinja2.Template, module: Any, context: dict) -> None:
+        """Put caching calls in place of the cacheable macros of `module` (made for a page's `context`)."""
+        known = self._known(template)
         lang, words = context.get("lang"), context.get("t")
         if known[2] is None or not isinstance(lang, str) or not isinstance(words, dict) or "url" not in context or "lurl" not in context:
             return
@@ -283,21 +297,17 @@ class LineCache:
         (views that later pages will show), as the call would find it: a build's render processes
         made the lines, but the keys by identity are this process's. The number of calls known."""
         template = self.env.get_template(template_name)
-        known = self._macros.get(id(template))
-        if known is None or known[0] is not template:
-            known = self._macros[id(template)] = (template, cacheable_macros(self.env, template),
-                                                  _source_digest(self.env, template))
+        known = self._known(template)
         if known[2] is None or name not in known[1]:
             return 0
-        prefix = f"{template.name}\x00{known[2]}\x00{name}\x00{lang}\x00"
+        prefix = self._prefix(template, known[2], name, lang)
         n = 0
         for args in calls:
             if len(self._keys) >= MAX_KEYS:
                 break
             if any(type(a) not in _PLAIN for a in args):
                 continue
-            key = hashlib.blake2b((prefix + repr((args, {}))).encode("utf-8", "surrogatepass"), digest_size=16).digest()
-            self._keys[(prefix, (), *map(id, args))] = (key, args)
+            self._keys[(prefix, (), *map(id, args))] = (self._key(prefix, args, {}), args)
             n += 1
         return n
 
@@ -324,10 +334,9 @@ class LineCache:
         lang, words = context["lang"], context["t"]
         page_links = {"url": context["url"], "lurl": context["lurl"]}
         lines = self.lines
-        # The template's text is part of the key: a line is never taken from another version of it.
-        prefix = f"{template.name}\x00{source}\x00{name}\x00{lang}\x00"
+        prefix = self._prefix(template, source, name, lang)
 
-        keys = self._keys
+        keys, make_key = self._keys, self._key
 
         def call(*args: Any, **kwargs: Any) -> Any:
             # (Run for every line of every list page: loops in C where it can.)
@@ -342,8 +351,7 @@ class LineCache:
             if known is not None and all(map(operator.is_, known[1], values)):
                 key = known[0]
             else:
-                key = hashlib.blake2b((prefix + repr((args, kwargs))).encode("utf-8", "surrogatepass"),
-                                      digest_size=16).digest()
+                key = make_key(prefix, args, kwargs)
                 if len(keys) >= MAX_KEYS:
                     keys.clear()
                 keys[ident] = (key, values)
