@@ -616,3 +616,25 @@ def test_last_years_known_event_dates_an_otherwise_undated_text_to_the_year_afte
 ])
 def test_armenian_and_georgian_surnames_are_names_in_kazakh_and_azerbaijani(tmp_path, text, name):
     assert name in [p.name for p in _annotate(tmp_path, text).new_people]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Телефон арқылы сөйлесу\n\nМемлекет басшысы Грузия Президенті Михаил Кавелашвилимен телефон арқылы сөйлесті.\n",
+     "Михаил Кавелашвили"),
+    ("Кездесу\n\nТоқаев Германия Федералдық канцлері Фридрих Мерцпен Берлинде кездесті.\n", "Фридрих Мерц"),
+    ("Кездесу\n\nТоқаев Словакия Президенті Петер Пеллегринидің шақыруымен Братиславаға барды.\n", "Петер Пеллегрини"),
+    ("Кездесу\n\nПремьер-министр АҚШ Президенті Джо Байденге алғыс айтты.\n", "Джо Байден"),
+    ("Görüş\n\nİlham Əliyev Belarus Prezidenti Aleksandr Lukaşenkonun dəvəti ilə Minskdədir.\n", "Aleksandr Lukaşenko"),
+    ("Görüş\n\nPrezident Gürcüstan Prezidenti Mixeil Kavelaşviliyə təşəkkür edib.\n", "Mixeil Kavelaşvili"),
+])
+def test_a_foreign_surname_is_given_without_its_case_ending(tmp_path, text, name):
+    # the ending goes only where the language puts it after such a stem (vowel harmony, the stem's last letter)
+    assert name in [p.name for p in _annotate(tmp_path, text).new_people]
+
+
+@pytest.mark.parametrize("name, language", [
+    ("Мұхтар Тілеуберді", "kk"), ("Өмірбек Байгелді", "kk"), ("Аманда Сейтқали", "kk"), ("Мәлике", "kk"),
+    ("Эльдар Гусейнзаде", "kk"), ("Ləmiyə", "az"), ("Sofiya", "az"), ("Ramin Məmmədli", "az"),
+])
+def test_a_name_that_only_ends_like_a_case_ending_keeps_it(name, language):
+    assert names.base_turkic(name, language, set()) == name

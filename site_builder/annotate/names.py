@@ -91,7 +91,53 @@ def base_turkic(name: str, language: str, seen_last_words: set[str]) -> str:
         m = _KK_LATIN_SURNAME.match(last)
     if m:
         words[-1] = m.group(1)
+    elif (stem := _foreign_stem(last, language)) is not None:
+        words[-1] = stem
     return " ".join(words)
+
+
+_VOWELS = "аәеёиоөуұүыіэюяaəeiıoöuü"
+_BACK, _ROUND = set("аоұыяёaıou"), set("oöuü")
+# Kazakh case endings a foreign surname takes (Кавелашвилимен, Эрдоғанның, Трамппен, Путинге), each with
+# the letters it may follow: "v" a vowel, else the stem's last consonants. The accusative and the
+# locative only after a vowel: a native name may end like them after a consonant (Тілеуберді, Аманда).
+_KK_FOREIGN = (("мен", "vмнңлрйу"), ("бен", "бвгғджз"), ("пен", "вкқпстфхцчшщ"),
+               ("ның", "vмнң"), ("нің", "vмнң"), ("дың", "илрйужзбвгд"), ("дің", "илрйужзбвгд"),
+               ("тың", "вкқпстфхцчшщ"), ("тің", "вкқпстфхцчшщ"), ("ға", "vмнңлрйужзбвгд"),
+               ("ге", "vмнңлрйужзбвгд"), ("қа", "вкқпстфхцчшщ"), ("ке", "вкқпстфхцчшщ"),
+               ("ны", "v"), ("ні", "v"), ("ды", "и"), ("ді", "и"))
+# Azerbaijani endings after a vowel (Kavelaşvilinin, Lukaşenkoya); after a consonant a native name may
+# end like them (Ramin, Aqşin), so those are left to the surname shapes.
+_AZ_FOREIGN = ("nın", "nin", "nun", "nün", "ya", "yə", "nı", "ni", "nu", "nü", "yla", "ylə")
+
+
+def _harmonic(stem: str, ending: str) -> bool:
+    """Whether the ending's vowel agrees with the stem's last vowel: front or back, and in Azerbaijani
+    rounded or not (и, у and ю go either way; мен, бен, пен have no harmony)."""
+    vowel = next((c for c in reversed(stem.lower()) if c in _VOWELS), "")
+    mark = next((c for c in ending if c in _VOWELS), "")
+    if ending in ("мен", "бен", "пен") or vowel in "иую":
+        return True
+    if (vowel in _BACK) != (mark in _BACK):
+        return False
+    return mark not in _ROUND or vowel in _ROUND
+
+
+def _foreign_stem(word: str, language: str) -> str | None:
+    """The stem of a surname of no Turkic shape with a case ending, or None (Кавелашвилимен → Кавелашвили)."""
+    if language == "kk":
+        for ending, after in _KK_FOREIGN:
+            stem = word[:-len(ending)]
+            if word.endswith(ending) and len(stem) >= 4 and _harmonic(stem, ending):
+                last = stem[-1].lower()
+                if (last in _VOWELS and "v" in after) or last in after.replace("v", ""):
+                    return stem
+    elif language == "az":
+        for ending in _AZ_FOREIGN:
+            stem = word[:-len(ending)]
+            if word.endswith(ending) and len(stem) >= 5 and stem[-1].lower() in _VOWELS and _harmonic(stem, ending):
+                return stem
+    return None
 
 
 def base_english(name: str) -> str:

@@ -40,13 +40,13 @@ _SURNAMES = {
 _ROLE_WORDS = (
     r"министр\w*|заместител\w*|вице-\w+|посол|посла|послом|глав[аыеу]|председател\w*|президент\w*|директор\w*|"
     r"руководител\w*|аким\w*|губернатор\w*|советник\w*|спикер\w*|депутат\w*|генеральн\w+|мэр\w*|ректор\w*|"
-    r"представител\w*|сенатор\w*|эксперт\w*|политолог\w*|аналитик\w*|атташе|консул\w*|"
+    r"представител\w*|сенатор\w*|эксперт\w*|политолог\w*|аналитик\w*|атташе|консул\w*|канцлер\w*|"
     r"министрі\w*|орынбасар\w*|елші\w*|әкім\w*|төраға\w*|басшы\w*|директоры\w*|депутаты\w*|сарапшы\w*|"
     r"саясаттанушы\w*|өкіл\w*|кеңесші\w*|"
     r"minister|deputy|ambassador|head|chairman|chairwoman|chair|president|director|governor|mayor|adviser|advisor|"
-    r"speaker|spokesman|spokeswoman|spokesperson|ceo|chief|envoy|secretary|expert|analyst|professor|rector|consul|"
+    r"speaker|spokesman|spokeswoman|spokesperson|ceo|chief|envoy|secretary|expert|analyst|professor|rector|consul|chancellor|"
     r"nazir\w*|müavin\w*|səfir\w*|sədr\w*|rəhbər\w*|prezident\w*|direktor\w*|deputat\w*|ekspert\w*|politoloq\w*|"
-    r"nümayəndə\w*|icraçı\w*|başçı\w*|konsul\w*")
+    r"nümayəndə\w*|icraçı\w*|başçı\w*|konsul\w*|kansler\w*")
 _ROLE = re.compile(rf"({_ROLE_WORDS})\b", re.I)
 _ROLE_AFTER = re.compile(r"^\s*,\s*(?:the\s+|an?\s+|[A-Z][\w-]*['’]s\s+)?(?:[\w-]+\s+){0,2}?(?:" + _ROLE_WORDS +
                          r"|undersecretary|official|representative|coordinator)\b", re.I)
@@ -238,7 +238,8 @@ class PeopleReader:
                 # "Azerbaijan Nurlan Zhaksybekov": a known place or organisation before the name is cut off.
                 for x, y in sorted(taken):
                     if x <= a < y or (a <= x < b and y < b):
-                        if x <= a + 1:
+                        # "Prezident Gürcüstan Prezidenti Mixeil Kavelaşvili": only role words stand before it
+                        if x <= a + 1 or all(_is_role(w) or fold(w) in _NOT_NAMES for w in p[a:x].split()):
                             a = y
                         else:
                             b = min(b, x)
@@ -267,6 +268,17 @@ class PeopleReader:
             # "Əminə Kosbayeva Prezident [İlham Əliyev]": a role or title after the name is not part of it.
             while len(words) > 2 and (fold(words[-1]) in _NOT_NAMES or _is_role(words[-1])):
                 words.pop()
+            # "Словакия Президенті Петер Пеллегрини": a role inside the run; the name is what follows it.
+            inner = [k for k, w in enumerate(words[:-2]) if _is_role(w)]
+            if inner:
+                role = role or words[inner[-1]]
+                words = words[inner[-1] + 1:]
+            # "Фридрих Мерцпен Берлинде": a Kazakh or Azerbaijani name's case ending is on its last word.
+            if language in ("kk", "az"):
+                ended = next((k for k, w in enumerate(words[1:-1], 1)
+                              if names.base_turkic(w, language, set()) != w), None)
+                if ended is not None:
+                    words = words[:ended + 1]
             # "Aygerim Tulegenova Bakıda": a place after the name is not part of it.
             while len(words) > 2 and any(fold(words[-1]).startswith(b) or fold(cyrillic(words[-1])).startswith(b)
                                          for b in self.blocked_stems):
