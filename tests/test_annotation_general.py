@@ -638,3 +638,30 @@ def test_a_foreign_surname_is_given_without_its_case_ending(tmp_path, text, name
 ])
 def test_a_name_that_only_ends_like_a_case_ending_keeps_it(name, language):
     assert names.base_turkic(name, language, set()) == name
+
+
+@pytest.mark.parametrize("text, speaker, said", [
+    # the whole paragraph, when nothing before the dash tells of the speaker
+    ("Сапар\n\nЕкі ел арасындағы ынтымақтастық жаңа деңгейге көтерілді. Біз бірге жұмыс істейміз, – деп жазды "
+     "Тоқаев өз парақшасында.\n", "kassym-jomart-tokayev", "Екі ел арасындағы ынтымақтастық"),
+    # after the sentence that names the speaker, or tells of speaking
+    ("Сапар\n\nТоқаев Бакуге барды. Ынтымақтастық жаңа деңгейге көтерілді, – деп жазды Тоқаев.\n",
+     "kassym-jomart-tokayev", "Ынтымақтастық жаңа деңгейге"),
+    ("Визит\n\nИльхам Алиев выступил на форуме. Мы готовы расширять транзит по Каспию! – подчеркнул Алиев.\n",
+     "ilham-aliyev", "Мы готовы расширять"),
+    ("Səfər\n\nTokayev Bakıya gəlib. Biz əməkdaşlığı daha da genişləndirəcəyik, – deyə Tokayev bildirib.\n",
+     "kassym-jomart-tokayev", "Biz əməkdaşlığı daha"),
+])
+def test_speech_a_dash_and_a_verb_of_saying_close_inside_a_paragraph(tmp_path, text, speaker, said):
+    quotes = _annotate(tmp_path, text).quotes
+    assert [(q.speaker, q.text.startswith(said)) for q in quotes] == [(speaker, True)]
+
+
+@pytest.mark.parametrize("text", [
+    "Сапар\n\nБұл – маңызды қадам. Тоқаев Бакуге барды.\n",  # the dash of a copula
+    "Визит\n\nТоқаев Бакуге барды, – деп хабарлайды Kazinform.\n",  # an outlet reporting, no speech
+    "Визит\n\nКазахстан и Азербайджан – давние партнёры, – считают эксперты из разных стран мира, которые "
+    "собрались на большой форум в Баку в прошлом месяце.\n",  # a sentence, not a clause of saying
+])
+def test_a_dash_without_a_short_clause_of_saying_is_no_speech(tmp_path, text):
+    assert _annotate(tmp_path, text).quotes == ()

@@ -50,6 +50,10 @@ _TRAILING_NAME = re.compile(r"^(?P<text>.{20,}?)[,.!?…]?\s+[-–—]\s*(?P<who
 _LEADING_DASH = re.compile(r"^[-–—]\s*")
 # A line of dialogue without quotation marks: "– Біз … біледі, – деді Азер Мәмедов."
 _DASHED_SPEECH = re.compile(r"^[-–—]\s*(?P<text>\S.{10,}?[,.!?…])\s+[-–—]\s*(?P<attr>[^–—]{2,100})$")
+# Speech a dash and a clause of saying close inside a paragraph that does not open with a dash:
+# "Сапар нәтижелі өтті. Біз … дамытамыз, – деп жазды Тоқаев." (the comma, ! or ? before the dash tells it
+# from the dash of "Бұл – маңызды қадам").
+_CLOSING_DASH = re.compile(r"(?P<punct>[,!?…])\s+[-–—]\s*(?P<attr>[^–—.!?«»\"“”]{2,100}?)\s*(?:[.!?…](?=\s|$)|$)")
 _PAIRS = {"«": "»", "“": "”", "„": "“", '"': '"', "‘": "’", "'": "'"}
 # Single quotation marks are also apostrophes ("Kazakhstan's", "Qur’an"): they open only before a
 # capital at a word's start, and close only after the punctuation that ends the quoted words.
@@ -210,6 +214,29 @@ def _said_after(text: str) -> tuple[str, str, bool] | None:
     return text[:end.start() if end else None].strip(), who, False
 
 
+def _closing_dash(text: str) -> tuple[str, str, int, str] | None:
+    """(speech, speaker words, offset of the attribution, attribution) of a paragraph whose speech a dash
+    and a short clause of saying close, with no dash before it. The speech starts after the last sentence
+    before it that tells of the speaker (names them, or holds a verb of saying: "Тоқаев Бакуге барды.",
+    "Президент атап өтті."), or at the paragraph's start."""
+    for m in _CLOSING_DASH.finditer(text):
+        attr = m.group("attr").strip()
+        verb = _VERB.search(attr)
+        if not verb or verb.start() > 40 or not _short(attr, verb):
+            continue
+        speech = text[:m.start("punct")]
+        who = _speaker_of(attr, verb)
+        stems = [w[:5].lower() for w in _words(who) if w[:1].isupper()]
+        start = 0
+        for end in _SENTENCE_END.finditer(speech):
+            sentence = speech[start:end.end()].lower()
+            if _VERB.search(sentence) or any(x in sentence for x in stems):
+                start = end.end()
+        said = speech[start:].strip()
+        return (said, who, m.start("attr"), attr) if len(_words(said)) >= 4 else None
+    return None
+
+
 def _speech_like(quoted: str) -> bool:
     """Words a person says, not a name in quotation marks ("Azərbaycan Dəmir Yolları" QSC)."""
     return len(_words(quoted)) >= 5 or quoted.rstrip()[-1:] in ".!?…"
@@ -285,6 +312,13 @@ def find(paragraphs: tuple[str, ...], resolve: Resolver, person_names: Callable[
         speaker = resolve(_speaker_of(attr, verb), pi, 0)
         if speaker != NOT_SPOKEN:
             quotes.append(FoundQuote(speaker, m.group("text").rstrip(" ,").strip(), pi + 1, attr))
+            claimed.add(pi)
+    for pi, text in enumerate(paragraphs):
+        if pi in claimed or _LEADING_DASH.match(text.strip()) or any(c in text for c in _QUOTE_MARKS):
+            continue
+        found = _closing_dash(text)
+        if found and (speaker := resolve(found[1], pi, found[2])) != NOT_SPOKEN:
+            quotes.append(FoundQuote(speaker, found[0], pi + 1, found[3]))
             claimed.add(pi)
     for pi, text in enumerate(paragraphs):
         if pi in claimed:
