@@ -121,9 +121,19 @@ class Matcher:
         for word in re.finditer(r"\w+", folded):
             if word.start() < pos:
                 continue
-            for _, pattern, keys in self._index.get(word.group()[:3], ()):
+            candidates = self._index.get(word.group()[:3], ())
+            for n, (_, pattern, keys) in enumerate(candidates):
                 m = pattern.match(folded, word.start())
                 if m:
+                    # The same words may also be a shorter phrase written out whole, with no ending:
+                    # "Nazarbaev" is the phrase Nazarbaev, not Nazarbaeva less its "a".
+                    size = m.end() - m.start()
+                    for length, other, other_keys in candidates[n + 1:]:
+                        if length < size:
+                            break
+                        if length == size and (o := other.match(folded, word.start())) and o.end() == m.end():
+                            keys = other_keys
+                            break
                     found.append(Match(m.start(), m.end(), keys[0], text[m.start():m.end()]))
                     pos = m.end()
                     break

@@ -229,7 +229,15 @@ class Annotator:
             return max(heads, key=lambda e: (mentioned[e.id], e.id)).id if heads else None
 
         def resolve(who: str, paragraph: int, limit: int) -> str | None:
+            who = who.strip(" '‘’\"«»“”„,–—-")  # "' the minister" after a quotation in single marks
             words = re.findall(r"[^\W\d_][\w'’-]*", who)
+            if not words:
+                # "… Президенті Ильхам Әлиев «Қазақстан … айналды», деді": the verb names nobody, so the
+                # speaker is the person the sentence names last before the quotation.
+                sentence_start = max(paragraphs[paragraph].rfind(". ", 0, limit) + 1, 0)
+                named = [m for m in matches[paragraph] if sentence_start <= m.start < limit
+                         and (e := self.knowledge.entity(m.key)) and e.type == "person"]
+                return named[-1].key if named else None
             for w in reversed(words):
                 if w[:1].isupper() and (pid := next((new_by_word[k] for k in (_names.key(w), _names.key(w, "az"))
                                                      if k in new_by_word), None)):
@@ -242,8 +250,9 @@ class Annotator:
                     return e.id
                 if e and e.type in ("outlet", "organization"):
                     return quoting.NOT_SPOKEN
-            # "…," Bektenov said: a known person's surname alone, the text having named him in full.
-            for m in found:
+            # "…," Bektenov said: a known person's surname alone, the text having named him in full
+            # (also in a case that is another person's name: "По словам Назарбаева" after Нурсултан Назарбаев).
+            for m in found + self.entities.find_all(seen(who)):
                 e = self.knowledge.entity(m.key)
                 if e and e.type == "person" and mentioned[e.id]:
                     return e.id
@@ -271,10 +280,13 @@ class Annotator:
                 # "– сказал вице-премьер": the nearest new person the text gave that role.
                 pronoun = len(words) == 1 and fold(words[0]) in _PRONOUNS
                 role_word = fold(words[-1]) if words and not pronoun else ""
-                if len(role_word) >= 4:
+                if len(role_word) >= 4 or (len(role_word) >= 2 and role_word.isalpha()):
                     for i in range(paragraph, -1, -1):
                         for x in reversed(new_people):
-                            if i + 1 in x.paragraphs and x.role and _stem(role_word) in fold(x.role) \
+                            # a short role ("the MP") as a word of the role, a longer one by its stem
+                            if i + 1 in x.paragraphs and x.role and (
+                                    _stem(role_word) in fold(x.role) if len(role_word) >= 4
+                                    else role_word in fold(x.role).split()) \
                                     and _stem(x.name.split()[-1]) in before_quote(i):
                                 return x.id
                 # "– отметил он": the person mentioned first in the nearest paragraph that names one
@@ -285,7 +297,11 @@ class Annotator:
                     named_at += [(m.start, e.id) for m in matches[i] if m.start < len(text)
                                  and (e := self.knowledge.entity(m.key)) and e.type == "person"]
                     if named_at:
-                        return min(named_at)[1]
+                        # The one a verb of saying follows is the subject ("After his talks with
+                        # Nazarbaev, Aliyev told a press conference …"); else the first named.
+                        speaking = [(at, pid) for at, pid in named_at
+                                    if (v := quoting._VERB.search(text, at, at + 40)) and "," not in text[at:v.start()]]
+                        return min(speaking or named_at)[1]
                 return None
             return None
 

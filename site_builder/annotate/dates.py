@@ -11,21 +11,23 @@ from site_builder.knowledge import Knowledge
 # Month stems in the four languages and their scripts (Russian stems cover every case ending;
 # Kazakh in Cyrillic and in the Latin alphabets of 2017–2021; Azerbaijani in Latin and Cyrillic).
 _MONTHS = {
-    1: ("январ", "янв\\.", "қаңтар", "qańtar", "qantar", "qañtar", "qan'tar", "yanvar", "јанвар", "january", "jan\\b"),
+    1: ("январ", "янв\\.", "қаңтар", "qańtar", "qantar", "qangtar", "qañtar", "qan'tar", "yanvar", "јанвар", "january", "jan\\b"),
     2: ("феврал", "фев\\.", "ақпан", "aqpan", "fevral", "феврал", "february", "feb\\b"),
     3: ("март", "мар\\.", "наурыз", "naýryz", "nauryz", "nay'ryz", "mart", "march", "mar\\b"),
-    4: ("апрел", "апр\\.", "сәуір", "sáýir", "sauir", "säuır", "sa'y'ir", "say'ir", "aprel", "april", "apr\\b"),
+    4: ("апрел", "апр\\.", "сәуір", "sáýir", "sauir", "sәuir", "sәýir", "säuır", "sa'y'ir", "say'ir", "aprel", "april", "apr\\b"),
     5: ("ма[йяе]", "мамыр", "mamyr", "may", "мај"),
     6: ("июн", "маусым", "maýsym", "mausym", "may'sym", "iyun", "ијун", "june", "jun\\b"),
     7: ("июл", "шілде", "shilde", "şılde", "iyul", "ијул", "july", "jul\\b"),
     8: ("август", "авг\\.", "тамыз", "tamyz", "avqust", "august", "aug\\b"),
-    9: ("сентябр", "сент?\\.", "қыркүйек", "qyrkúıek", "qyrkuiek", "qyrküiek", "qyrky'i'ek", "qyrky'iek", "sentyabr", "сентјабр", "september", "sept?\\b"),
+    9: ("сентябр", "сент?\\.", "қыркүйек", "qyrk[úuüý][iıy]ek", "qyrky'i'ek", "qyrky'iek", "sentyabr", "сентјабр", "september", "sept?\\b"),
     10: ("октябр", "окт\\.", "қазан", "qazan", "oktyabr", "октјабр", "october", "oct\\b"),
     11: ("ноябр", "нояб?\\.", "қараша", "qarasha", "qaraşa", "noyabr", "нојабр", "november", "nov\\b"),
     12: ("декабр", "дек\\.", "желтоқсан", "jeltoqsan", "dekabr", "december", "dec\\b"),
 }
 _MONTH = "(?P<month>" + "|".join(stem for stems in _MONTHS.values() for stem in stems) + r")\w*"
 _DAY = r"(?P<day>[0-3]?\d)"
+# "24–26 сентября 2024 года", "2024 jylghy 24-26 qyrkýiek": a run of days, dated by its first.
+_RANGE = r"(?:\s*[-–]\s*[0-3]?\d)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 # Weekdays in the four languages, Monday = 0 as in datetime.
 _WEEKDAY_NUMBERS = ((0, "понедельник|дүйсенбі|bazar ertəsi|monday"), (1, "вторник|сейсенбі|çərşənbə axşamı|tuesday"),
@@ -40,11 +42,11 @@ _AZ_IL = r"-?(?:ci|cü|cu|cı|ҹи|ҹы|ҹу|ҹү)\s+(?:il|ил)(?:in|ин)?"
 _YEAR_WORD = r"(?:\s*(?:г\.|года?|году|жылғы|жылы|jylǵy|jylg'y|jyly|-?(?:ci|cü|cu|cı)\s+il\w*|il\w*))?"
 _FULL_DATES = (
     # 5 марта 2024, 05 Сәуір, 2017, 5 сент. 2019, 4 dekabr 2023-cü il, 25 May 2005
-    re.compile(rf"(?<![\d.])\b{_DAY}\s+{_MONTH}\.?,?\s+{_YEAR}(?!\d)", re.I),
+    re.compile(rf"(?<![\d.])\b{_DAY}{_RANGE}\s+{_MONTH}\.?,?\s+{_YEAR}(?!\d)", re.I),
     # Sept. 5, 2019, March 14, 2024
     re.compile(rf"\b{_MONTH}\.?\s+{_DAY}(?:st|nd|rd|th)?,?\s+{_YEAR}(?!\d)", re.I),
     # 2023 жылғы 4 желтоқсан, 2025-ci ilin 21 oktyabrı
-    re.compile(rf"{_YEAR}\s*(?:жылғы|жылдың|jylǵy|jylgy|jylg'y|jyldyń|jyldyn'|{_AZ_IL})\s+{_DAY}\s+{_MONTH}", re.I),
+    re.compile(rf"{_YEAR}\s*(?:жылғы|жылдың|jylǵy|jylgy|jylghy|jylg'y|jyldyń|jyldyng|jyldyn'|{_AZ_IL})\s+{_DAY}{_RANGE}\s+{_MONTH}", re.I),
     # 2025-ci il oktyabrın 21-də
     re.compile(rf"{_YEAR}\s*{_AZ_IL}\s+{_MONTH}\s+{_DAY}(?:-?(?:də|da|i|ı|u|ü))?(?!\d)", re.I),
     # 12.03.2024, 12/03/2024, 2024-03-12, 2024.03.12
@@ -53,11 +55,11 @@ _FULL_DATES = (
 )
 _MONTH_YEAR = (
     re.compile(rf"(?<![\d\w]){_MONTH}\.?,?\s+{_YEAR}(?!\d)", re.I),
-    re.compile(rf"{_YEAR}\s*(?:жылғы|жылдың|jylǵy|jylgy|jylg'y|jyldyń|jyldyn'|{_AZ_IL})\s+{_MONTH}", re.I),
+    re.compile(rf"{_YEAR}\s*(?:жылғы|жылдың|jylǵy|jylgy|jylghy|jylg'y|jyldyń|jyldyng|jyldyn'|{_AZ_IL})\s+{_MONTH}", re.I),
 )
 # A day and month with no year: datelines ("БАКУ, 5 марта – Trend."), timestamps ("8 Тамыз 17:05").
 _DAY_MONTH = (
-    re.compile(rf"(?<![\d.])\b{_DAY}\s+{_MONTH}\.?(?!\w)(?![.,]?\s*(?:19|20)\d\d)", re.I),
+    re.compile(rf"(?<![\d.])\b{_DAY}{_RANGE}\s+{_MONTH}\.?(?!\w)(?![.,]?\s*(?:19|20)\d\d)", re.I),
     re.compile(rf"\b{_MONTH}\.?\s+{_DAY}(?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d\d)(?![.:]\d)", re.I),
     re.compile(rf"\b{_MONTH}\s+{_DAY}-(?:də|da|dək|i|ı|u|ü|ci|cü|cı|cu)\b", re.I),
 )
@@ -85,6 +87,18 @@ def in_the_past(paragraph: str) -> bool:
 
 _REPORT_FORMULA = re.compile(r"(?:xəbər|məlumat)\s+verir\w*\s+ki\b", re.I)
 _REPORTED = re.compile(r",\s*(?:что|чтобы|как)\b|\bthat\b|\bki\b|\bдеп\b|(?:сказал|заявил|отметил|напомнил|said|noted|recalled)\w*\s*:", re.I)
+# The verb of the report after what is said: "…, that Kazakhstan was formed, MP X said at the meeting on
+# March 29, 2019": a date after it is the day of the saying, not one in what is said.
+_SAID = re.compile(r"(?<![^\W\d_])(?:said|told|stated|noted|stressed|added|announced|declared|сказал\w*|заявил\w*|"
+                   r"отметил\w*|подчеркнул\w*|сообщил\w*|деді|делінген|атап өтті|мәлімдеді|айтты|dedi|deyib|"
+                   r"bildirib|qeyd edib|söyləyib|vurğulayıb)(?![^\W\d_])", re.I)
+
+
+def _in_speech(sentence: str) -> bool:
+    """Whether the end of `sentence` (the words before a date) stands inside reported speech."""
+    sentence = _REPORT_FORMULA.sub(" ", sentence)
+    marks = list(_REPORTED.finditer(sentence))
+    return bool(marks) and not _SAID.search(sentence[marks[-1].end():])
 _YEAR_ONLY = re.compile(rf"(?:в\s+{_Y}\s+году|{_Y}\s+жылы|in\s+{_Y}(?![-–\d])|{_Y}-?(?:ci|cü|cu|cı)\s+ildə)", re.I)
 
 _NUMBERS = {
@@ -229,6 +243,28 @@ def stamp(text: str) -> tuple[str | None, tuple[int, int] | None, str] | None:
     return iso, dm, m.group(0)
 
 
+# A headline that ends with where and when it was said: "Речь Гейдара Алиева … - Президентский дворец,
+# 16 сентября 1996 года", "… сөйлеген сөзі - Президент Сарайы, 16 қыркүйек 1996-жыл".
+_TAIL = re.compile(r"\s[-–—]\s+(?P<tail>[^-–—.!?]{0,60}?\d[^–—!?]{0,40})$")
+
+
+def headline_tail(text: str) -> tuple[int, str, str] | None:
+    """(where the tail starts, its date, the date's words) of a headline ending in a place and a full date."""
+    m = _TAIL.search(text.strip())
+    if not m:
+        return None
+    tail = m.group("tail")
+    found = _readings(tail)
+    if len(found) != 1:
+        return None
+    iso, d = found[0]
+    rest = re.sub(r"^(?:г\.|года?|жыл\w*|-?жыл\w*|il\w*|-?(?:ci|cü|cu|cı)\s+il\w*)\s*", "", tail[d.end():].strip(" .,-"), flags=re.I)
+    before = tail[:d.start()].strip(" ,")
+    if rest.strip(" .") or len(before.split()) > 5:
+        return None
+    return m.start(), iso, d.group(0)
+
+
 _CLOCK = re.compile(rf"^\W*{_WEEKDAYS}\b|\b{_WEEKDAYS}\W*$", re.I)
 
 
@@ -271,13 +307,13 @@ def explicit(paragraphs: tuple[str, ...], lead: range) -> DocDate | None:
         for i in lead:
             for iso, m in _readings(paragraphs[i], with_day):
                 sentence = paragraphs[i][:m.start()].rsplit(".", 1)[-1]
-                if _REPORTED.search(_REPORT_FORMULA.sub(' ', sentence)):
+                if _in_speech(sentence):
                     continue
                 return DocDate(iso, precision, m.group(0), (i + 1,))
     for i in lead:
         for m in _YEAR_ONLY.finditer(paragraphs[i]):
             sentence = paragraphs[i][:m.start()].rsplit(".", 1)[-1]
-            if _REPORTED.search(_REPORT_FORMULA.sub(' ', sentence)):
+            if _in_speech(sentence):
                 continue  # "Токаев сказал, что в 2022 году …": a year in what someone says, not the text's
             year = next(g for g in m.groups() if g)
             return DocDate(year, "year", m.group(0), (i + 1,))
@@ -309,6 +345,9 @@ def weekday_date(paragraphs: tuple[str, ...], lead: range, years: range) -> DocD
 _JUBILEE = re.compile(
     r"(?P<years>\d{1,3})\s*(?:-?\s*(?:лет(?:ие|ия|ию|нем|него|ней)?\w*|жыл(?:дығы|дық|дығына|дығын)?\w*|"
     r"(?:st|nd|rd|th)?\s*anniversary|years?|-?(?:ci|cü|cu|cı)\s+il\w*|il(?:liy|lik)\w*))", re.I)
+# Words for the year the text is written in: "в августе текущего года", "this year", "биылғы", "bu il".
+_CURRENT = re.compile(r"(?<![^\W\d_])(?:текущ\w+ год\w*|нынешн\w+ год\w*|это\w* год\w*|this year|биыл\w*|"
+                      r"осы жыл\w*|bu il\w*|cari il\w*)(?![^\W\d_])", re.I)
 _THIS_YEAR = re.compile(r"в этом году|в текущем году|нынешн\w+ год|биыл|осы жылы|this year|bu il|cari il", re.I)
 
 
@@ -428,6 +467,9 @@ def infer(header_date: str | None, paragraphs: tuple[str, ...], lead: range, kno
     for i, (iso, _, words) in stamps:
         if iso:
             return _shift(DocDate(iso, "day", words, (i + 1,)), paragraphs, story)
+    for i in range(min(story, len(paragraphs))):
+        if i not in skip and (tail := headline_tail(paragraphs[i])):
+            return _shift(DocDate(tail[1], "day", tail[2], (i + 1,)), paragraphs, story)
     # A byline above the story with the day it was published: "By Aida Nurlanova in Nation on 26 August 2022".
     for i in sorted(skip):
         if i < story and len(paragraphs[i]) <= 160 and (found := _readings(paragraphs[i])):
@@ -509,6 +551,20 @@ def infer(header_date: str | None, paragraphs: tuple[str, ...], lead: range, kno
             words = " … ".join(dict.fromkeys(event_words[event.id]))
             return DocDate(event.date, event.date_precision, words,
                            tuple(sorted({i + 1 for i in event_hits[event.id]})), event.id, confidence="low")
+    # "13 сентября из порта Актау была отгружена …" in the lead, in a text that speaks of "this year"
+    # ("в августе текущего года") and names years: the latest of them that the offices allow.
+    if (not found or found.precision == "year") and named and _CURRENT.search(
+            "\n".join(p for i, p in enumerate(paragraphs) if i not in skip)):
+        for i in lead:
+            if i >= len(paragraphs) or _readings(paragraphs[i]) or not (dm := _day_month(paragraphs[i])):
+                continue
+            month, day, m = dm
+            if _in_speech(paragraphs[i][:m.start()].rsplit(".", 1)[-1]):
+                continue
+            fits = [y for y in named if (iso := _iso(y, month, day)) and within(iso, bounds)
+                    and (not found or found.date == str(y))]
+            if fits:
+                return DocDate(_iso(max(fits), month, day), "day", m.group(0), (i + 1,), confidence="low")
     if found:
         return found
     # A full date further in the story, outside quoted speech and history (a date of a year before
@@ -519,7 +575,7 @@ def infer(header_date: str | None, paragraphs: tuple[str, ...], lead: range, kno
             continue
         for iso, m in _readings(paragraphs[i]):
             sentence = paragraphs[i][:m.start()].rsplit(".", 1)[-1]
-            if not _REPORTED.search(_REPORT_FORMULA.sub(' ', sentence)) and "«" not in sentence and within(iso, bounds) and int(iso[:4]) >= latest:
+            if not _in_speech(sentence) and "«" not in sentence and within(iso, bounds) and int(iso[:4]) >= latest:
                 return DocDate(iso, "day", m.group(0), (i + 1,), confidence="low")
     # "Былтыр Президент Әзербайжанға мемлекеттік сапармен барған еді" beside a known visit of 2024:
     # the text is of the year after (to the year only; the day is nowhere written).

@@ -23,7 +23,7 @@ _CITING_AFTER = re.compile(r"^[»\"”]?\W{0,2}\w{0,4}\s*(сілтеме|istinad
 _TOLD_BEFORE = re.compile(r"(?:сказал|заявил|рассказал|сообщил|сказала|заявила|рассказала|сообщила|told|said to|"
                           r"in an interview with|в интервью|интервью)\s*(?:the\s+)?(?:агентств\w*|издани\w*|"
                           r"news agency|agency)?\s*[«\"“]?\s*$", re.I)
-_TOLD_AFTER = re.compile(r"^[^.!?]{0,120}?\b(?:bildiri\w*|məlumat veril\w*|deyib|söyləyib|"
+_TOLD_AFTER = re.compile(r"^[^.!?]{0,120}?\b(?:bildiri\w*|məlumat veril\w*|verilən (?:xəbər|məlumat)\w*|deyib|söyləyib|"
                          r"açıqlama verib|xəbər veril\w*|müsahibə\w*)", re.I)
 _SPECIALLY_FOR = re.compile(r"(?:специально для|эксклюзивно для|exclusively for|specially for|xüsusi olaraq|"
                             r"арнайы)\s*[«\"“]?\s*$", re.I)
@@ -34,7 +34,8 @@ _REPORTING_BEFORE = re.compile(
     r"(?:(?:[\w-]+\s+){0,2}?(?:агентств\w*|издани\w*|сайт\w*|портал\w*|бюро|корреспондент\w*|агенттігі|"
     r"news agency|agency|bureau|correspondent of|agentliyi))?\s*[«\"“]?\s*$", re.I)
 _REPORTING_AFTER = re.compile(
-    r"^[»\"”]?\W{0,2}\w{0,4}\s*(?:[\w-]+\s+)?(bürosu|бюросы|агенттігі|agentliyi|xəbər verir|xəbər verib|"
+    r"^[»\"”]?\W{0,2}\w{0,4}\s*(?:[\w-]+\s+)?(bürosu|бюросы|(?:агенттігі|agentliyi)(?=\s*(?:[.,;)]|$|\w+\s+(?:хабарла|тілшісі|"
+    r"сілтеме|xəbər|müxbiri)))|xəbər verir|xəbər verib|"
     r"məlumat verir|хабарлайды|хабарлады|передает|сообщает|"
     r"reports|reported|informs|news agency (reports|cites|informs)|agency reports|cites|тілшісі|müxbiri|correspondent)", re.I)
 
@@ -54,13 +55,28 @@ _SENTENCE_VERB = re.compile(r"(xəbər verir|xəbər verib|reports|сообща�
 # A site the knowledge lacks, named by its address ("Avrasiya.net xəbər verir", "www.RIA24.az"): an outlet
 # where the text names it as the reporter, as it does the known ones.
 _SITE = re.compile(r"(?<![\w@./-])(?:www\.)?([A-Za-zÀ-ɏ][\w-]{1,30})\.(az|kz|ru|com|net|org|info|news|media|tv|uz|kg|tj|tm)"
-                   r"(?![\w.]|/\w)", re.I)
+                   r"(?!\w|\.\w|/\w)", re.I)
 # … or by a name of its own make ("QazMonitor reports", "AzVision informs"), written as no word of a language is.
 _CAMEL = re.compile(r"(?<![\w.-])([A-Z][a-z]+[A-Z][A-Za-z]+)(?=\s+(?:reports|reported|informs|writes)\b)")
 # Addresses that are no newsroom: social networks, mail, search, a government's domain.
 _NOT_OUTLETS = frozenset(("gov", "facebook", "instagram", "twitter", "x", "youtube", "telegram", "tiktok", "vk", "ok",
                           "linkedin", "whatsapp", "google", "gmail", "mail", "yandex", "threads", "wikipedia"))
+# An outlet the knowledge lacks, named with its kind after the reporting verb: "сообщает телеканал «МИР 24»",
+# "передает агентство «Казинформ»", "деп хабарлайды «Ақжайық» газеті", "«Xalq» qəzeti xəbər verir".
+_KIND_RU = r"(?:телеканал|телекомпания|(?:информационное\s+)?агентство|газета|издание|портал|сайт|радио\w*|журнал)"
+_KIND_KK = r"(?:телеарнасы|агенттігі|газеті|порталы|сайты|радиосы|журналы)"
+_KIND_AZ = r"(?:telekanalı|agentliyi|qəzeti|portalı|saytı|radiosu|jurnalı)"
+_KIND_NAMED = (
+    re.compile(rf"(?:сообщает|передает|передаёт|пишет|информирует)\s+{_KIND_RU}\s+[«\"“](?P<name>[^»\"”]{{2,40}})[»\"”]", re.I),
+    re.compile(rf"хабарлайды\s+[«\"“](?P<name>[^»\"”]{{2,40}})[»\"”]\s+{_KIND_KK}", re.I),
+    re.compile(rf"[«\"“](?P<name>[^»\"”]{{2,40}})[»\"”]\s+{_KIND_AZ}\s+xəbər verir", re.I),
+)
 _SOURCE_BEFORE = re.compile(r"(?:источник|mənbə|дереккөз|source)\s*:\s*$", re.I)
+
+
+def _unbracket(after: str) -> str:
+    """The words after a name without an aside in brackets: '"ya (Qazaxıstan Prezident Administrasiyası) istinadən'."""
+    return re.sub(r"^([»\"”]?\W{0,2}\w{0,4})\s*\([^()]{0,80}\)", r"\1", after)
 
 
 def _site_name(name: str, tld: str) -> str:
@@ -87,25 +103,33 @@ class OutletReader:
                    for m in self.names.find(line))
 
     def read(self, paragraphs: tuple[str, ...], leftovers: frozenset[int], story: int, dateline: str) -> Outlets:
-        reporters: list[str] = []
+        # A reporter is named by a formula ("передает Kazinform", "Metbuat.az … xəbər verir", a dateline)
+        # or only by where its name stands (a masthead, a byline, a signature): the formula wins.
+        reporters: list[tuple[int, str]] = []  # (0 formula | 1 place, outlet id)
         cited: list[str] = []
         told: list[str] = []
         credits: list[str] = []
-        unknown: list[tuple[int, int, str]] = []
+        unknown: list[tuple[int, int, int, str]] = []  # (paragraph, 0 formula | 1 place, offset, name)
         for i, p in enumerate(paragraphs):
             known = [(m.start, m.end) for m in self.names.find(p)]
+            for pattern in _KIND_NAMED:
+                for m in pattern.finditer(p):
+                    if not any(a < m.end("name") and m.start("name") < b for a, b in known):
+                        unknown.append((i, 0, m.start("name"), m.group("name").strip()))
             for m in _SITE.finditer(p):
                 if any(a < m.end() and m.start() < b for a, b in known) or m.group(1).casefold() in _NOT_OUTLETS:
                     continue
                 before = re.split(r"[.!?;]\s", p[max(0, m.start() - 60):m.start()])[-1]
                 after = p[m.end():m.end() + 40]
-                if _CITING_BEFORE.search(before) or _CITING_AFTER.match(after) or _SOURCE_BEFORE.search(before):
+                sentence_after = re.split(r"[.!?]\s", p[m.end():m.end() + 160])[0]
+                if _CITING_BEFORE.search(before) or _CITING_AFTER.match(_unbracket(p[m.end():m.end() + 140])) or _SOURCE_BEFORE.search(before):
                     continue
-                if (_REPORTING_BEFORE.search(before) or _REPORTING_AFTER.match(after)
-                        or (not before.strip(" «\"“©") and (len(p) <= 80 and (i <= story or i >= len(paragraphs) - 2)
-                                                           or _SENTENCE_VERB.search(re.split(r"[.!?]\s", after)[0])))):
-                    unknown.append((i, m.start(), _site_name(m.group(1), m.group(2))))
-            unknown += [(i, m.start(), m.group(1)) for m in _CAMEL.finditer(p)
+                if _REPORTING_BEFORE.search(before) or _REPORTING_AFTER.match(after) or (
+                        not before.strip(" «\"“©") and _SENTENCE_VERB.search(sentence_after)):
+                    unknown.append((i, 0, m.start(), _site_name(m.group(1), m.group(2))))
+                elif not before.strip(" «\"“©") and len(p) <= 80 and (i <= story or i >= len(paragraphs) - 2):
+                    unknown.append((i, 1, m.start(), _site_name(m.group(1), m.group(2))))
+            unknown += [(i, 0, m.start(), m.group(1)) for m in _CAMEL.finditer(p)
                         if not any(a < m.end() and m.start() < b for a, b in known)]
             for m in self.names.find(p):
                 word = re.split(r"[-'’]", m.text)[0]
@@ -121,39 +145,51 @@ class OutletReader:
                     continue
                 before = re.split(r"[.!?;]\s", p[max(0, m.start - 60):m.start])[-1]
                 after = p[m.end:m.end + 40]
+                sentence_after = re.split(r"[.!?]\s", p[m.end:m.end + 160])[0]
                 if _SPECIALLY_FOR.search(before):
-                    reporters.insert(0, m.key)
+                    reporters.insert(0, (0, m.key))
                 elif _TOLD_BEFORE.search(before) or (
                         (re.search(r"-(?:a|ə|ya|yə|na|nə)$", m.text) or re.match(r"-(?:a|ə|ya|yə|na|nə)\b", after))
                         and _TOLD_AFTER.match(p[m.end:m.end + 140])):
                     told.append(m.key)
                     cited.append(m.key)
-                elif _CITING_BEFORE.search(before) or _CITING_AFTER.match(after) or _SOURCE_BEFORE.search(before):
+                elif _CITING_BEFORE.search(before) or _CITING_AFTER.match(_unbracket(p[m.end:m.end + 140])) or _SOURCE_BEFORE.search(before):
                     cited.append(m.key)
                 elif (m.start > 0 and p[m.start - 1] in "/(" and p[m.end:m.end + 1] in "/)"
                       and i > story and all(j in leftovers for j in range(i + 1, len(paragraphs)))):
                     # "/AZERTAC/" under the story: the agency the text came from, the outlet when none other is
                     credits.append(m.key)
-                elif (i in leftovers or (i == story and m.end <= len(dateline) + 2)
-                      # a byline or signature line at the top or the foot: "Айгүл СЕЙІЛОВА, «Egemen Qazaqstan»"
-                      or (len(p) <= 80 and (i <= story or i >= len(paragraphs) - 2) and not re.search(r"[.!?]\s", p))
-                      or (m.start > 0 and p[m.start - 1] in "/(" and p[m.end:m.end + 1] in "/)")
+                elif ((i == story and m.end <= len(dateline) + 2)
                       or _REPORTING_BEFORE.search(before) or _REPORTING_AFTER.match(after)
                       or re.search(r"[-–—]\s*$", before) and re.match(r"^\W*$", after[:2])
-                      or (not before.strip(" «\"“") and _SENTENCE_VERB.search(re.split(r"[.!?]\s", after)[0]))):
-                    reporters.append(m.key)
+                      or (not before.strip(" «\"“") and _SENTENCE_VERB.search(sentence_after))):
+                    reporters.append((0, m.key))
+                elif (i in leftovers
+                      # a byline or signature line at the top or the foot: "Айгүл СЕЙІЛОВА, «Egemen Qazaqstan»"
+                      or (len(p) <= 80 and (i <= story or i >= len(paragraphs) - 2) and not re.search(r"[.!?]\s", p))
+                      or (m.start > 0 and p[m.start - 1] in "/(" and p[m.end:m.end + 1] in "/)")):
+                    reporters.append((1, m.key))
         name = lambda eid: self.knowledge.entity(eid).name["en"]  # noqa: E731
-        main = reporters[0] if reporters else (told[0] if told else None)
+        ranked = sorted(range(len(reporters)), key=lambda k: (reporters[k][0], k))
+        main = reporters[ranked[0]][1] if reporters else (told[0] if told else None)
+        main_by_place = bool(reporters) and reporters[ranked[0]][0] == 1
         if main is None and credits:
             main = credits[0]
         cites = next((c for c in cited + credits if c != main), None)
-        # A site the knowledge lacks reports the text when no known outlet does, or when it names itself
-        # as the reporter before the known one it passes on ("Müstəqil.az xəbər verir ki, … Metbuat.az xəbər verir").
-        first = min(unknown) if unknown else None
+        # Another outlet the text names with a formula is one it passes on ("…, передает Интерфакс").
+        if cites is None:
+            cites = next((key for rank, key in reporters if rank == 0 and key != main), None)
+        # A site the knowledge lacks reports the text when no known outlet does, when it names itself
+        # as the reporter before the known one it passes on ("Müstəqil.az xəbər verir ki, … Metbuat.az xəbər verir"),
+        # or when it names itself with a formula and the known one only stands in the page's furniture.
+        first = min(unknown, key=lambda u: (u[0], u[2])) if unknown else None
+        formula = min((u for u in unknown if u[1] == 0), key=lambda u: (u[0], u[2]), default=None)
+        if formula and main_by_place:
+            return Outlets(formula[3], name(cites) if cites else None)
         if first and (main is None or (first[0] <= self._first(paragraphs, main) and main not in told)):
             if main is not None and cites is None:
                 cites = main
-            return Outlets(first[2], name(cites) if cites else None)
+            return Outlets(first[3], name(cites) if cites else None)
         return Outlets(name(main) if main else None, name(cites) if cites else None)
 
     def _first(self, paragraphs: tuple[str, ...], oid: str) -> int:

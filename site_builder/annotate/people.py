@@ -63,14 +63,18 @@ _NAMED_AFTER_AFTER = re.compile(
     r"mosque|boulevard|adına|fondu|fondunun|mərkəzi|mərkəzinin|beynəlxalq\s+hava\s+limanı|hava\s+limanı|"
     r"(?:beynəlxalq\s+)?aeroport\w*|(?:халықаралық\s+)?әуежай\w*|prospekti|"
     r"küçəsi|ordeni|mükafatı|sarayı|muzeyi|parkı|universiteti|institutu|атындағы|орталығы|қоры|даңғылы|көшесі|"
-    r"университеті|институты|орден\w*|сыйлығы|әуежайы)\b", re.I)
+    r"университеті|институты|орден\w*|сыйлығы|әуежайы|"
+    # a ship or a works named after a person: "the President Heydar Aliyev tanker", "Heydər Əliyev tankeri"
+    r"tanker|ship|vessel|ferry|terminal|oil\s+field|field|bridge|tankeri|gəmisi|bərəsi|terminalı|körpüsü|yatağı|"
+    r"танкері|кемесі|паромы)\b", re.I)
 _NAMED_AFTER_BEFORE = re.compile(r"(имени|им\.)\s*$", re.I)
 
 
 # Before a known person's name in the genitive: "в Центре Гейдара Алиева", "мавзолей Ходжи Ахмеда Ясави".
 # (Not for a new name: "руководитель отдела центра Эльхан Рустамов" names a person.)
 _NAMED_AFTER_NOUN = re.compile(r"(центр|фонд|мавзоле|аэропорт|проспект|улиц|музе|дворц|дворец|преми|орден|"
-                               r"университет|институт|библиотек|мечет|стадион|академи)\w*\s+$", re.I)
+                               r"университет|институт|библиотек|мечет|стадион|академи|танкер|судн|паром|теплоход|"
+                               r"корабл)\w*\s+[«\"“]?(?:Президент\s+)?$", re.I)
 
 
 def _named_after(text: str, start: int, end: int) -> bool:

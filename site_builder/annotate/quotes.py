@@ -84,6 +84,13 @@ NOT_SPOKEN = "-"
 """What a resolver returns when the words name an outlet reporting, not a person speaking."""
 
 
+# "On oil, he said:": a pronoun after the last comma is the subject, not the words before it.
+_PRONOUNS = frozenset(("он", "она", "ол", "he", "she", "o", "о", "they", "они", "олар", "onlar"))
+# Words that give a name, not speech, to what stands in quotation marks before them.
+_NAMING = re.compile(r"(?<![^\W\d_])(?:деп\s+ата(?!п)\w*|назва\w*|называ\w*|adlandır\w*|called|dubbed)(?![^\W\d_])", re.I)
+_SUFFIX_AFTER = re.compile(r"['’-]?[a-zəıöüğşçа-яәіңғүұқөһ]{1,5}(?![^\W\d_])")
+
+
 def _quoted_spans(paragraphs: tuple[str, ...]) -> list[tuple[int, int, int, int]]:
     """(first paragraph, start, last paragraph, end) of each top-level quotation, across paragraphs.
 
@@ -111,7 +118,9 @@ def _quoted_spans(paragraphs: tuple[str, ...]) -> list[tuple[int, int, int, int]
                 close_ch = _PAIRS[open_ch]
                 if open_ch in _SINGLE and ch == close_ch and text[ci - 1:ci] not in tuple(",.!?…"):
                     pass
-                elif ch == close_ch and (open_ch != '"' or ci + 1 == len(text) or not text[ci + 1].isalnum()):
+                elif ch == close_ch and (open_ch != '"' or ci + 1 == len(text) or not text[ci + 1].isalnum()
+                                         # a case ending after the mark: "Akorda"ya, "Report"un
+                                         or _SUFFIX_AFTER.match(text, ci + 1)):
                     depth -= 1
                     if depth == 0:
                         spans.append((opening[0], opening[1], pi, ci))
@@ -194,7 +203,7 @@ def _before(text: str) -> tuple[str, str, bool] | None:
     # sentence's first words, before its first comma (a pronoun, a name).
     head = clause[:verb.start()].split(",", 1)[0]
     if "," in clause[:verb.start()] and not re.search(r"(?<![^\W\d_])[^\W\d_]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ]", subject) \
-            and len(_words(head)) <= 4:
+            and len(_words(head)) <= 4 and subject.strip().casefold() not in _PRONOUNS:
         subject = head
     return clause, " ".join(subject.split()).strip(" ,–—-"), False
 
@@ -283,8 +292,8 @@ def find(paragraphs: tuple[str, ...], resolve: Resolver, person_names: Callable[
                 found = _said_after(paragraphs[p1 + 1])
                 at_paragraph, limit = p1 + 1, len(paragraphs[p1 + 1])
             after = found
-        if not found:
-            continue
+        if not found or (after and _NAMING.search(found[0])):
+            continue  # Бакуді «Каспий өңірінің інжу-маржаны» … деп атады: a name given, not words said
         attribution, who, strict = found
         if not after and at_paragraph == p0:
             at = lead_in.rfind(who) if who else -1

@@ -37,6 +37,9 @@ _MASTHEAD = re.compile(
 # What follows an outlet's name in its masthead: "Report News Agency", "APA Information Agency".
 _AGENCY = re.compile(r"\s+(news|information|press)?\s*agency$|\s+(информационное\s+)?агентство$|"
                      r"\s+(ақпарат(тық)?\s+)?агенттігі$|\s+(informasiya\s+)?agentliyi$", re.I)
+# A library's reference to the paper a text was printed in: "Xalq qəzeti.-2017.-5 aprel.-69.-S.3.",
+# "Бакинский рабочий.- 2005.- 12 мая.- С. 3.", "Egemen Qazaqstan. – 2017. – 5 сәуір. – №65."
+_CITATION = re.compile(r"^[^\n]{2,80}?\.\s*[-–—]\s*(?:19|20)\d\d\s*\.\s*[-–—]\s*\S")
 _BULLET_LABEL = re.compile(r"^[^.!?]{1,40}\s[•|·]\s")
 _HEADLINE_END = re.compile(r"[.,;:»\"”]$")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -79,6 +82,8 @@ def is_leftover(text: str, position: int, count: int, outlet_name: Callable[[str
     if _PROMPTS.match(t) and len(t) <= 80:
         return True
     if _CREDIT.match(t) and len(t) <= 160:
+        return True
+    if _CITATION.match(t) and len(t) <= 160:
         return True
     if _COUNTER.match(t) and len(t) <= 60:
         return True
@@ -138,9 +143,13 @@ _REPORTING_TAIL = re.compile(r"[,–—-]\s*(?:деп\s+)?(?:хабарлайд�
 def _first_sentence(text: str, limit: int = 120) -> str:
     m = re.match(r"(.+?[.!?…])(?:\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ«\"“]|$)", text)
     sentence = (m.group(1) if m else text).rstrip(".").strip()
+    # The first sentence of a quotation that opens the story: “Qazaxıstanla … çox yaxşıdır. Ölkələr …”
+    if sentence[:1] in "“«\"„" and not re.search("[”»\"“]", sentence[1:]):
+        sentence = sentence[1:].strip()
+    # The outlet's formula closing the sentence is left out, and the cut is marked as any shortening is.
     cut = _REPORTING_TAIL.search(sentence)
-    if cut and len(_WORD.findall(sentence[:cut.start()])) >= 4:
-        sentence = sentence[:cut.start()].rstrip(" ,–—-")
+    if cut and len(_WORD.findall(sentence[:cut.start()])) >= 4 and cut.start() <= limit:
+        return sentence[:cut.start()].rstrip(" ,–—-") + "…"
     if len(sentence) <= limit:
         return sentence
     return sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:–- ") + "…"
@@ -154,14 +163,24 @@ def _headline_like(text: str) -> bool:
     return len(text) <= 250 and not _HEADLINE_END.search(text) and not re.search(r"[.!?…]\s+[A-ZА-ЯЁ]", text)
 
 
+_MARKS = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
+
+
+def _same_line(text: str) -> str:
+    """A line as compared with its repeat: spaces, apostrophes and quote marks made one, a breadcrumb's
+    step number gone ("3. Kazakhstan, Azerbaijan sign …")."""
+    return re.sub(r"^\d{1,2}\.\s+", "", " ".join(text.translate(_MARKS).split()))
+
+
 def _repeated_headline(paragraphs: tuple[str, ...], left: list[int]) -> int | None:
     """A line of at least three words that the top of the page gives twice (a site's heading, then the
     story's), before the story begins: the headline; what stands before it is the page's furniture."""
     top = [i for i in range(min(len(paragraphs), 12))]
     seen: dict[str, int] = {}
     for i in top:
-        # a breadcrumb's numbered step ("3. Kazakhstan, Azerbaijan sign …") is the same line
-        t = re.sub(r"^\d{1,2}\.\s+", "", " ".join(paragraphs[i].split()))
+        if i in left:
+            continue  # a stamp given twice ("Bakı, 3 aprel 2017-ci il" under two signatures) is no headline
+        t = _same_line(paragraphs[i])
         if len(_WORD.findall(t)) < 3 or not _headline_like(t):
             continue
         if t in seen:
@@ -186,21 +205,40 @@ def read(paragraphs: tuple[str, ...], outlet_name: Callable[[str], bool] = lambd
     count = len(paragraphs)
     left = [i for i, p in enumerate(paragraphs) if is_leftover(p, i, count, outlet_name)]
     repeated = _repeated_headline(paragraphs, left)
+    heading = None
     if repeated is not None:
-        same = lambda i: re.sub(r"^\d{1,2}\.\s+", "", " ".join(paragraphs[i].split()))  # noqa: E731
+        same = lambda i: _same_line(paragraphs[i])  # noqa: E731
         again = next(i for i in range(repeated + 1, count) if same(i) == same(repeated))
         # The later of the two is the story's heading: what stands before it is the page's.
         left = sorted(set(left) | set(range(again)))
-        repeated = again
+        heading, repeated = paragraphs[repeated], again
     rest = [i for i in range(count) if i not in left]
     if not rest:  # nothing but chrome: keep the text whole
         left, rest = [], list(range(count))
+    # Two heading lines, and the page's date under the second: the first is a bar of links or tags
+    # ("Ильхам Алиев Путь к Победе … Саммит мира по Ближнему Востоку") above the story's headline.
+    if (repeated is None and len(rest) > 2 and rest[1] == rest[0] + 1 and rest[0] < 3
+            and _headline_like(paragraphs[rest[0]]) and _headline_like(paragraphs[rest[1]])
+            and not dates.stamp(paragraphs[rest[0]]) and not strip_dateline(paragraphs[rest[1]])[0]
+            and any(dates.stamp(paragraphs[j]) for j in range(rest[1] + 1, rest[2]))):
+        left = sorted(set(left) | {rest[0]})
+        rest = rest[1:]
     first = rest[0]
     text = paragraphs[first]
     dateline, _ = strip_dateline(text)
     headline = len(rest) > 1 and not dateline and _headline_like(text)
     if headline:
-        return Layout(tuple(left), first, rest[1], text, "headline")
+        # A headline wrapped onto a second line that goes on in lower case ("… siyasi kursu" / "üzrə davam …").
+        n = first + 1
+        while (n in left and n < count and paragraphs[n][:1].islower() and len(paragraphs[n].split()) >= 2
+               and len(text) + len(paragraphs[n]) <= 250
+               and not re.search(r"[.!?:;,]$", text) and not re.search(r"[.!?]$", paragraphs[n])):
+            text = f"{text} {paragraphs[n]}"
+            n += 1
+        if heading is not None and first == repeated and _same_line(heading) == _same_line(text):
+            text = heading  # the page's own heading, as typeset ("Children’s"), over its plainer repeat
+        tail = dates.headline_tail(text)
+        return Layout(tuple(left), first, rest[1], text[:tail[0]].strip() if tail else text, "headline")
     _, body = strip_dateline(text)
     crumb = _crumb_headline(paragraphs, left, outlet_name)
     if crumb:
