@@ -334,10 +334,16 @@ def _outlets(path: Path, data: Any, entity_ids: set[str], problems: list[Problem
         name = r.str("name")
         names = r.strings("names")
         r.str("source")
+        # A display name that is an ordinary word ("Report", "APA", "Turan") is shown but not looked for:
+        # the outlet reader finds it written with its capitals, and the names list holds the rest.
+        match_name = r.record.get("match_name", True)
+        if not isinstance(match_name, bool):
+            r.fail("outlet: match_name must be true or false", "match_name")
+            match_name = True
         if oid and name and oid not in entity_ids:
             out.append(Entity(oid, "outlet", r.str("kind", required=False) or "", r.str("country", required=False),
                               {lang: name for lang in LANGUAGES}, {"en": r.str("url", required=False) or name},
-                              tuple(dict.fromkeys([name, *names]))))
+                              tuple(dict.fromkeys([name, *names] if match_name else names))))
     _unique(path, items, [e.id for e in out], "outlet", problems)
     return out
 

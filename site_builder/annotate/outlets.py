@@ -21,7 +21,8 @@ _CITING_AFTER = re.compile(r"^[»\"”]?\W{0,2}\w{0,4}\s*(сілтеме|istinad
 # Told to an outlet ("сказал Trend политолог", "told Report", "Metbuat.az-a … bildirilib"): the outlet is
 # whom the text cites when another reports it, and the reporter when none does (its own interview).
 _TOLD_BEFORE = re.compile(r"(?:сказал|заявил|рассказал|сообщил|сказала|заявила|рассказала|сообщила|told|said to|"
-                          r"in an interview with|в интервью|интервью)\s*(?:the\s+)?(?:агентств\w*|издани\w*|"
+                          r"in an (?:exclusive )?interview with|interview to|в интервью|интервью|корреспонденту|"
+                          r"told (?:the\s+)?correspondent of)\s*(?:the\s+)?(?:агентств\w*|издани\w*|"
                           r"news agency|agency)?\s*[«\"“]?\s*$", re.I)
 _TOLD_AFTER = re.compile(r"^[^.!?]{0,120}?\b(?:bildiri\w*|məlumat veril\w*|verilən (?:xəbər|məlumat)\w*|deyib|söyləyib|"
                          r"açıqlama verib|xəbər veril\w*|müsahibə\w*)", re.I)
@@ -36,7 +37,7 @@ _REPORTING_BEFORE = re.compile(
 _REPORTING_AFTER = re.compile(
     r"^[»\"”]?\W{0,2}\w{0,4}\s*(?:[\w-]+\s+)?(bürosu|бюросы|(?:агенттігі|agentliyi)(?=\s*(?:[.,;)]|$|\w+\s+(?:хабарла|тілшісі|"
     r"сілтеме|xəbər|müxbiri)))|xəbər verir|xəbər verib|"
-    r"məlumat verir|хабарлайды|хабарлады|передает|сообщает|"
+    r"məlumat verir|bildirir\s+ki|yazır\s+ki|хабарлайды|хабарлады|передает|сообщает|"
     r"reports|reported|informs|news agency (reports|cites|informs)|agency reports|cites|тілшісі|müxbiri|correspondent)", re.I)
 
 
@@ -51,7 +52,9 @@ class Outlets:
 # Short names that are ordinary words in some language ("APA" is Kazakh "ара" once look-alike letters
 # are folded, "Report" is an English word): found only when written with their capitals.
 SHORT_NAMES = {"apa": ("APA", "АПА"), "report-az": ("Report",), "turan": ("Turan", "Туран"), "trend": ("Trend",)}
-_SENTENCE_VERB = re.compile(r"(xəbər verir|xəbər verib|reports|сообщает|передает|хабарлайды)", re.I)
+_SENTENCE_VERB = re.compile(r"(xəbər verir|xəbər verib|bildirir ki|yazır ki|reports|сообщает|передает|хабарлайды)", re.I)
+# Told to an outlet's correspondent: "Trend-in Astanaya ezam olunmuş xüsusi müxbirinə", "Report-un müxbirinə".
+_TOLD_CORRESPONDENT = re.compile(r"^-?(?:in|ın|un|ün|nin|nın|nun|nün)\s+(?:[^\s.!?]+\s+){0,4}?müxbir\w*(?:ə|a)\b", re.I)
 # A site the knowledge lacks, named by its address ("Avrasiya.net xəbər verir", "www.RIA24.az"): an outlet
 # where the text names it as the reporter, as it does the known ones.
 _SITE = re.compile(r"(?<![\w@./-])(?:www\.)?([A-Za-zÀ-ɏ][\w-]{1,30})\.(az|kz|ru|com|net|org|info|news|media|tv|uz|kg|tj|tm)"
@@ -67,7 +70,8 @@ _KIND_RU = r"(?:телеканал|телекомпания|(?:информац�
 _KIND_KK = r"(?:телеарнасы|агенттігі|газеті|порталы|сайты|радиосы|журналы)"
 _KIND_AZ = r"(?:telekanalı|agentliyi|qəzeti|portalı|saytı|radiosu|jurnalı)"
 _KIND_NAMED = (
-    re.compile(rf"(?:сообщает|передает|передаёт|пишет|информирует)\s+{_KIND_RU}\s+[«\"“](?P<name>[^»\"”]{{2,40}})[»\"”]", re.I),
+    re.compile(rf"(?:сообщает|передает|передаёт|пишет|информирует)\s+(?:{_KIND_RU}\s+)?«(?P<name>[^»]{{2,40}})»", re.I),
+    re.compile(rf"(?:сообщает|передает|передаёт|пишет|информирует)\s+{_KIND_RU}\s+[\"“](?P<name>[^\"”]{{2,40}})[\"”]", re.I),
     re.compile(rf"хабарлайды\s+[«\"“](?P<name>[^»\"”]{{2,40}})[»\"”]\s+{_KIND_KK}", re.I),
     re.compile(rf"[«\"“](?P<name>[^»\"”]{{2,40}})[»\"”]\s+{_KIND_AZ}\s+xəbər verir", re.I),
 )
@@ -148,7 +152,7 @@ class OutletReader:
                 sentence_after = re.split(r"[.!?]\s", p[m.end:m.end + 160])[0]
                 if _SPECIALLY_FOR.search(before):
                     reporters.insert(0, (0, m.key))
-                elif _TOLD_BEFORE.search(before) or (
+                elif _TOLD_BEFORE.search(before) or _TOLD_CORRESPONDENT.match(p[m.end:m.end + 80]) or (
                         (re.search(r"-(?:a|ə|ya|yə|na|nə)$", m.text) or re.match(r"-(?:a|ə|ya|yə|na|nə)\b", after))
                         and _TOLD_AFTER.match(p[m.end:m.end + 140])):
                     told.append(m.key)

@@ -14,7 +14,7 @@ from site_builder.matching import Match, fold
 _UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜЈҸÄÁÓÚÝǴŃŪÑ"
 _LOWER = "a-zа-яёәғқңөұүһіəçğıöşüјҹäáóúýǵńūñ'’"
 _NAME_WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
-_CANDIDATE = re.compile(rf"(?<![\w.-])(?:{_NAME_WORD})(?:\s+{_NAME_WORD}){{1,5}}(?![\w-])")
+_CANDIDATE = re.compile(rf"(?<![\w.-])(?:{_NAME_WORD})(?:\s+{_NAME_WORD}){{1,9}}(?![\w-])")
 # Two capitalised words together (every pair, overlapping): where a Russian name may stand.
 _PAIR = re.compile(rf"(?<![\w-])(?=({_NAME_WORD}\s+{_NAME_WORD}))")
 # Capitalised words of names of ministries, companies and offices, not of people.
@@ -81,14 +81,18 @@ def _named_after(text: str, start: int, end: int) -> bool:
     return bool(_NAMED_AFTER_AFTER.match(text[end:end + 40]) or _NAMED_AFTER_BEFORE.search(text[max(0, start - 30):start]))
 
 
-_CREDIT_BEFORE = re.compile(r"(фото|photo|foto|сурет|видео|video|автор|author|müəllif|©)\s*[:/]?\s*$", re.I)
+_CREDIT_BEFORE = re.compile(r"(фото|photo|foto|сурет|видео|video|автор|author|müəllif|©)(?:\s+(?:credit|by))?\s*[:/]?\s*$",
+                            re.I)
+# A plural with its ending is a common noun, never a name: "Mədəniyyət Günləri", "Мәдениет күндері".
+_PLURAL = {"az": re.compile(r"(?:lar|lər)(?:ı|i|ın|in|a|ə|da|də|dan|dən)?$", re.I),
+           "kk": re.compile(r"(?:лар|лер|дар|дер|тар|тер)(?:ы|і|ын|ін|ға|ге|да|де|ды|ді)$", re.I)}
 # "By Aygul Mammadova" at a line's start is a byline; "signed by Colonel General Elchin Guliyev", "the operetta
 # by Uzeyir Hajibeyli" name a person.
 _BYLINE = re.compile(r"^\s*by\s*:?\s*$", re.I)
 
 
 def _credit(text: str, start: int) -> bool:
-    return bool(_CREDIT_BEFORE.search(text[max(0, start - 12):start]) or _BYLINE.match(text[:start]))
+    return bool(_CREDIT_BEFORE.search(text[max(0, start - 20):start]) or _BYLINE.match(text[:start]))
 # Capitalised words that start sentences or name things, not people.
 NOT_NAMES = _NOT_NAMES = frozenset(fold(w) for w in (
     "как вы мы он она они это этот так также когда если где там вот все сегодня вчера ранее "
@@ -233,17 +237,26 @@ class PeopleReader:
                 cands = [(m.start(), m.end()) for m in _CANDIDATE.finditer(p)]
             people_taken = [(m.start, m.end) for m in matches[i]
                             if (e := self.knowledge.entity(m.key)) and e.type == "person"]
+            # "Əminə Kosbayeva Prezident İlham Əliyevin …": a new name runs into a known one; it ends there.
+            # "Tokayev Mixeil Kavelaşvili ilə görüşüb": a known name before a new one; the new one starts after it.
+            segments = []
             for a, b in cands:
-                # "Əminə Kosbayeva Prezident İlham Əliyevin …": a new name runs into a known one; it ends there.
-                # "Tokayev Mixeil Kavelaşvili ilə görüşüb": a known name before a new one; the new one starts after it.
-                while (inside := next((y for x, y in people_taken if x <= a < y), None)) is not None:
-                    a = inside
-                b = min([b] + [x for x, y in people_taken if a < x < b])
+                for x, y in sorted(people_taken):
+                    if y <= a or x >= b:
+                        continue
+                    if x > a:
+                        segments.append((a, x))
+                    a = max(a, y)
+                if a < b:
+                    segments.append((a, b))
+            for a, b in segments:
                 # "Azerbaijan Nurlan Zhaksybekov": a known place or organisation before the name is cut off.
                 for x, y in sorted(taken):
                     if x <= a < y or (a <= x < b and y < b):
                         # "Prezident Gürcüstan Prezidenti Mixeil Kavelaşvili": only role words stand before it
-                        if x <= a + 1 or all(_is_role(w) or fold(w) in _NOT_NAMES for w in p[a:x].split()):
+                        # … or one word, too few for a name ("Шараға Әзербайжандағы Елшісі Әлім Байел")
+                        if x <= a + 1 or all(_is_role(w) or fold(w) in _NOT_NAMES for w in p[a:x].split()) \
+                                or (len(p[a:x].split()) < 2 and len(p[y:b].split()) >= 2):
                             a = y
                         else:
                             b = min(b, x)
@@ -275,7 +288,7 @@ class PeopleReader:
             # "Словакия Президенті Петер Пеллегрини": a role inside the run; the name is what follows it.
             inner = [k for k, w in enumerate(words[:-2]) if _is_role(w)]
             if inner:
-                role = role or words[inner[-1]]
+                role = role if role and len(role.split()) <= 4 else words[inner[-1]]
                 words = words[inner[-1] + 1:]
             # "Фридрих Мерцпен Берлинде": a Kazakh or Azerbaijani name's case ending is on its last word.
             if language in ("kk", "az"):
@@ -295,6 +308,10 @@ class PeopleReader:
             if len(words) >= 3 and _CASE_ENDING.get(language) and _CASE_ENDING[language].search(words[0]) \
                     and not _CASE_ENDING[language].search(words[-1]) and re.search(r"(^|[.!?:»\"])\s*$", p[:a]):
                 words.pop(0)
+            # "Vüsal Həsənzadə Mədəniyyət Günləri": a plural that closes the run is a noun phrase after the name
+            # (with its possessive ending, the word before it is its modifier).
+            if language in _PLURAL and len(words) > 2 and _PLURAL[language].search(words[-1]):
+                words = words[:-2] if re.search(r"(?:ı|i|ы|і)$", words[-1]) and len(words) > 3 else words[:-1]
             if len(words) > 3:
                 words = words[-2:]
             if len(words) >= 3 and re.search(r"\b(of|and|for|и|по|мен|və|üzrə)\s+$", p[max(0, a - 6):a]):
@@ -302,6 +319,9 @@ class PeopleReader:
             if len(words) < 2 or len(words) > 4:
                 continue
             if any(fold(w) in _NOT_NAMES or fold(w) in self.blocked or w.isupper() for w in words):
+                continue
+            # "General Director", "Deputy Chairman": a name does not end in a role word
+            if _is_role(words[-1]) or (language in _PLURAL and any(_PLURAL[language].search(w) for w in words)):
                 continue
             if _credit(p, a):
                 continue

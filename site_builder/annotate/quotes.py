@@ -15,12 +15,13 @@ _VERBS = (
     "считает", "уверен", "пояснил", "сообщил", "заметил", "признал", "рассказал", "ответил", "говорит",
     "говорится", "уточнил", "напомнил", "выразил", "акцентировал", "убежден", "цитирует",
     # Kazakh, Cyrillic and Latin
-    "деді", "деп", "айтты", "мәлімдеді", "атап өтті", "атап көрсетті", "қосты", "түйіндеді", "түсіндірді",
+    "деді", "деп", "айтты", "айтады", "дейді", "мәлімдеді", "мәлімдейді", "атап өтеді", "атап өтті", "атап көрсетті", "қосты", "түйіндеді", "түсіндірді",
     "санайды", "сенімді", "dedi", "dedı", "dep", "aıtty", "aytty", "málimdedi", "atap ótti", "atap ötti",
     # Azerbaijani, Latin and Cyrillic
     "bildirib", "bildirdi", "qeyd edib", "qeyd etdi", "vurğulayıb", "vurğuladı", "deyib", "deyə", "söyləyib",
     "söylədi", "əlavə edib", "bəyan edib", "билдириб", "билдирди", "гејд едиб", "вурғулајыб", "дејиб", "дејә",
-    "демишдир", "сөјләјиб", "әлавә едиб", "бәјан едиб", "гејд етди",
+    "демишдир", "сөјләјиб", "әлавә едиб", "бәјан едиб", "гејд етди", "məlumat verib", "məlumat verdi",
+    "açıqlayıb", "diqqətə çatdırıb",
     # English
     "said", "says", "stated", "noted", "added", "stressed", "told", "explained", "emphasi", "underlined",
     "remarked", "declared", "pointed out", "assured",
@@ -40,6 +41,9 @@ _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 # Who speaks before a colon that ends the paragraph: "Президент Азербайджана Ильхам Алиев сказал:".
 _SAYS_COLON = re.compile(r"(?P<who>.{2,160}?)\s+(?:сказал|заявил|отметил|подчеркнул|said|stated|noted|деді|айтты|"
                          r"атап өтті|мәлімдеді|dedi|bildirdi|bildirib|qeyd edib|qeyd etdi|vurğulayıb|deyib|söyləyib)\w*\s*:\s*$", re.I)
+# A person's name (and role) alone on a line before what they say: "Эльдар Исмаил, президент фонда «Деде Горгуд»:".
+_NAME_COLON = re.compile(r"^\s*(?P<who>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ][^\W\d_]+(?:[ -][A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ][^\W\d_.]+){1,2})"
+                         r"(?:,[^:.!?]{0,120})?:\s*$")
 # The sentence after a quotation that says who said it: "«…». Об этом заявил X", "«…». Бұл туралы X айтты",
 # "“…” Report xəbər verir ki, bunu X deyib", "“…” This was stated by X".
 _THIS_WAS_SAID = re.compile(r"^\s*(?:(?:[«\"“]?[\w.-]+[»\"”]?\s+xəbər verir ki,|(?:как\s+)?передает\s+[\w.-]+,)\s*)?"
@@ -277,6 +281,10 @@ def find(paragraphs: tuple[str, ...], resolve: Resolver, person_names: Callable[
             if named:
                 after = (after[0], named.group(1).strip(), after[2])
         found = after or _before(lead_in)
+        if not found and lead_in.rstrip().endswith(".") and _VERB.search(lead_in.rstrip()[-30:]):
+            # "Səfir Lətif Qəndilov agentliyə məlumat verib. “…”": the sentence before, ending in a verb of
+            # saying, names who says what follows.
+            found = _before(lead_in.rstrip()[:-1] + ":")
         at_paragraph, limit = p0, start
         if not found and not lead_in.strip() and p0 > 0 and paragraphs[p0 - 1].rstrip().endswith(":"):
             # "Politoloq Elxan Şahinoğlu qeyd edib:" closing the paragraph before the quotation
@@ -338,6 +346,9 @@ def find(paragraphs: tuple[str, ...], resolve: Resolver, person_names: Callable[
             claimed.add(pi)
     for pi, text in enumerate(paragraphs):
         m = _SAYS_COLON.match(text)
+        if not m and pi + 1 < len(paragraphs) and re.match(r"\s*[-–—«“\"„]", paragraphs[pi + 1]):
+            # "Эльдар Исмаил, президент фонда «Деде Горгуд»:" over an answer that opens with a dash
+            m = _NAME_COLON.match(text)
         if not m or pi + 1 >= len(paragraphs):
             continue
         speaker = resolve(m.group("who"), pi, len(text))

@@ -25,6 +25,7 @@ _COUNTER = re.compile(
     r"мин(ут\w*)?\.?\s*(оқу|чтени|на чтение)|min(ute)?s?\.?\s*read|dəq(iqə)?\.?\s*oxu\w*|comments?|комментари\w*|пікір)\b|"
     r"(просмотров|views|baxış sayı|прочитано|көрілім|oxunma sayı)\s*:?\s*\d)", re.I)
 _NOTICE = re.compile(r"cookie|куки|иностранн\w+ агент|foreign agent|шетелдік агент|xarici agent|все права защищены|"
+                     r"гиперсілтеме|гиперссылк|hyperlink|hiperlink|активная ссылка|active link|"
                      r"all rights reserved|barcha huquq|bütün hüquqlar|при использовании материалов|"
                      r"материалдарды пайдаланған|istifadə zamanı", re.I)
 _BREADCRUMB = re.compile(r"\s(»|›|>|/|→|\\)(\s|$)|^(главная|басты бет|ana səhifə|home|news|новости|жаңалықтар|xəbərlər)\s*[»›>/|]", re.I)
@@ -51,6 +52,21 @@ _DATELINE = re.compile(
     r"(?:(?P<tail>[\w.\s-]{2,30}?)(?P<end>[.,:]|\s[-–—])\s+)?", re.U)
 # A dash ends a dateline before a full stop does ("Baku, Sept. 17, 2019 —").
 _DATELINES = (re.compile(_DATELINE.pattern.replace("SEP", "[-–—]+")), re.compile(_DATELINE.pattern.replace("SEP", r"\.\s|:\s")))
+
+
+# What a site adds to a headline: a label for its pictures ("… мира ФОТО", "… başlayır - FOTO",
+# "(видео)") and markup copied with the text ("<span style=…>").
+_MEDIA_LABEL = re.compile(r"\s*(?:[-–—|+•]\s*)?[\[(]?\s*(?:фото|видео|foto|video|photo|фоторепортаж|"
+                          r"фото\s*[+и/]\s*видео|видео\s*[+и/]\s*фото|foto\s*[+/]\s*video|infographic|инфографика)"
+                          r"\s*[\])]?\s*$", re.I)
+_TAG = re.compile(r"<[^<>]{1,200}>")
+
+
+def clean_headline(text: str) -> str:
+    """A headline without the site's picture label and copied markup."""
+    text = " ".join(_TAG.sub(" ", text).split())
+    bare = _MEDIA_LABEL.sub("", text).strip()
+    return bare if len(_WORD.findall(bare)) >= 3 else text
 
 
 @dataclass(frozen=True)
@@ -238,7 +254,7 @@ def read(paragraphs: tuple[str, ...], outlet_name: Callable[[str], bool] = lambd
         if heading is not None and first == repeated and _same_line(heading) == _same_line(text):
             text = heading  # the page's own heading, as typeset ("Children’s"), over its plainer repeat
         tail = dates.headline_tail(text)
-        return Layout(tuple(left), first, rest[1], text[:tail[0]].strip() if tail else text, "headline")
+        return Layout(tuple(left), first, rest[1], clean_headline(text[:tail[0]] if tail else text), "headline")
     _, body = strip_dateline(text)
     crumb = _crumb_headline(paragraphs, left, outlet_name)
     if crumb:

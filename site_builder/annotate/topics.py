@@ -28,8 +28,11 @@ MENTIONS = 1
 # mention ("… as well as energy").
 RELATIVE = 0.4
 GENERAL = "politics"
-# Evidence this strong makes a topic whatever else the text is about (a long text has several).
+# Evidence this strong makes a topic whatever else the text is about (a long text has several), when
+# it stands in ENOUGH_SENTENCES sentences or is stronger still: three words in a sentence or two are a
+# detail (a port, a tanker and a railway in a text about oil exports are how the oil goes).
 ENOUGH = 3.0
+ENOUGH_SENTENCES = 3
 
 
 _ENGLISH_ENDINGS = ("", "s", "es", "ed", "d", "ing", "'s", "’s", "er", "ers", "al")
@@ -236,7 +239,8 @@ class TopicReader:
             # Weak, listed or background words alone are a passing mention.
             if tid not in prominent and mentions[tid] < MENTIONS:
                 return False
-            return scores[tid] >= RELATIVE * top or scores[tid] >= ENOUGH
+            return scores[tid] >= RELATIVE * top or scores[tid] > ENOUGH or (
+                scores[tid] >= ENOUGH and mentions[tid] >= ENOUGH_SENTENCES)
 
         chosen = tuple(t.id for t in self.knowledge.topics if chosen_(t.id))
         if not chosen:
