@@ -897,3 +897,15 @@ def test_a_match_name_that_is_no_yes_or_no_is_a_problem_at_its_line(tmp_path):
                                           "    names: [X News]\n    source: https://example.org\n", encoding="utf-8")
     _, problems = kb.read(content)
     assert any("match_name" in str(p) and "outlets.yaml" in str(p) and ":4" in str(p) for p in problems)
+
+
+@pytest.mark.parametrize("opening, date", [
+    ("", "2022-08-24"),  # the lead tells of the visit: the text reports it
+    ("По его словам, ", None),  # the lead tells what the ambassador said of it: his subject, not the text's
+])
+def test_a_known_event_a_speaker_speaks_of_does_not_date_the_text(tmp_path, opening, date):
+    sentence = "официальный визит Касым-Жомарта Токаева в Азербайджан и подписанная в Баку декларация открыли новую страницу."
+    a = _annotate(tmp_path, "Посол выступил на конференции\n\nПосол Казахстана посетил Казахский район. "
+                            f"{opening}{sentence[0].upper() if not opening else sentence[0]}{sentence[1:]}\n\n"
+                            "Гости осмотрели семинарию.\n")
+    assert a.date.date == date

@@ -85,6 +85,21 @@ def in_the_past(paragraph: str) -> bool:
     return bool(_PAST.search(paragraph))
 
 
+# A sentence that reports what someone said in a speech or an interview: an event it names is the
+# speaker's subject, not the text's ("Өз сөзінде Елші … Тоқаевтың сапарын атап өтті").
+_SPEECH_OPENING = re.compile(r"^\W*(?:өз сөзінде|сөзінде|оның айтуынша|в своем выступлении|в своём выступлении|"
+                             r"по его словам|по ее словам|по её словам|in (?:his|her) (?:speech|remarks)|"
+                             r"according to (?:him|her)|çıxışında|öz çıxışında|onun sözlərinə görə)\b", re.I)
+
+
+def in_reported_speech(paragraph: str, words) -> bool:
+    """Whether every sentence of the paragraph that holds one of `words` reports someone's speech."""
+    # sentences split where a stop ends one, not after an initial ("Ә. Байел")
+    sentences = re.split(r"(?<=[.!?…])(?<!\s[^\W\d_]\.)\s+", paragraph)
+    held = [s for s in sentences if any(w and w in s for w in words)]
+    return bool(held) and all(_SPEECH_OPENING.search(s.strip()) for s in held)
+
+
 _REPORT_FORMULA = re.compile(r"(?:xəbər|məlumat)\s+verir\w*\s+ki\b", re.I)
 _REPORTED = re.compile(r",\s*(?:что|чтобы|как)\b|\bthat\b|\bki\b|\bдеп\b|(?:сказал|заявил|отметил|напомнил|said|noted|recalled)\w*\s*:", re.I)
 # The verb of the report after what is said: "…, that Kazakhstan was formed, MP X said at the meeting on
