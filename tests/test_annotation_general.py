@@ -909,3 +909,12 @@ def test_a_known_event_a_speaker_speaks_of_does_not_date_the_text(tmp_path, open
                             f"{opening}{sentence[0].upper() if not opening else sentence[0]}{sentence[1:]}\n\n"
                             "Гости осмотрели семинарию.\n")
     assert a.date.date == date
+
+
+def test_a_headline_that_quotes_and_names_the_speaker_after_a_colon_is_a_quotation(tmp_path):
+    a = _annotate(tmp_path, "«Товарооборот вырос в три раза за пять лет»: Токаев прибыл в Баку\n\n"
+                            "«Товарооборот вырос в три раза за пять лет»: Токаев прибыл в Баку\n\n"
+                            "Президент Казахстана Касым-Жомарт Токаев прибыл в Баку с визитом.\n")
+    assert [(q.speaker, q.text) for q in a.quotes] == [("kassym-jomart-tokayev", "Товарооборот вырос в три раза за пять лет")]
+    b = _annotate(tmp_path, "«Шёлковый путь»: Баку принял форум\n\nВ Баку прошёл форум.\n")
+    assert b.quotes == ()  # a name in quotation marks, and a city, not a speaker

@@ -41,6 +41,10 @@ _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 # Who speaks before a colon that ends the paragraph: "Президент Азербайджана Ильхам Алиев сказал:".
 _SAYS_COLON = re.compile(r"(?P<who>.{2,160}?)\s+(?:сказал|заявил|отметил|подчеркнул|said|stated|noted|деді|айтты|"
                          r"атап өтті|мәлімдеді|dedi|bildirdi|bildirib|qeyd edib|qeyd etdi|vurğulayıb|deyib|söyləyib)\w*\s*:\s*$", re.I)
+# A quotation, a colon, and who said it, at a line's start: "«Товарооборот вырос в пять раз с 2020 года»: Токаев
+# прибыл в Азербайджан" (a headline), "“Bu, bizim hədiyyəmizdir”: Tokayev Füzulidə".
+_QUOTE_COLON = re.compile(r"^\s*[«“\"„](?P<text>[^«»“”\"„]{10,300})[»”\"“]\s*:\s*"
+                          r"(?P<who>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ][^\W\d_]+(?:[ -][A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ][^\W\d_]+)?)")
 # A person's name (and role) alone on a line before what they say: "Эльдар Исмаил, президент фонда «Деде Горгуд»:".
 _NAME_COLON = re.compile(r"^\s*(?P<who>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ][^\W\d_]+(?:[ -][A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ][^\W\d_.]+){1,2})"
                          r"(?:,[^:.!?]{0,120})?:\s*$")
@@ -361,5 +365,15 @@ def find(paragraphs: tuple[str, ...], resolve: Resolver, person_names: Callable[
             piece = _LEADING_DASH.sub("", paragraphs[qi]).strip()
             quotes.append(FoundQuote(speaker, piece, qi + 1, m.group(0).strip()))
             claimed.add(qi)
+    for pi, text in enumerate(paragraphs):
+        # A headline that quotes and then names the speaker: "«Товарооборот вырос в пять раз»: Токаев …"
+        m = _QUOTE_COLON.match(text)
+        if pi in claimed or not m or not _speech_like(m.group("text")) or any(
+                q.text == m.group("text").strip() for q in quotes):
+            continue  # (a headline the page gives twice is one quotation)
+        speaker = resolve(m.group("who"), pi, m.start("who"))
+        if speaker and speaker != NOT_SPOKEN:
+            quotes.append(FoundQuote(speaker, m.group("text").strip(), pi + 1, m.group("who")))
+            claimed.add(pi)
     quotes.sort(key=lambda q: q.paragraph)
     return quotes
