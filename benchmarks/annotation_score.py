@@ -119,9 +119,13 @@ def _quotes(found: list[dict], wanted: list[dict], knowledge) -> tuple[int, int,
         return any(str(q.get("text", "")).startswith(x) for x in starts)
 
     # A quotation of several paragraphs is written a quote a paragraph: its later paragraphs are not extra.
-    later = [q for q in found if not expected(q) and any(
-        f.get("paragraph") == q.get("paragraph", 0) - 1 and f.get("speaker") == q.get("speaker") and expected(f)
-        for f in found)]
+    # (transitively: each paragraph of the quotation follows the one before it, back to the expected one)
+    continues = {id(q) for q in found if expected(q)}
+    for q in sorted(found, key=lambda q: q.get("paragraph", 0)):
+        if id(q) not in continues and any(id(f) in continues and f.get("paragraph") == q.get("paragraph", 0) - 1
+                                          and f.get("speaker") == q.get("speaker") for f in found):
+            continues.add(id(q))
+    later = [q for q in found if not expected(q) and id(q) in continues]
     extra = len(found) - len(later) - len([q for q in found if expected(q)])
     return hit, right, hit + extra, len(wanted)
 

@@ -918,3 +918,12 @@ def test_a_headline_that_quotes_and_names_the_speaker_after_a_colon_is_a_quotati
     assert [(q.speaker, q.text) for q in a.quotes] == [("kassym-jomart-tokayev", "Товарооборот вырос в три раза за пять лет")]
     b = _annotate(tmp_path, "«Шёлковый путь»: Баку принял форум\n\nВ Баку прошёл форум.\n")
     assert b.quotes == ()  # a name in quotation marks, and a city, not a speaker
+
+
+@pytest.mark.parametrize("line, answer", [
+    ("Statement by President Nursultan Nazarbayev:", "- Our two countries have very good and brotherly relations."),
+    ("Выступление Президента Нурсултана Назарбаева:", "- Наши страны связывают братские отношения, и мы их укрепим."),
+])
+def test_a_transcripts_line_naming_the_speaker_gives_the_dashed_speech_after_it(tmp_path, line, answer):
+    a = _annotate(tmp_path, f"Statements\n\n{line}\n\n{answer}\n")
+    assert [q.speaker for q in a.quotes] == ["nursultan-nazarbayev"]

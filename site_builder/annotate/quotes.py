@@ -45,8 +45,10 @@ _SAYS_COLON = re.compile(r"(?P<who>.{2,160}?)\s+(?:сказал|заявил|о�
 # прибыл в Азербайджан" (a headline), "“Bu, bizim hədiyyəmizdir”: Tokayev Füzulidə".
 _QUOTE_COLON = re.compile(r"^\s*[«“\"„](?P<text>[^«»“”\"„]{10,300})[»”\"“]\s*:\s*"
                           r"(?P<who>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ][^\W\d_]+(?:[ -][A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ][^\W\d_]+)?)")
-# A person's name (and role) alone on a line before what they say: "Эльдар Исмаил, президент фонда «Деде Горгуд»:".
-_NAME_COLON = re.compile(r"^\s*(?P<who>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ][^\W\d_]+(?:[ -][A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ][^\W\d_.]+){1,2})"
+# A person's name (and role) alone on a line before what they say: "Эльдар Исмаил, президент фонда «Деде Горгуд»:",
+# "Statement by President Nursultan Nazarbayev:" in a transcript.
+_NAME_COLON = re.compile(r"^\s*(?i:(?:statement|speech|remarks|address|выступление|заявление|речь)\s+(?:by\s+)?"
+                         r"(?:(?:the\s+)?(?:president|prime minister)\s+|(?:президента|премьер-министра)\s+)?)?(?P<who>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ][^\W\d_]+(?:[ -][A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ][^\W\d_.]+){1,2})"
                          r"(?:,[^:.!?]{0,120})?:\s*$")
 # The sentence after a quotation that says who said it: "«…». Об этом заявил X", "«…». Бұл туралы X айтты",
 # "“…” Report xəbər verir ki, bunu X deyib", "“…” This was stated by X".
