@@ -927,3 +927,33 @@ def test_a_headline_that_quotes_and_names_the_speaker_after_a_colon_is_a_quotati
 def test_a_transcripts_line_naming_the_speaker_gives_the_dashed_speech_after_it(tmp_path, line, answer):
     a = _annotate(tmp_path, f"Statements\n\n{line}\n\n{answer}\n")
     assert [q.speaker for q in a.quotes] == ["nursultan-nazarbayev"]
+
+
+def test_review_findings_outlets_interviews_speakers_and_speech_before_a_dash(tmp_path):
+    # a quotation after "пишет" is no outlet; "как ранее сообщает" passes a report on
+    a = _annotate(tmp_path, "Kazinform\n\nТокаев провел встречу с акимами\n\nАСТАНА. КАЗИНФОРМ – Токаев провел "
+                            "встречу. Токаев пишет «Работа продолжится».\n")
+    assert a.outlet == "Kazinform"
+    a = _annotate(tmp_path, "Kazinform\n\nТокаев провел встречу\n\nАСТАНА. КАЗИНФОРМ – Президент провел встречу, "
+                            "как ранее сообщает телеканал «МИР 24».\n")
+    assert a.outlet == "Kazinform"
+    # each label line of an interview gives the answers under it, up to the next label or plain paragraph
+    a = _annotate(tmp_path, "Интервью\n\nЭльдар Исмаил, президент фонда «Деде Горгуд»:\n\n– Мы работаем над новыми "
+                            "проектами в Баку.\n\nАйгуль Нурланова, корреспондент:\n\n– Какие у вас планы на "
+                            "следующий год?\n\nЭльдар Исмаил:\n\n– Мы откроем ещё два центра.\n\nКонец интервью.\n")
+    assert [q.speaker for q in a.quotes] == ["eldar-ismail", "aygul-nurlanova", "eldar-ismail"]
+    # the verb of saying must follow the name in its own sentence
+    a = _annotate(tmp_path, "Talks\n\nKassym-Jomart Tokayev met Ilham Aliyev. He said the talks were useful.\n\n"
+                            "\"We will develop our relations further and faster,\" he added.\n")
+    assert [q.speaker for q in a.quotes] == ["kassym-jomart-tokayev"]
+    # a sentence naming someone in full before a dash speech is narrative; who is named in the speech is not the speaker
+    a = _annotate(tmp_path, "Сапар\n\nҚасым-Жомарт Тоқаев Бакуге барды. Біз Ильхам Әлиевпен ұзақ кездестік, бұл "
+                            "маңызды, – деді.\n")
+    assert [(q.speaker, q.text) for q in a.quotes] == [
+        ("kassym-jomart-tokayev", "Біз Ильхам Әлиевпен ұзақ кездестік, бұл маңызды")]
+    # an outlet's formula after a dash is no speech
+    assert _annotate(tmp_path, "Кеңес\n\nАстанада үкімет отырысы өтті, онда көп мәселе талқыланды, – деп хабарлайды "
+                               "агенттік тілшісі.\n").quotes == ()
+    # a speech reported in Azerbaijani Cyrillic does not date the text by the event it names
+    assert _annotate(tmp_path, "Сәфир\n\nӨз чыхышында сәфир Токајевин Азәрбајҹана рәсми сәфәрини вә бәјаннамәни "
+                               "хатырладыб.\n\nТәдбир кечирилиб.\n").date.date is None

@@ -120,7 +120,7 @@ class Annotator:
         heads = set(lead) | ({layout.headline} if layout.headline is not None else set())
         # … and not as last year's news ("Былтыр Тоқаев Әзербайжанға мемлекеттік сапармен барған еді").
         reported = {k: v for k, v in event_hits.items()
-                    if any(not dates.in_the_past(seen[i]) and not dates.in_reported_speech(seen[i], event_words[k])
+                    if any(not dates.in_the_past(seen[i]) and not dates.in_reported_speech(paragraphs[i], event_words[k])
                            for i in set(event_anywhere[k]) & heads)
                     and not all(dates.in_the_past(seen[i]) for i in v)}
         bounds_found = self.offices.bounds(seen, matches, skip, originals=paragraphs)
@@ -301,7 +301,8 @@ class Annotator:
                         # The one a verb of saying follows is the subject ("After his talks with
                         # Nazarbaev, Aliyev told a press conference …"); else the first named.
                         speaking = [(at, pid) for at, pid in named_at
-                                    if (v := quoting._VERB.search(text, at, at + 40)) and "," not in text[at:v.start()]]
+                                    if (v := quoting._VERB.search(text, at, at + 40))
+                                    and not re.search(r"[,.!?;]", text[at:v.start()])]
                         return min(speaking or named_at)[1]
                 return None
             return None

@@ -89,7 +89,8 @@ def in_the_past(paragraph: str) -> bool:
 # speaker's subject, not the text's ("Өз сөзінде Елші … Тоқаевтың сапарын атап өтті").
 _SPEECH_OPENING = re.compile(r"^\W*(?:өз сөзінде|сөзінде|оның айтуынша|в своем выступлении|в своём выступлении|"
                              r"по его словам|по ее словам|по её словам|in (?:his|her) (?:speech|remarks)|"
-                             r"according to (?:him|her)|çıxışında|öz çıxışında|onun sözlərinə görə)\b", re.I)
+                             r"according to (?:him|her)|çıxışında|öz çıxışında|onun sözlərinə görə|чыхышында|өз чыхышында|"
+                             r"онун сөзләринә ҝөрә|ol sózinde|óz sózinde|onyń aıtýynsha)\b", re.I)
 
 
 def in_reported_speech(paragraph: str, words) -> bool:
@@ -111,7 +112,7 @@ _SAID = re.compile(r"(?<![^\W\d_])(?:said|told|stated|noted|stressed|added|annou
 
 def _in_speech(sentence: str) -> bool:
     """Whether the end of `sentence` (the words before a date) stands inside reported speech."""
-    sentence = _REPORT_FORMULA.sub(" ", sentence)
+    sentence = _REPORT_FORMULA.sub(" ", sentence[-400:])  # a sentence's last words: bounded work a reading
     marks = list(_REPORTED.finditer(sentence))
     return bool(marks) and not _SAID.search(sentence[marks[-1].end():])
 _YEAR_ONLY = re.compile(rf"(?:в\s+{_Y}\s+году|{_Y}\s+жылы|in\s+{_Y}(?![-–\d])|{_Y}-?(?:ci|cü|cu|cı)\s+ildə)", re.I)

@@ -70,7 +70,9 @@ _KIND_RU = r"(?:телеканал|телекомпания|(?:информац�
 _KIND_KK = r"(?:телеарнасы|агенттігі|газеті|порталы|сайты|радиосы|журналы)"
 _KIND_AZ = r"(?:telekanalı|agentliyi|qəzeti|portalı|saytı|radiosu|jurnalı)"
 _KIND_NAMED = (
-    re.compile(rf"(?:сообщает|передает|передаёт|пишет|информирует)\s+(?:{_KIND_RU}\s+)?«(?P<name>[^»]{{2,40}})»", re.I),
+    re.compile(rf"(?:сообщает|передает|передаёт|пишет|информирует)\s+{_KIND_RU}\s+«(?P<name>[^»]{{2,40}})»", re.I),
+    # without its kind only a short name that closes the sentence: "…, сообщает «24KZ»."
+    re.compile(r"(?:сообщает|передает|передаёт)\s+«(?P<name>[A-ZА-ЯЁ0-9][^»\s]*(?:\s[^»\s]+){0,2})»(?=\s*[.;]|\s*$)"),
     re.compile(rf"(?:сообщает|передает|передаёт|пишет|информирует)\s+{_KIND_RU}\s+[\"“](?P<name>[^\"”]{{2,40}})[\"”]", re.I),
     re.compile(rf"хабарлайды\s+[«\"“](?P<name>[^»\"”]{{2,40}})[»\"”]\s+{_KIND_KK}", re.I),
     re.compile(rf"[«\"“](?P<name>[^»\"”]{{2,40}})[»\"”]\s+{_KIND_AZ}\s+xəbər verir", re.I),
@@ -118,6 +120,9 @@ class OutletReader:
             known = [(m.start, m.end) for m in self.names.find(p)]
             for pattern in _KIND_NAMED:
                 for m in pattern.finditer(p):
+                    # "как ранее сообщает …", "со ссылкой на …": what it passes on, not its reporter
+                    if re.search(r"(ранее|прежде|со ссылкой на|according to)\W*\w*\W*$", p[max(0, m.start() - 25):m.start()], re.I):
+                        continue
                     if not any(a < m.end("name") and m.start("name") < b for a, b in known):
                         unknown.append((i, 0, m.start("name"), m.group("name").strip()))
             for m in _SITE.finditer(p):

@@ -63,6 +63,9 @@ _DASHED_SPEECH = re.compile(r"^[-–—]\s*(?P<text>\S.{10,}?[,.!?…])\s+[-–�
 # Speech a dash and a clause of saying close inside a paragraph that does not open with a dash:
 # "Сапар нәтижелі өтті. Біз … дамытамыз, – деп жазды Тоқаев." (the comma, ! or ? before the dash tells it
 # from the dash of "Бұл – маңызды қадам").
+_FULL_NAME = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ][^\W\d_]+(?:-[^\W\d_]+)?\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ][^\W\d_]+")
+# An outlet's formula of report, which a dash may also set off: "– деп хабарлайды Kazinform тілшісі".
+_OUTLET_FORMULA = re.compile(r"хабарла\w*|передает|передаёт|сообщает|xəbər ver\w*|reports|informs|тілшісі|корреспондент", re.I)
 _CLOSING_DASH = re.compile(r"(?P<punct>[,!?…])\s+[-–—]\s*(?P<attr>[^–—.!?«»\"“”]{2,100}?)\s*(?:[.!?…](?=\s|$)|$)")
 _PAIRS = {"«": "»", "“": "”", "„": "“", '"': '"', "‘": "’", "'": "'"}
 # Single quotation marks are also apostrophes ("Kazakhstan's", "Qur’an"): they open only before a
@@ -243,16 +246,23 @@ def _closing_dash(text: str) -> tuple[str, str, int, str] | None:
         verb = _VERB.search(attr)
         if not verb or verb.start() > 40 or not _short(attr, verb):
             continue
+        if _OUTLET_FORMULA.search(attr):
+            continue  # "…, – деп хабарлайды агенттік тілшісі": an outlet reporting, no speech
         speech = text[:m.start("punct")]
         who = _speaker_of(attr, verb)
         stems = [w[:5].lower() for w in _words(who) if w[:1].isupper()]
-        start = 0
+        start = prev = 0
         for end in _SENTENCE_END.finditer(speech):
-            sentence = speech[start:end.end()].lower()
-            if _VERB.search(sentence) or any(x in sentence for x in stems):
-                start = end.end()
+            sentence = speech[prev:end.end()]
+            prev = end.end()
+            low = sentence.lower()
+            # With a pronoun or no name after the verb, a sentence that names someone in full
+            # ("Қасым-Жомарт Тоқаев Бакуге барды.") tells of the speaker, and the speech is after it.
+            if _VERB.search(low) or any(x in low for x in stems) or (not stems and _FULL_NAME.search(sentence)):
+                start = prev
         said = speech[start:].strip()
-        return (said, who, m.start("attr"), attr) if len(_words(said)) >= 4 else None
+        # The speaker is named before the speech, not in it: its start is the resolver's limit.
+        return (said, who, start, attr) if len(_words(said)) >= 4 else None
     return None
 
 
@@ -360,9 +370,12 @@ def find(paragraphs: tuple[str, ...], resolve: Resolver, person_names: Callable[
         speaker = resolve(m.group("who"), pi, len(text))
         if speaker is None or speaker == NOT_SPOKEN:
             continue
-        # The speech runs to the end of the text, or to the next paragraph that is not speech.
+        # The speech runs to the end of the text, or to the next paragraph that is not speech; after a bare
+        # "Name, role:" label, to the next label or the first paragraph that opens with no dash or mark.
+        labelled = not _SAYS_COLON.match(text)
         for qi in range(pi + 1, len(paragraphs)):
-            if qi in claimed or _SAYS_COLON.match(paragraphs[qi]):
+            if qi in claimed or _SAYS_COLON.match(paragraphs[qi]) or _NAME_COLON.match(paragraphs[qi]) or (
+                    labelled and not re.match(r"\s*[-–—«“\"„]", paragraphs[qi])):
                 break
             piece = _LEADING_DASH.sub("", paragraphs[qi]).strip()
             quotes.append(FoundQuote(speaker, piece, qi + 1, m.group(0).strip()))
