@@ -46,7 +46,7 @@ _ROLES = (
                 r"secretary)\w*$", re.I), "any"),
 )
 
-_PRONOUNS = frozenset(fold(w) for w in ("он", "она", "ол", "he", "she", "o", "о"))
+_PRONOUNS = frozenset(fold(w) for w in quoting.PRONOUNS)
 
 
 def _stem(word: str) -> str:

@@ -274,7 +274,7 @@ def headline_tail(text: str) -> tuple[int, str, str] | None:
     if len(found) != 1:
         return None
     iso, d = found[0]
-    rest = re.sub(r"^(?:г\.|года?|жыл\w*|-?жыл\w*|il\w*|-?(?:ci|cü|cu|cı)\s+il\w*)\s*", "", tail[d.end():].strip(" .,-"), flags=re.I)
+    rest = re.sub(r"^(?:г\.|года?|-?жыл\w*|il\w*|-?(?:ci|cü|cu|cı)\s+il\w*)\s*", "", tail[d.end():].strip(" .,-"), flags=re.I)
     before = tail[:d.start()].strip(" ,")
     if rest.strip(" .") or len(before.split()) > 5:
         return None

@@ -77,6 +77,8 @@ _KIND_NAMED = (
     re.compile(rf"хабарлайды\s+[«\"“](?P<name>[^»\"”]{{2,40}})[»\"”]\s+{_KIND_KK}", re.I),
     re.compile(rf"[«\"“](?P<name>[^»\"”]{{2,40}})[»\"”]\s+{_KIND_AZ}\s+xəbər verir", re.I),
 )
+# "как ранее сообщает …", "со ссылкой на …": what the text passes on, not its reporter.
+_PASSED_ON = re.compile(r"(ранее|прежде|со ссылкой на|according to)\W*\w*\W*$", re.I)
 _SOURCE_BEFORE = re.compile(r"(?:источник|mənbə|дереккөз|source)\s*:\s*$", re.I)
 
 
@@ -121,7 +123,7 @@ class OutletReader:
             for pattern in _KIND_NAMED:
                 for m in pattern.finditer(p):
                     # "как ранее сообщает …", "со ссылкой на …": what it passes on, not its reporter
-                    if re.search(r"(ранее|прежде|со ссылкой на|according to)\W*\w*\W*$", p[max(0, m.start() - 25):m.start()], re.I):
+                    if _PASSED_ON.search(p[max(0, m.start() - 25):m.start()]):
                         continue
                     if not any(a < m.end("name") and m.start("name") < b for a, b in known):
                         unknown.append((i, 0, m.start("name"), m.group("name").strip()))
@@ -179,9 +181,9 @@ class OutletReader:
                       or (m.start > 0 and p[m.start - 1] in "/(" and p[m.end:m.end + 1] in "/)")):
                     reporters.append((1, m.key))
         name = lambda eid: self.knowledge.entity(eid).name["en"]  # noqa: E731
-        ranked = sorted(range(len(reporters)), key=lambda k: (reporters[k][0], k))
-        main = reporters[ranked[0]][1] if reporters else (told[0] if told else None)
-        main_by_place = bool(reporters) and reporters[ranked[0]][0] == 1
+        best = min(reporters, key=lambda r: r[0]) if reporters else None  # the first by formula, else by place
+        main = best[1] if best else (told[0] if told else None)
+        main_by_place = bool(best) and best[0] == 1
         if main is None and credits:
             main = credits[0]
         cites = next((c for c in cited + credits if c != main), None)

@@ -98,7 +98,9 @@ NOT_SPOKEN = "-"
 
 
 # "On oil, he said:": a pronoun after the last comma is the subject, not the words before it.
-_PRONOUNS = frozenset(("он", "она", "ол", "he", "she", "o", "о", "they", "они", "олар", "onlar"))
+PRONOUNS = frozenset(("он", "она", "ол", "he", "she", "o", "о", "they", "они", "олар", "onlar"))
+# A paragraph that opens as speech does: a dialogue dash or a quotation mark.
+_OPENS_SPEECH = re.compile(r"\s*[-–—«“\"„]")
 # Words that give a name, not speech, to what stands in quotation marks before them.
 _NAMING = re.compile(r"(?<![^\W\d_])(?:деп\s+ата(?!п)\w*|назва\w*|называ\w*|adlandır\w*|called|dubbed)(?![^\W\d_])", re.I)
 _SUFFIX_AFTER = re.compile(r"['’-]?[a-zəıöüğşçа-яәіңғүұқөһ]{1,5}(?![^\W\d_])")
@@ -216,7 +218,7 @@ def _before(text: str) -> tuple[str, str, bool] | None:
     # sentence's first words, before its first comma (a pronoun, a name).
     head = clause[:verb.start()].split(",", 1)[0]
     if "," in clause[:verb.start()] and not re.search(r"(?<![^\W\d_])[^\W\d_]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ]", subject) \
-            and len(_words(head)) <= 4 and subject.strip().casefold() not in _PRONOUNS:
+            and len(_words(head)) <= 4 and subject.strip().casefold() not in PRONOUNS:
         subject = head
     return clause, " ".join(subject.split()).strip(" ,–—-"), False
 
@@ -362,7 +364,7 @@ def find(paragraphs: tuple[str, ...], resolve: Resolver, person_names: Callable[
             claimed.add(pi)
     for pi, text in enumerate(paragraphs):
         m = _SAYS_COLON.match(text)
-        if not m and pi + 1 < len(paragraphs) and re.match(r"\s*[-–—«“\"„]", paragraphs[pi + 1]):
+        if not m and pi + 1 < len(paragraphs) and _OPENS_SPEECH.match(paragraphs[pi + 1]):
             # "Эльдар Исмаил, президент фонда «Деде Горгуд»:" over an answer that opens with a dash
             m = _NAME_COLON.match(text)
         if not m or pi + 1 >= len(paragraphs):
@@ -375,7 +377,7 @@ def find(paragraphs: tuple[str, ...], resolve: Resolver, person_names: Callable[
         labelled = not _SAYS_COLON.match(text)
         for qi in range(pi + 1, len(paragraphs)):
             if qi in claimed or _SAYS_COLON.match(paragraphs[qi]) or _NAME_COLON.match(paragraphs[qi]) or (
-                    labelled and not re.match(r"\s*[-–—«“\"„]", paragraphs[qi])):
+                    labelled and not _OPENS_SPEECH.match(paragraphs[qi])):
                 break
             piece = _LEADING_DASH.sub("", paragraphs[qi]).strip()
             quotes.append(FoundQuote(speaker, piece, qi + 1, m.group(0).strip()))
