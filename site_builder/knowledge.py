@@ -48,10 +48,12 @@ class Entity:
     """Found by ingest in a text, not yet confirmed by the editor."""
     documents: tuple[str, ...] = ()
     """For a suggested entity: the documents it was found in."""
+    match_name: bool = True
+    """Whether the display name is looked for in texts (an outlet named by an ordinary word is not)."""
 
     @property
     def all_names(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys([*self.name.values(), *self.aliases]))
+        return tuple(dict.fromkeys([*(self.name.values() if self.match_name else ()), *self.aliases]))
 
 
 @dataclass(frozen=True)
@@ -343,7 +345,7 @@ def _outlets(path: Path, data: Any, entity_ids: set[str], problems: list[Problem
         if oid and name and oid not in entity_ids:
             out.append(Entity(oid, "outlet", r.str("kind", required=False) or "", r.str("country", required=False),
                               {lang: name for lang in LANGUAGES}, {"en": r.str("url", required=False) or name},
-                              tuple(dict.fromkeys([name, *names] if match_name else names))))
+                              tuple(dict.fromkeys([name, *names] if match_name else names)), match_name=match_name))
     _unique(path, items, [e.id for e in out], "outlet", problems)
     return out
 

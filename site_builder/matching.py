@@ -17,6 +17,8 @@ _LOOKALIKE = str.maketrans({
     "b": "в", "h": "н", "m": "м", "t": "т",
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
     "\u00a0": " ", "\u2019": "'", "\u02bc": "'",
+    # Quotation marks of every style are one mark: «Respublika» qəzeti is “Respublika” qəzeti.
+    "«": '"', "»": '"', "“": '"', "”": '"', "„": '"',
 })
 
 # After the look-alike fold, lower-casing these gives one character, so offsets stay put.

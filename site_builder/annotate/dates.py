@@ -284,9 +284,16 @@ def headline_tail(text: str) -> tuple[int, str, str] | None:
 _CLOCK = re.compile(rf"^\W*{_WEEKDAYS}\b|\b{_WEEKDAYS}\W*$", re.I)
 
 
-def _is_clock(line: str, i: int, story: int) -> bool:
-    """A line above the story that gives only today's weekday and date, without a time: a site's clock."""
-    return i < min(story, 3) and bool(_CLOCK.search(line.strip())) and not re.search(r"(?<![\d.])\d{1,2}:\d\d", line)
+_WEEKDAY_LINE = re.compile(rf"^\W*{_WEEKDAYS}\W*(?:\d{{1,2}}:\d\d)?\W*$", re.I)
+
+
+def _is_clock(paragraphs: tuple[str, ...], i: int, story: int) -> bool:
+    """A line above the story that gives only today's weekday and date, without a time, or today's date over
+    a line of the weekday and the time ("15 March 2025" / "Saturday, 00:28"): a site's clock."""
+    line = paragraphs[i]
+    return i < min(story, 3) and (
+        bool(_CLOCK.search(line.strip())) and not re.search(r"(?<![\d.])\d{1,2}:\d\d", line)
+        or i + 1 < len(paragraphs) and bool(_WEEKDAY_LINE.match(paragraphs[i + 1])))
 
 
 def _pick_year(month: int, day: int, years: list[int], weekday: int | None, bounds) -> int | None:
@@ -317,21 +324,33 @@ def within(iso: str, bounds) -> bool:
 _HISTORY = re.compile(r"\b(в\s+\d{4}\s+году|ещё|еще|ранее|бұрын|earlier|ago|назад|бері|since|с\s+\d{4})\b", re.I)
 
 
+def chronology(paragraph: str) -> bool:
+    """Whether the paragraph runs through the dates of three years or more: history, every date of it
+    ("30 avqust 1992 … 9 yanvar 1993 … 1 mart 2004 … 6 sentyabr 2008-ci il tarixindən")."""
+    return len({iso[:4] for iso, _ in _readings(paragraph)}) >= 3
+
+
 def explicit(paragraphs: tuple[str, ...], lead: range) -> DocDate | None:
     """The first explicit date in the lead paragraphs, at the precision written."""
     for with_day, precision in ((True, "day"), (False, "month")):
         for i in lead:
+            if chronology(paragraphs[i]):
+                continue
             for iso, m in _readings(paragraphs[i], with_day):
                 sentence = paragraphs[i][:m.start()].rsplit(".", 1)[-1]
                 if _in_speech(sentence):
                     continue
                 return DocDate(iso, precision, m.group(0), (i + 1,))
     for i in lead:
+        if chronology(paragraphs[i]):
+            continue
         for m in _YEAR_ONLY.finditer(paragraphs[i]):
             sentence = paragraphs[i][:m.start()].rsplit(".", 1)[-1]
             if _in_speech(sentence):
                 continue  # "Токаев сказал, что в 2022 году …": a year in what someone says, not the text's
             year = next(g for g in m.groups() if g)
+            if int(year) in _contrasted_years(paragraphs[i]):
+                continue  # "In 2022, trade … An upward trend continued this year": the year before this one
             return DocDate(year, "year", m.group(0), (i + 1,))
     return None
 
@@ -358,8 +377,9 @@ def weekday_date(paragraphs: tuple[str, ...], lead: range, years: range) -> DocD
     return None
 
 
+# The number of years stands alone: "2004-cü ildə" is a year ("in 2004"), not four years.
 _JUBILEE = re.compile(
-    r"(?P<years>\d{1,3})\s*(?:-?\s*(?:лет(?:ие|ия|ию|нем|него|ней)?\w*|жыл(?:дығы|дық|дығына|дығын)?\w*|"
+    r"(?<![\d.,/])(?P<years>\d{1,3})\s*(?:-?\s*(?:лет(?:ие|ия|ию|нем|него|ней)?\w*|жыл(?:дығы|дық|дығына|дығын)?\w*|"
     r"(?:st|nd|rd|th)?\s*anniversary|years?|-?(?:ci|cü|cu|cı)\s+il\w*|il(?:liy|lik)\w*))", re.I)
 # Words for the year the text is written in: "в августе текущего года", "this year", "биылғы", "bu il".
 _CURRENT = re.compile(r"(?<![^\W\d_])(?:текущ\w+ год\w*|нынешн\w+ год\w*|это\w* год\w*|this year|биыл\w*|"
@@ -452,6 +472,31 @@ def _named_years(paragraphs: tuple[str, ...]) -> list[int]:
     return sorted(set(years))
 
 
+# What sets a year against this one: a trend "this year" continues from it, or a comparison with it.
+_CONTINUES = re.compile(r"\b(?:continu\w*|продолж\w+|сохраня\w+|жалғас\w*|davam\w*)", re.I)
+_COMPARED_WITH = re.compile(r"(?:compared (?:to|with)|than(?: in)?|по сравнению с|чем в|против|"
+                            r"салыстырғанда|ilə müqayisədə|nisbətən)\s*(?:the same period (?:of|in) )?$", re.I)
+
+
+def _contrasted_years(text: str) -> set[int]:
+    """Years a paragraph sets against "this year": those of the sentence before a trend this year continues
+    ("In 2022, trade … reached $460 million. An upward trend continued this year") and those it compares
+    this year with ("… this year, 40 % more than in 2022")."""
+    out: set[int] = set()
+    year = re.compile(r"(?<![\d.,/-])((?:19|20)\d\d)(?!\d)")
+    for paragraph in text.split("\n"):
+        if not _CURRENT.search(paragraph):
+            continue
+        sentences = re.split(r"(?<=[.!?])\s+", paragraph)
+        for k, sentence in enumerate(sentences):
+            if not _CURRENT.search(sentence):
+                continue
+            if _CONTINUES.search(sentence) and k:
+                out |= {int(y) for y in year.findall(sentences[k - 1])}
+            out |= {int(m.group(1)) for m in year.finditer(sentence) if _COMPARED_WITH.search(sentence[:m.start()])}
+    return out
+
+
 def infer(header_date: str | None, paragraphs: tuple[str, ...], lead: range, knowledge: Knowledge,
           event_hits: dict[str, list[int]], event_words: dict[str, list[str]],
           reported: dict[str, list[int]], story: int = 0, skip: frozenset[int] = frozenset(),
@@ -477,7 +522,7 @@ def infer(header_date: str | None, paragraphs: tuple[str, ...], lead: range, kno
     stamps = [(i, st) for i, p in enumerate(paragraphs) if (i in skip or i < story or len(p) <= 60) and (st := stamp(p))]
     # … but not the site's clock at the top of the page ("Сенбі, 23 Қараша 2024": the day it was saved)
     # over the story's own stamp, with its time ("24 Қараша, 2023 сағат 16:21").
-    clock = {i for i, (iso, _, _) in stamps if iso and _is_clock(paragraphs[i], i, story)}
+    clock = {i for i, (iso, _, _) in stamps if iso and _is_clock(paragraphs, i, story)}
     if any(iso and i not in clock for i, (iso, _, _) in stamps):
         stamps = [(i, st) for i, st in stamps if i not in clock]
     for i, (iso, _, words) in stamps:
@@ -569,15 +614,18 @@ def infer(header_date: str | None, paragraphs: tuple[str, ...], lead: range, kno
                            tuple(sorted({i + 1 for i in event_hits[event.id]})), event.id, confidence="low")
     # "13 сентября из порта Актау была отгружена …" in the lead, in a text that speaks of "this year"
     # ("в августе текущего года") and names years: the latest of them that the offices allow.
-    if (not found or found.precision == "year") and named and _CURRENT.search(
-            "\n".join(p for i, p in enumerate(paragraphs) if i not in skip)):
+    # A year set against "this year" is another ("In 2022, trade grew … An upward trend continued this
+    # year"); a year the text counts an anniversary to ("the 100th anniversary this year") is this one.
+    story_text = "\n".join(p for i, p in enumerate(paragraphs) if i not in skip)
+    candidates = sorted(set(named) - _contrasted_years(story_text) | ({int(found.date)} if found and found.precision == "year" else set()))
+    if (not found or found.precision == "year") and candidates and _CURRENT.search(story_text):
         for i in lead:
             if i >= len(paragraphs) or _readings(paragraphs[i]) or not (dm := _day_month(paragraphs[i])):
                 continue
             month, day, m = dm
             if _in_speech(paragraphs[i][:m.start()].rsplit(".", 1)[-1]):
                 continue
-            fits = [y for y in named if (iso := _iso(y, month, day)) and within(iso, bounds)
+            fits = [y for y in candidates if (iso := _iso(y, month, day)) and within(iso, bounds)
                     and (not found or found.date == str(y))]
             if fits:
                 return DocDate(_iso(max(fits), month, day), "day", m.group(0), (i + 1,), confidence="low")
@@ -588,6 +636,8 @@ def infer(header_date: str | None, paragraphs: tuple[str, ...], lead: range, kno
     latest = max(named, default=0)
     for i in range(story, len(paragraphs)):
         if i in skip:
+            continue
+        if chronology(paragraphs[i]):
             continue
         for iso, m in _readings(paragraphs[i]):
             sentence = paragraphs[i][:m.start()].rsplit(".", 1)[-1]

@@ -5,18 +5,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from site_builder.annotate.titles import NOTICE, strip_dateline
 from site_builder.knowledge import Knowledge
 from site_builder.matching import Matcher
 
 _CITING_BEFORE = re.compile(
     r"(со ссылкой на|ссылаясь на|по данным|по информации|согласно|со слов|цитирует|"
     r"citing|according to|quoted by|cites|cited by|сказал|заявил|рассказал|сообщил|told|said to|in an interview with|"
-    r"в интервью|интервью|to the|"
+    r"в интервью|интервью|to the|published in|in an article in|"
     r"сілтеме жасап|istinadən)\s*(?:the\s+)?(?:агентств\w*|издани\w*|сайт\w*|газет\w*|портал\w*|пресс-служб\w*|"
     r"информационн\w+ агентств\w*|агенттіг\w*|news agency|agency|website|agentliy\w*|sayt\w*|"
     r"press service of(?: the)?|press office of(?: the)?|пресс-служб\w* \w+)?\s*[«\"“]?\s*$", re.I)
 _CITING_AFTER = re.compile(r"^[»\"”]?\W{0,2}\w{0,4}\s*(сілтеме|istinad|-?[yı]?[ıiuü]n?\s*məlumatına\s+görə|məlumatına|"
-                           r"агенттігіне берген|açıqlama|müsahibə|"
+                           r"агенттігіне берген|açıqlama|müsahibə|dərc olun|çap olun|опубликова|жарияланған|"
                            r"\w*\s*мәліметінше|\w*\s*хабарлауынша)", re.I)
 # Told to an outlet ("сказал Trend политолог", "told Report", "Metbuat.az-a … bildirilib"): the outlet is
 # whom the text cites when another reports it, and the reporter when none does (its own interview).
@@ -59,8 +60,11 @@ _TOLD_CORRESPONDENT = re.compile(r"^-?(?:in|ın|un|ün|nin|nın|nun|nün)\s+(?:[
 # where the text names it as the reporter, as it does the known ones.
 _SITE = re.compile(r"(?<![\w@./-])(?:www\.)?([A-Za-zÀ-ɏ][\w-]{1,30})\.(az|kz|ru|com|net|org|info|news|media|tv|uz|kg|tj|tm)"
                    r"(?!\w|\.\w|/\w)", re.I)
-# … or by a name of its own make ("QazMonitor reports", "AzVision informs"), written as no word of a language is.
-_CAMEL = re.compile(r"(?<![\w.-])([A-Z][a-z]+[A-Z][A-Za-z]+)(?=\s+(?:reports|reported|informs|writes)\b)")
+# … or by a name of its own make ("QazMonitor reports", "сообщает TrendCapital", "KZ-today correspondent
+# reports"), written as no word of a language is.
+_CAMEL = re.compile(r"(?<![\w.-])([A-Z][a-z]+[A-Z][A-Za-z]+|[A-Z]{2,}-[a-z]+)"
+                    r"(?=\s+(?:(?:correspondent|reporter)\s+)?(?:reports|reported|informs|writes)\b)"
+                    r"|(?:сообщает|передает|передаёт|пишет|хабарлайды|xəbər verir)\s+([A-Z][a-z]+[A-Z][A-Za-z]+)(?=\s*[,;]|\s*\.(?!\w)|$)")
 # Addresses that are no newsroom: social networks, mail, search, a government's domain.
 _NOT_OUTLETS = frozenset(("gov", "facebook", "instagram", "twitter", "x", "youtube", "telegram", "tiktok", "vk", "ok",
                           "linkedin", "whatsapp", "google", "gmail", "mail", "yandex", "threads", "wikipedia"))
@@ -101,6 +105,7 @@ class OutletReader:
         pairs += [(name, oid) for oid, short in SHORT_NAMES.items() if knowledge.entity(oid) for name in short]
         self.names = Matcher(pairs)
         self.short = {name.casefold() for short in SHORT_NAMES.values() for name in short}
+        self.places = Matcher([(name, e.id) for e in knowledge.entities if e.type == "place" for name in e.all_names])
         self.spellings: dict[str, set[str]] = {}
         for name, oid in pairs:
             self.spellings.setdefault(oid, set()).add(name.casefold())
@@ -119,7 +124,8 @@ class OutletReader:
         credits: list[str] = []
         unknown: list[tuple[int, int, int, str]] = []  # (paragraph, 0 formula | 1 place, offset, name)
         for i, p in enumerate(paragraphs):
-            known = [(m.start, m.end) for m in self.names.find(p)]
+            found = [m for m in self.names.find(p) if not self._runs_on(m)]
+            known = [(m.start, m.end) for m in found]
             for pattern in _KIND_NAMED:
                 for m in pattern.finditer(p):
                     # "как ранее сообщает …", "со ссылкой на …": what it passes on, not its reporter
@@ -137,22 +143,20 @@ class OutletReader:
                     continue
                 if _REPORTING_BEFORE.search(before) or _REPORTING_AFTER.match(after) or (
                         not before.strip(" «\"“©") and _SENTENCE_VERB.search(sentence_after)):
-                    unknown.append((i, 0, m.start(), _site_name(m.group(1), m.group(2))))
-                elif not before.strip(" «\"“©") and len(p) <= 80 and (i <= story or i >= len(paragraphs) - 2):
+                    if not self._deep(paragraphs, leftovers, story, i):
+                        unknown.append((i, 0, m.start(), _site_name(m.group(1), m.group(2))))
+                elif (not before.strip(" «\"“©") and len(p) <= 80 and (i <= story or i >= len(paragraphs) - 2)
+                      # "При использовании материалов гиперссылка на Zakon.kz обязательна": the site's own notice
+                      or i in leftovers and NOTICE.search(p)):
                     unknown.append((i, 1, m.start(), _site_name(m.group(1), m.group(2))))
-            unknown += [(i, 0, m.start(), m.group(1)) for m in _CAMEL.finditer(p)
-                        if not any(a < m.end() and m.start() < b for a, b in known)]
-            for m in self.names.find(p):
+            unknown += [(i, 0, m.start(m.lastindex), m.group(m.lastindex)) for m in _CAMEL.finditer(p)
+                        if not any(a < m.end() and m.start() < b for a, b in known)
+                        and not self._deep(paragraphs, leftovers, story, i)]
+            for m in found:
                 word = re.split(r"[-'’]", m.text)[0]
                 if word.casefold() in self.short and not word[:1].isupper():
                     continue
                 if word.casefold() in {"apa", "апа"} and not word.isupper():
-                    continue
-                # A Latin name runs into a longer word only in another word ("reporters", "Trendy"): the
-                # languages that add endings to a Latin name set them off ("Trend-ə", "Report'a").
-                text = m.text.casefold()
-                if re.fullmatch(r"[A-Za-z .-]+", m.text) and not any(
-                        text.startswith(n) and not text[len(n):len(n) + 1].isalpha() for n in self.spellings[m.key]):
                     continue
                 before = re.split(r"[.!?;]\s", p[max(0, m.start - 60):m.start])[-1]
                 after = p[m.end:m.end + 40]
@@ -174,12 +178,23 @@ class OutletReader:
                       or _REPORTING_BEFORE.search(before) or _REPORTING_AFTER.match(after)
                       or re.search(r"[-–—]\s*$", before) and re.match(r"^\W*$", after[:2])
                       or (not before.strip(" «\"“") and _SENTENCE_VERB.search(sentence_after))):
-                    reporters.append((0, m.key))
+                    if self._deep(paragraphs, leftovers, story, i):
+                        # "…, Day.az reports" under a quotation deep in the story: the source of that passage
+                        cited.append(m.key)
+                    else:
+                        reporters.append((0, m.key))
                 elif (i in leftovers
                       # a byline or signature line at the top or the foot: "Айгүл СЕЙІЛОВА, «Egemen Qazaqstan»"
                       or (len(p) <= 80 and (i <= story or i >= len(paragraphs) - 2) and not re.search(r"[.!?]\s", p))
                       or (m.start > 0 and p[m.start - 1] in "/(" and p[m.end:m.end + 1] in "/)")):
                     reporters.append((1, m.key))
+        # A dateline that ends in a name in capitals the knowledge lacks: "Алматы, NEGE. …" (under a lead too).
+        for i in range(story, min(story + 2, len(paragraphs))):
+            head = strip_dateline(paragraphs[i])[0].strip()
+            last = re.search(r"[,.]\s*([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9.-]{2,24})\W*$", head)
+            if last and not self.names.find(last.group(1)) and not self.places.find(last.group(1)):
+                unknown.append((i, 0, last.start(1), last.group(1).rstrip(".-")))
+                break
         name = lambda eid: self.knowledge.entity(eid).name["en"]  # noqa: E731
         best = min(reporters, key=lambda r: r[0]) if reporters else None  # the first by formula, else by place
         main = best[1] if best else (told[0] if told else None)
@@ -202,6 +217,23 @@ class OutletReader:
                 cites = main
             return Outlets(first[3], name(cites) if cites else None)
         return Outlets(name(main) if main else None, name(cites) if cites else None)
+
+    def _runs_on(self, m) -> bool:
+        """Whether a Latin name runs into a longer word, as only in another word ("reporters", "Trendy",
+        "TrendCapital"): the languages that add endings to a Latin name set them off ("Trend-ə", "Report'a")."""
+        text = m.text.casefold()
+        return bool(re.fullmatch(r"[A-Za-z .-]+", m.text)) and not any(
+            text.startswith(n) and not text[len(n):len(n) + 1].isalpha() for n in self.spellings[m.key])
+
+    @staticmethod
+    def _deep(paragraphs: tuple[str, ...], leftovers: frozenset[int], story: int, i: int) -> bool:
+        """Whether paragraph `i` stands deep in the story: after its first three paragraphs and before
+        its last, where a reporting formula names the source of one passage, not the text's reporter
+        (who is named in the lead, the dateline or the signature)."""
+        # counted in paragraphs of prose, which stray lines of a page's furniture are not
+        body = [j for j in range(story, len(paragraphs)) if j not in leftovers]
+        prose = [j for j in body if len(paragraphs[j]) > 80]
+        return i in prose and prose.index(i) >= 3 and i != body[-1]
 
     def _first(self, paragraphs: tuple[str, ...], oid: str) -> int:
         """The paragraph that first names the outlet `oid`."""

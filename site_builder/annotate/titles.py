@@ -24,7 +24,7 @@ _COUNTER = re.compile(
     r"^\W*(\d[\d\s.,]*\s*(рет көрсетілді|рет оқылды|просмотр\w*|views?|reads?|baxış\w*|oxunub|"
     r"мин(ут\w*)?\.?\s*(оқу|чтени|на чтение)|min(ute)?s?\.?\s*read|dəq(iqə)?\.?\s*oxu\w*|comments?|комментари\w*|пікір)\b|"
     r"(просмотров|views|baxış sayı|прочитано|көрілім|oxunma sayı)\s*:?\s*\d)", re.I)
-_NOTICE = re.compile(r"cookie|куки|иностранн\w+ агент|foreign agent|шетелдік агент|xarici agent|все права защищены|"
+NOTICE = re.compile(r"cookie|куки|иностранн\w+ агент|foreign agent|шетелдік агент|xarici agent|все права защищены|"
                      r"гиперсілтеме|гиперссылк|hyperlink|hiperlink|активная ссылка|active link|"
                      r"all rights reserved|barcha huquq|bütün hüquqlar|при использовании материалов|"
                      r"материалдарды пайдаланған|istifadə zamanı", re.I)
@@ -51,7 +51,8 @@ _DATELINE = re.compile(
     r"(?:,\s*[\w .'’-]{1,40}?){0,3}(?:\s*/[^/]{2,30}/|\s*\([^()]{2,30}\))?)\s*(?:SEP)\s*"
     r"(?:(?P<tail>[\w.\s-]{2,30}?)(?P<end>[.,:]|\s[-–—])\s+)?", re.U)
 # A dash ends a dateline before a full stop does ("Baku, Sept. 17, 2019 —").
-_DATELINES = (re.compile(_DATELINE.pattern.replace("SEP", "[-–—]+")), re.compile(_DATELINE.pattern.replace("SEP", r"\.\s|:\s")))
+# (a dash between two letters is a word's hyphen: "Премьер-Министрі" is no dateline's end)
+_DATELINES = (re.compile(_DATELINE.pattern.replace("SEP", r"(?<!\w)[-–—]+|[-–—]+(?!\w)")), re.compile(_DATELINE.pattern.replace("SEP", r"\.\s|:\s")))
 
 
 # What a site adds to a headline: a label for its pictures ("… мира ФОТО", "… başlayır - FOTO",
@@ -103,7 +104,7 @@ def is_leftover(text: str, position: int, count: int, outlet_name: Callable[[str
         return True
     if _COUNTER.match(t) and len(t) <= 60:
         return True
-    if _NOTICE.search(t) and len(t) <= 400:
+    if NOTICE.search(t) and len(t) <= 400:
         return True
     if _BREADCRUMB.search(t) and len(t) <= 120 and len(re.split(r"\s(?:»|›|>|/|→)(?:\s|$)", t)) >= 2 \
             and not re.search(r"[.,;:]$", t):
@@ -121,13 +122,17 @@ def is_leftover(text: str, position: int, count: int, outlet_name: Callable[[str
 
 def strip_dateline(text: str) -> tuple[str, str]:
     """(dateline, rest) of a story's first paragraph; ("", text) when it has none."""
+    if text[:1].isspace():
+        pad = text[:len(text) - len(text.lstrip())]
+        dateline, rest = strip_dateline(text.lstrip())
+        return (pad + dateline, rest) if dateline else ("", text)
     m = next((m for pattern in _DATELINES if (m := pattern.match(text)) and len(m.group(0)) <= 90), None)
     if not m:
         return "", text
     head = m.group("head")
     first = head.split(",")[0].split("/")[0].split("(")[0].strip()
     has_date = bool(dates.stamp(head) or re.search(r"\d", head))
-    marker = "/" in head or "(" in head or ". " in head or (
+    marker = "/" in head or "(" in head or ". " in head or re.search(r",\s*[A-ZА-ЯЁ][A-ZА-ЯЁ0-9.-]{2,}$", head) or (
         m.group("tail") and len(m.group("tail").split()) <= 3 and m.group("end") != ":")
     capital = first.isupper() and len(first) > 2
     if not (capital or has_date or marker):
@@ -140,9 +145,11 @@ def strip_dateline(text: str) -> tuple[str, str]:
         end = m.start("tail")
     # Further segments: "Алматы. 5 марта. ИНТЕРФАКС-КАЗАХСТАН – …"
     for _ in range(2):
-        again = re.match(r"^(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏa-zа-яё.-]*(?:[ -][A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏ-]+)?|"
-                         r"[0-3]?\d\s+\w+\.?)\s*[-–—.]\s+", text[end:])
-        if not (again and (again.group(0).split()[0].isupper() or re.match(r"\d", again.group(0)))
+        again = re.match(r"^(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏa-zа-яёәғқңөұүһіə.-]*(?:[ -][A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏ-]+)?|"
+                         r"[0-3]?\d\s+\w+\.?)\s*([-–—.])\s+", text[end:])
+        # a name in capitals, a day and month, or a name before a dash ("БАКУ. 21 қараша. ҚазАқпарат - …")
+        if not (again and (again.group(0).split()[0].isupper() or re.match(r"\d", again.group(0))
+                           or again.group(1) != "." and " " not in again.group(0).strip(" -–—"))
                 and len(again.group(0)) <= 40):
             break
         end += again.end()
