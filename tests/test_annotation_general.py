@@ -1044,3 +1044,59 @@ def test_a_display_name_that_is_an_ordinary_word_is_no_speaker(tmp_path):
 ])
 def test_dates_that_are_history_a_clock_or_another_year(tmp_path, text, date):
     assert _annotate(tmp_path, text).date.date == date
+
+
+@pytest.mark.parametrize("text, title", [
+    # a short headline of two parts, each with its capital
+    ("Қазақстан мен Әзірбайжан. Тарихымыз бен тағдырымыз ортақ\nЕкі елді ортақ мәдениет пен дәстүрлер, экономикалық "
+     "мүдделер байланыстырады. Бұл байланыс ғасырлар бойы қалыптасқан.\n",
+     "Қазақстан мен Әзірбайжан. Тарихымыз бен тағдырымыз ортақ"),
+    # a headline wrapped after a word that cannot end it, its first line too short to be taken alone
+    ("Azərbaycan və\nQazaxıstan strateji tərəfdaşdır\nİki ölkə arasında sıx dostluq əlaqələri\nmövcuddur\n"
+     "Qazaxıstan Prezidenti Nursultan Nazarbayev Azərbaycanda yeni səfir təyin edib. Bu barədə mətbuat xidməti "
+     "məlumat verib.\n", "Azərbaycan və Qazaxıstan strateji tərəfdaşdır"),
+    # a print prompt above the page's date is a leftover
+    ("Print this page\nThursday, 06 September 2001\n\nPRESIDENT INAUGURATES NEW CASPIAN FERRY SERVICE\n\n"
+     "Nursultan Nazarbaev attended a ceremony in the port of Aqtau on 6 September to open ferry services to Baku.\n",
+     "PRESIDENT INAUGURATES NEW CASPIAN FERRY SERVICE"),
+])
+def test_headlines_of_two_parts_wrapped_after_a_conjunction_or_under_a_print_prompt(tmp_path, text, title):
+    assert _annotate(tmp_path, text).title == title
+
+
+@pytest.mark.parametrize("text, names, absent", [
+    # a name written surname first with the father's name is one person, not a known namesake's surname
+    ("Орталық ашылды\n\nКабинеттің лентасын университет Президенті Ахметов Берік Бақытжанұлы және Бас консул "
+     "Маммадов Эльмар Рагим оглы кесті.\n", {"Ахметов Берік Бақытжанұлы", "Маммадов Эльмар Рагим оглы"},
+     {"daniyal-akhmetov", "rashad-mammadov"}),
+    # a plural with a possessive and a case ending is a common noun; a noun of one who does a thing is a role
+    ("Qala konserti keçirildi\n\nQazaxıstan Mədəniyyət Günlərinin qala konserti keçirildi. İqtisadçı Asif İbrahimov "
+     "bildirir ki, əlaqələr qədimdir.\n", {"Asif İbrahimov"}, {"madaniyyat-gunlari"}),
+    # a word that begins the name of a body ends the name; a country spelt the Kazakh way ends it too
+    ("Tədbir keçirilib\n\nSəfirliyin müşaviri Darxan Kuşerbayev və ikinci katib Tlek Kapışov Filologiya fakültəsinin "
+     "qonaqları olublar.\n", {"Darxan Kuşerbayev", "Tlek Kapışov"}, set()),
+    ("Қабылдау өтті\n\nҚабылдауда сөз сөйлеген Елшісі Серік Пірімбетов Әзірбайжан мен Қазақстан арасындағы "
+     "байланыстарды атап өтті.\n", {"Серік Пірімбетов"}, set()),
+])
+def test_names_surname_first_plural_nouns_agent_nouns_and_bodies_after_a_name(tmp_path, text, names, absent):
+    a = _annotate(tmp_path, text)
+    assert {p.name for p in a.new_people} == names
+    assert not set(a.people) & absent
+
+
+def test_the_role_of_the_second_of_two_people_is_what_follows_the_and():
+    from site_builder.annotate import people
+    text = "Səfirliyin nümayəndələri - müşavir Darxan Kuşerbayev və ikinci katib Tlek Kapışov gəldilər."
+    assert people._role_before(text, text.index("Tlek")) == "ikinci katib"
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Тауар айналымы үш есе өсті\n\nҚазақстан мен Әзербайжан арасындағы тауар айналымы 2022 жылдың бірінші "
+     "тоқсанында үш есе өсті.\n", "2022"),
+    ("Trade tripled\n\nTrade between Kazakhstan and Azerbaijan tripled in the first half of 2021, the ministry said.\n",
+     "2021"),
+    # a whole year's results come out the year after: they date nothing
+    ("Товарооборот вырос\n\nПо итогам 2022 года товарооборот между Казахстаном и Азербайджаном вырос на 40%.\n", None),
+])
+def test_the_part_of_a_year_the_figures_are_for_dates_the_text_to_that_year(tmp_path, text, date):
+    assert _annotate(tmp_path, text).date.date == date

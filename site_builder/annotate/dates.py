@@ -115,7 +115,14 @@ def _in_speech(sentence: str) -> bool:
     sentence = _REPORT_FORMULA.sub(" ", sentence[-400:])  # a sentence's last words: bounded work a reading
     marks = list(_REPORTED.finditer(sentence))
     return bool(marks) and not _SAID.search(sentence[marks[-1].end():])
-_YEAR_ONLY = re.compile(rf"(?:в\s+{_Y}\s+году|{_Y}\s+жылы|in\s+{_Y}(?![-–\d])|{_Y}-?(?:ci|cü|cu|cı)\s+ildə)", re.I)
+# … and a part of a year the figures reported are for: "2022 жылдың бірінші тоқсанында", "in the first half of
+# 2022" (a fourth quarter or a whole year's results come out the year after, so they date nothing).
+_PART = r"(?:перв|втор|трет|бірінші|екінші|үшінші|birinci|ikinci|üçüncü|first|second|third)\w*"
+_YEAR_ONLY = re.compile(
+    rf"(?:в\s+{_Y}\s+году|{_Y}\s+жылы|in\s+{_Y}(?![-–\d])|{_Y}-?(?:ci|cü|cu|cı)\s+ildə|"
+    rf"(?:в|за)\s+{_PART}\s+(?:квартал|полугоди)\w*\s+{_Y}\s+года|{_Y}\s+жылдың\s+{_PART}\s+(?:тоқсан|жартыжылдығ)\w*|"
+    rf"{_Y}-?(?:ci|cü|cu|cı)\s+ilin\s+{_PART}\s+(?:rüb|yarımil)\w*|(?:in|during|for)\s+the\s+{_PART}\s+(?:quarter|half)\s+of\s+{_Y})",
+    re.I)
 
 _NUMBERS = {
     "один": 1, "одного": 1, "бір": 1, "one": 1, "bir": 1, "два": 2, "двух": 2, "екі": 2, "two": 2, "iki": 2,

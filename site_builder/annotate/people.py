@@ -84,8 +84,10 @@ def _named_after(text: str, start: int, end: int) -> bool:
 _CREDIT_BEFORE = re.compile(r"(фото|photo|foto|сурет|видео|video|автор|author|müəllif|©)(?:\s+(?:credit|by))?\s*[:/]?\s*$",
                             re.I)
 # A plural with its ending is a common noun, never a name: "Mədəniyyət Günləri", "Мәдениет күндері".
-_PLURAL = {"az": re.compile(r"(?:lar|lər)(?:ı|i|ın|in|a|ə|da|də|dan|dən)?$", re.I),
-           "kk": re.compile(r"(?:лар|лер|дар|дер|тар|тер)(?:ы|і|ын|ін|ға|ге|да|де|ды|ді)$", re.I)}
+# (with a possessive and a case ending too: "Mədəniyyət Günlərinin", "Мәдениет күндерінің")
+_PLURAL = {"az": re.compile(r"(?:lar|lər)(?:ı|i)?(?:n|nın|nin|na|nə|nda|ndə|ndan|ndən|ın|in|a|ə|da|də|dan|dən)?$", re.I),
+           "kk": re.compile(r"(?:лар|лер|дар|дер|тар|тер)(?:ы|і|ын|ін|ға|ге|да|де|ды|ді|ының|інің|ына|іне|ында|інде|"
+                            r"ындағы|індегі|ның|нің)$", re.I)}
 # "By Aygul Mammadova" at a line's start is a byline; "signed by Colonel General Elchin Guliyev", "the operetta
 # by Uzeyir Hajibeyli" name a person.
 _BYLINE = re.compile(r"^\s*by\s*:?\s*$", re.I)
@@ -150,9 +152,26 @@ class Person:
     """1-based."""
 
 
+# A name written surname first, then the given name and the father's: "Ахметов Берік Бақытжанұлы",
+# "Маммадов Эльмар Рагим оглы", "Məmmədov Elmar Rəhim oğlu" (lists of officials, university pages).
+_UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ"
+_LO = "a-zа-яёәғқңөұүһіəçğıöşüı"
+_SURNAME_FIRST = re.compile(
+    rf"(?<![\w-])[{_UP}][{_LO}]+(?:ов|ев|ёв|ин|ова|ева|ёва|ина|ский|ская|ov|ev|ova|eva|yev|yeva|zadə|заде|li|lı)"
+    rf"\s+[{_UP}][{_LO}]+\s+(?:[{_UP}][{_LO}]+(?:ұлы|улы|қызы|кызы|ович|евич|овна|евна|ична|oğlu|qızı|ovich|ovna)"
+    rf"[{_LO}]{{0,6}}|[{_UP}][{_LO}]+\s+(?:оглы|оғлы|кызы|қызы|oğlu|qızı|ogly|kyzy)[{_LO}]{{0,6}})(?![\w-])")
+# The lower-case noun of a body after a capitalised word that begins its name ("Filologiya fakültəsi").
+_BODY_AFTER = re.compile(r"\s+(?:fakültə|universitet|institut|nazirliy|şöbə|mərkəz|akademiya|факультет|университет|"
+                         r"институт|министерств|академи|орталығ|институты|faculty|university|institute|department|"
+                         r"ministry|academy|centre|center)\w*", re.I)
+# A noun of one who does a thing, by its suffix: "İqtisadçı" (economist), "Сарапшы" (expert), "Саясаттанушы".
+_AGENT = re.compile(r"[^\W\d_]{3,}(?:çı|çi|çu|çü|шы|ші)", re.I)
+
+
 def _is_role(word: str) -> bool:
-    """A role word, also hyphenated ("Премьер-Министрі", "Vice-President")."""
-    return bool(_ROLE.fullmatch(word)) or ("-" in word and any(_ROLE.fullmatch(w) for w in word.split("-") if w))
+    """A role word, also hyphenated ("Премьер-Министрі", "Vice-President"), or a noun of one who does a thing."""
+    return bool(_ROLE.fullmatch(word) or _AGENT.fullmatch(word)) or (
+        "-" in word and any(_ROLE.fullmatch(w) for w in word.split("-") if w))
 
 
 def _role_before(text: str, start: int) -> str | None:
@@ -163,8 +182,15 @@ def _role_before(text: str, start: int) -> str | None:
     for m in _ROLE.finditer(clause):
         phrase = clause[m.start():].strip(" ,–—-")
         if 0 < len(phrase.split()) <= 12:
-            return phrase
+            # "müşavir Darxan Kuşerbayev və ikinci katib [Tlek Kapışov]": another's role and name come first;
+            # this one's role is what follows the last "and" after that name.
+            parts = re.split(r"\s(?:və|и|а также|және|мен|and)\s", phrase)
+            return parts[-1] if len(parts) > 1 and _CAPITALISED_PAIR.search(parts[-2]) else phrase
     return None
+
+
+# Two capitalised words in a row: a name, in a role phrase that runs over another's name.
+_CAPITALISED_PAIR = re.compile(r"(?<!\w)[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ][^\W\d_]+\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ][^\W\d_]+")
 
 
 def _same_person(a: str, b: str) -> bool:
@@ -208,11 +234,17 @@ class PeopleReader:
         found: list[str] = []
         new: dict[str, Person] = {}
         entity = self.knowledge.entity
+        # Names written surname first stand whole; a known surname inside one is another person's only
+        # where the given name is that person's too.
+        firsts = {i: [(m.start(), m.end()) for m in _SURNAME_FIRST.finditer(p)] if language in ("kk", "az") else []
+                  for i, p in enumerate(paragraphs)}
         for i, (p, para) in enumerate(zip(paragraphs, matches)):
             if i in skip:
                 continue
             for m in para:
                 e = entity(m.key)
+                if any(a <= m.start < b for a, b in firsts[i]):
+                    continue
                 if e and e.type == "person" and not _credit(p, m.start) \
                         and not _named_after(p, m.start, m.end) \
                         and not _NAMED_AFTER_NOUN.search(p[max(0, m.start - 20):m.start]):
@@ -236,7 +268,8 @@ class PeopleReader:
             else:
                 cands = [(m.start(), m.end()) for m in _CANDIDATE.finditer(p)]
             people_taken = [(m.start, m.end) for m in matches[i]
-                            if (e := self.knowledge.entity(m.key)) and e.type == "person"]
+                            if (e := self.knowledge.entity(m.key)) and e.type == "person"
+                            and not any(a <= m.start < b for a, b in firsts[i])] + firsts[i]
             # "Əminə Kosbayeva Prezident İlham Əliyevin …": a new name runs into a known one; it ends there.
             # "Tokayev Mixeil Kavelaşvili ilə görüşüb": a known name before a new one; the new one starts after it.
             segments = []
@@ -296,6 +329,9 @@ class PeopleReader:
                               if names.base_turkic(w, language, set()) != w), None)
                 if ended is not None:
                     words = words[:ended + 1]
+            # "Tlek Kapışov Filologiya fakültəsinin": a word that begins the name of a body is not part of the name.
+            if len(words) > 2 and _BODY_AFTER.match(p[b:b + 30]):
+                words.pop()
             # "Aygerim Tulegenova Bakıda": a place after the name is not part of it.
             while len(words) > 2 and any(fold(words[-1]).startswith(b) or fold(cyrillic(words[-1])).startswith(b)
                                          for b in self.blocked_stems):
@@ -383,6 +419,32 @@ class PeopleReader:
                 pid = f"{pid}-{language}"
             new[k] = Person(pid, base, latin, language, role, (i + 1,))
             found.append(pid)
+        for i, spans_first in firsts.items():
+            if i in skip:
+                continue
+            for a, b in spans_first:
+                p = paragraphs[i]
+                if _credit(p, a):
+                    continue
+                base = names.base_turkic(p[a:b], language, set())
+                surname, given = base.split()[:2]
+                known = self.by_key.get(names.key(f"{given} {surname}", language))
+                if known:
+                    if known not in found:
+                        found.append(known)
+                    continue
+                k = names.key(base, language)
+                if k in new:
+                    old = new[k]
+                    new[k] = Person(old.id, old.name, old.latin, old.language, old.role,
+                                    tuple(sorted({*old.paragraphs, i + 1})))
+                    continue
+                latin = names.latin(base, language)
+                pid = names.slug(latin) or f"person-{k[:20]}"
+                if pid == "page" or self.knowledge.entity(pid) or any(x.id == pid for x in new.values()):
+                    pid = f"{pid}-{language}"
+                new[k] = Person(pid, base, latin, language, _role_before(p, a), (i + 1,))
+                found.append(pid)
         self._single_names(paragraphs, language, skip, matches, found, new, words_written)
         return found, list(new.values())
 

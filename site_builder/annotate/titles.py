@@ -11,7 +11,8 @@ from site_builder.annotate import dates
 
 # Lines a web page leaves around a copied article, whole or as their start.
 _PROMPTS = re.compile(
-    r"^(популярные темы|читайте (также|еще|ещё)|смотрите также|поделиться|поделитесь|комментари\w*|оставить комментарий|"
+    r"^(популярные темы|читайте (также|еще|ещё)|print( this)?( page| article| version)?|версия для печати|"
+    r"распечатать|печать|басып шығару|çap (et|versiyası)|смотрите также|поделиться|поделитесь|комментари\w*|оставить комментарий|"
     r"подписывайтесь|подпишитесь|теги|тэги|метки|источник|фото|видео|фотогалерея|реклама|"
     r"пікір\w*|бөлісу|бөлісіңіз|тегтер|тағы оқыңыз|оқи отырыңыз|сурет|фото|дереккөз|жазылыңыз|"
     r"share( this)?( article| story| on \w+)?|comments?|leave a comment|read (also|more)|related( news| articles)?|"
@@ -182,8 +183,16 @@ _CRUMB_SPLIT = re.compile(r"\s(?:»|›|>|→)\s")
 _HOME = re.compile(r"^(главная|басты бет|ana səhifə|home|main)$", re.I)
 
 
+# The last word of a line that goes on in the next: a conjunction or a preposition.
+_OPEN_END = re.compile(r"\s(?:və|ilə|ya|həm|и|а|в|во|на|с|со|к|о|об|по|для|из|от|мен|пен|бен|және|мен|men|pen|ben|"
+                       r"jáne|and|or|of|the|in|on|for|with|to|at|a)$", re.I)
+
+
 def _headline_like(text: str) -> bool:
-    return len(text) <= 250 and not _HEADLINE_END.search(text) and not re.search(r"[.!?…]\s+[A-ZА-ЯЁ]", text)
+    # A short headline may have two parts, each with a capital: "Қазақстан мен Әзірбайжан. Тарихымыз бен
+    # тағдырымыз ортақ"; a longer line with a sentence's stop inside is a paragraph of the story.
+    stops = len(re.findall(r"[.!?…]\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ]", text))
+    return len(text) <= 250 and not _HEADLINE_END.search(text) and (stops == 0 or stops == 1 and len(text) <= 100)
 
 
 _MARKS = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
@@ -247,13 +256,22 @@ def read(paragraphs: tuple[str, ...], outlet_name: Callable[[str], bool] = lambd
         left = sorted(set(left) | {rest[0]})
         rest = rest[1:]
     first = rest[0]
+    # A headline wrapped after a word that cannot end one ("Azərbaycan və" / "Qazaxıstan strateji tərəfdaşdır"):
+    # its first line, too short to be taken for a headline, begins it.
+    if first and first - 1 in left and _OPEN_END.search(paragraphs[first - 1]) and _headline_like(paragraphs[first - 1]) \
+            and len(_WORD.findall(paragraphs[first - 1])) <= 2 and not outlet_name(paragraphs[first - 1].strip()):
+        first -= 1
+        left = [i for i in left if i != first]
+        rest = [first, *rest]
     text = paragraphs[first]
     dateline, _ = strip_dateline(text)
     headline = len(rest) > 1 and not dateline and _headline_like(text)
     if headline:
-        # A headline wrapped onto a second line that goes on in lower case ("… siyasi kursu" / "üzrə davam …").
+        # A headline wrapped onto a second line that goes on in lower case ("… siyasi kursu" / "üzrə davam …"),
+        # or after a word that cannot end it.
         n = first + 1
-        while (n in left and n < count and paragraphs[n][:1].islower() and len(paragraphs[n].split()) >= 2
+        while ((n in left or _OPEN_END.search(text) and n == rest[1]) and n < count
+               and (paragraphs[n][:1].islower() or _OPEN_END.search(text)) and len(paragraphs[n].split()) >= 2
                and len(text) + len(paragraphs[n]) <= 250
                and not re.search(r"[.!?:;,]$", text) and not re.search(r"[.!?]$", paragraphs[n])):
             text = f"{text} {paragraphs[n]}"
