@@ -1100,3 +1100,23 @@ def test_the_role_of_the_second_of_two_people_is_what_follows_the_and():
 ])
 def test_the_part_of_a_year_the_figures_are_for_dates_the_text_to_that_year(tmp_path, text, date):
     assert _annotate(tmp_path, text).date.date == date
+
+
+@pytest.mark.parametrize("text, speaker, starts", [
+    # a commentator quoted in the present, the verb far before the colon
+    ("Əlaqələr qədimdir\n\nİqtisadçı Asif İbrahimov bildirir ki, iki ölkə arasında iqtisadi əlaqələr qədim tarixə "
+     "malikdir: \"Bildiyimiz kimi, Qazaxıstan da Türkdilli xalqlar siyahısına aiddir.\"\n", "asif-ibrahimov",
+     "Bildiyimiz kimi"),
+    # "Onun sözlərinə görə, …:" and "Onun fikrincə, …:" go back to the person named before
+    ("Neft göndəriləcək\n\nBu barədə Baş nazir Əlixan Smailov məlumat verib.\n\nOnun sözlərinə görə, xüsusi yol "
+     "xəritəsi hazırlanıb: “Bu, Aktau limanından Bakı limanına gedən yoldur”.\n", "alikhan-smailov", "Bu, Aktau"),
+    ("Səfər gözlənilir\n\nPolitoloq Qabil Hüseynli səfəri müsbət qiymətləndirib.\n\nOnun fikrincə, səfər zamanı "
+     "əlaqələr müzakirə ediləcək: “Qazaxıstan Türkdilli Ölkələrin Parlament Assambleyasının yaradılmasında rol "
+     "oynayıb”.\n", "gabil-huseynli", "Qazaxıstan Türkdilli"),
+    # a quotation never closed (a page cut short) ends with its paragraph
+    ("Əlaqələr qədimdir\n\nPolitoloq Qabil Hüseynli qeyd edib: “Qazaxıstan neft-qaz potensialına görə dünyanın "
+     "qabaqcıl ölkələrindən biridir və bu ölkə\n", "gabil-huseynli", "Qazaxıstan neft-qaz"),
+])
+def test_speakers_in_the_present_behind_a_genitive_pronoun_and_of_an_unclosed_quotation(tmp_path, text, speaker, starts):
+    a = _annotate(tmp_path, text)
+    assert [(q.speaker, q.text[:len(starts)]) for q in a.quotes] == [(speaker, starts)]

@@ -38,7 +38,7 @@ _ROLES = (
     (re.compile(r"политолог|эксперт|аналитик|саясаттанушы|сарапшы|analyst|expert|politoloq|ekspert", re.I), "expert"),
     # A pronoun, or a role named without the name ("– сказал посол", "– деді вице-министр",
     # "– deyə nazir müavini vurğulayıb"): the person the text named last before the quotation.
-    (re.compile(r"^(он|она|ол|he|she|o|о)\b|^(?:the\s+|this\s+)?(?:[^\W\d_]+\s+){0,2}?(?:вице-|vitse-|зам|deputy\s+|vice\s+)?"
+    (re.compile(r"^(он|она|ол|he|she|o|о|onun|оның|его|ее|её|his|her)\b|^(?:the\s+|this\s+)?(?:[^\W\d_]+\s+){0,2}?(?:вице-|vitse-|зам|deputy\s+|vice\s+)?"
                 r"(?:министр|посол|председател|руководител|глав|директор|губернатор|аким|спикер|депутат|"
                 r"министрі|елші|төраға|басшы|әкім|директоры|орынбасар|кеңесші|заместител|советник|премьер|"
                 r"nazir|səfir|sədr|rəhbər|direktor|deputat|müavin|müşavir|baş nazir|назир|сәфир|сәдр|"

@@ -22,6 +22,8 @@ _VERBS = (
     "söylədi", "əlavə edib", "bəyan edib", "билдириб", "билдирди", "гејд едиб", "вурғулајыб", "дејиб", "дејә",
     "демишдир", "сөјләјиб", "әлавә едиб", "бәјан едиб", "гејд етди", "məlumat verib", "məlumat verdi",
     "açıqlayıb", "diqqətə çatdırıb",
+    # … and in the present, as commentators are quoted: "İqtisadçı Asif İbrahimov bildirir ki, …:"
+    "bildirir", "deyir", "qeyd edir", "vurğulayır", "söyləyir", "hesab edir",
     # English
     "said", "says", "stated", "noted", "added", "stressed", "told", "explained", "emphasi", "underlined",
     "remarked", "declared", "pointed out", "assured",
@@ -36,7 +38,10 @@ _PARTICLES = re.compile(r"(?<![^\W\d_])(?:деп|deyə|дејә|dep|ki|ки|that
 # "According to Leyla Mammadova, the museum's director, "…"", "По словам Фарида Гусейнова, «…»",
 # "Нурлан Сейітовтың сөзінше, «…»", "Nazirin sözlərinə görə, “…”".
 _ACCORDING = re.compile(r"(?:^|\s)(?:according to|по словам)\s+(?P<who>[^,]+)|(?P<who_after>[^,]+?)\s+"
-                        r"(?:\w+\s+)?(?:сөзінше|пікірінше|sözlərinə görə|fikrincə)\s*$", re.I)
+                        r"(?:\w+\s+)?(?:сөзінше|пікірінше|sözlərinə görə|fikrincə)\s*$|"
+                        # "Onun fikrincə, …:", "Оның пікірінше, …:", "По его мнению, …:"
+                        r"^(?:по\s+)?(?P<who_start>\w+)\s+(?:сөзінше|пікірінше|sözlərinə görə|fikrincə|мнению)\s*,",
+                        re.I)
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 # Who speaks before a colon that ends the paragraph: "Президент Азербайджана Ильхам Алиев сказал:".
 _SAYS_COLON = re.compile(r"(?P<who>.{2,160}?)\s+(?:сказал|заявил|отметил|подчеркнул|said|stated|noted|деді|айтты|"
@@ -98,7 +103,9 @@ NOT_SPOKEN = "-"
 
 
 # "On oil, he said:": a pronoun after the last comma is the subject, not the words before it.
-PRONOUNS = frozenset(("он", "она", "ол", "he", "she", "o", "о", "they", "они", "олар", "onlar"))
+PRONOUNS = frozenset(("он", "она", "ол", "he", "she", "o", "о", "they", "они", "олар", "onlar",
+                      # … and their genitives, before "sözlərinə görə", "пікірінше", "мнению"
+                      "onun", "оның", "его", "ее", "её", "his", "her"))
 # A paragraph that opens as speech does: a dialogue dash or a quotation mark.
 _OPENS_SPEECH = re.compile(r"\s*[-–—«“\"„]")
 # Words that give a name, not speech, to what stands in quotation marks before them.
@@ -149,6 +156,9 @@ def _quoted_spans(paragraphs: tuple[str, ...]) -> list[tuple[int, int, int, int]
                 # Left open after a nested quotation closed: both closed there; read on after it.
                 spans.append((opening[0], opening[1], pi, collapse))
                 opening, ci, collapse = None, collapse + 1, -1
+    if opening is not None and len(paragraphs[opening[0]]) - opening[1] > 20:
+        # Never closed (a page cut short, a mark dropped in copying): the quotation ends with its paragraph.
+        spans.append((opening[0], opening[1], opening[0], len(paragraphs[opening[0]])))
     return spans
 
 
@@ -207,7 +217,7 @@ def _before(text: str) -> tuple[str, str, bool] | None:
         start = end.end()
     clause = s[start:].strip(" ,:")
     if according := _ACCORDING.search(clause):
-        return clause, according.group("who") or according.group("who_after") or "", False
+        return clause, according.group("who") or according.group("who_after") or according.group("who_start") or "", False
     verb = _VERB.search(clause)
     # "Открывая мероприятие в театре …, вице-министр … Нурлан Абдрахманов заявил": the subject is the
     # part after the last comma before the verb.
