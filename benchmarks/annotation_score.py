@@ -74,6 +74,9 @@ def score_one(name: str, got: dict, want: dict, knowledge) -> dict:
         title.endswith("…") and len(title) > 60 and wanted_title.startswith(title.rstrip("…")))
     row["outlet"] = got.get("outlet") == want.get("outlet")
     row["outlet_cites"] = got.get("outlet_cites") == want.get("outlet_cites")
+    # The same outlet in another spelling ("BAQ.KZ" for Baq.kz, "Интерфакс" for Interfax): the site shows
+    # one name an outlet, a reader may write the text's.
+    row["outlet_any"] = _same_outlet(got.get("outlet"), want.get("outlet"), knowledge)
     gt, wt = set(got.get("topics") or []), set(want.get("topics") or [])
     row["topics"] = (len(gt & wt), len(gt), len(wt))
     wanted = [names.key(n) for n in want.get("people") or []] + [names.key(n, "az") for n in want.get("people") or []]
@@ -130,6 +133,18 @@ def _quotes(found: list[dict], wanted: list[dict], knowledge) -> tuple[int, int,
     return hit, right, hit + extra, len(wanted)
 
 
+def _same_outlet(got: str | None, want: str | None, knowledge) -> bool:
+    if got is None or want is None:
+        return got == want
+    def spellings(name: str) -> set[str]:
+        out = {name.casefold()}
+        for e in knowledge.entities:
+            if e.type == "outlet" and name.casefold() in {n.casefold() for n in (*e.all_names, e.name["en"])}:
+                out |= {n.casefold() for n in (*e.all_names, e.name["en"])}
+        return out
+    return bool(spellings(got) & spellings(want))
+
+
 def _surname_of(name: str, keys: set[str]) -> bool:
     """A known person written with first name and surname matches an entity known by the full name."""
     parts = name.split()
@@ -175,6 +190,7 @@ def totals(rows: list[dict]) -> dict[str, float]:
         "title": share("title"),
         "outlet": share("outlet"),
         "outlet_cites": share("outlet_cites"),
+        "outlet_any": share("outlet", "outlet_any"),
         "topic_f1": (2 * p * r_ / (p + r_) if p + r_ else 0.0) if topical else None,
         "people_recall": (recall_hits / wanted if wanted else 1.0) if peopled else None,
         "people_precision": (right / found if found else 1.0) if peopled else None,
@@ -204,6 +220,7 @@ def main(argv: list[str] | None = None) -> int:
         return "—" if t[key] is None else format(t[key], fmt)
     print(f"texts {t['texts']}  language {show('language', '.1%')}  date {show('date', '.1%')}  "
           f"invented days {t['invented_days']}  title {show('title', '.1%')}  outlet {show('outlet', '.1%')}  "
+          f"(any spelling {show('outlet_any', '.1%')})  "
           f"outlet_cites {show('outlet_cites', '.1%')}  topic F1 {show('topic_f1', '.3f')}  "
           f"people recall {show('people_recall', '.3f')}  precision {show('people_precision', '.3f')}"
           + (f"  quotes (in {t['quote_texts']} texts) recall {t['quote_recall']:.3f}  precision {t['quote_precision']:.3f}  "
