@@ -184,7 +184,7 @@ _HOME = re.compile(r"^(главная|басты бет|ana səhifə|home|main)$
 
 
 # The last word of a line that goes on in the next: a conjunction or a preposition.
-_OPEN_END = re.compile(r"\s(?:və|ilə|ya|həm|и|а|в|во|на|с|со|к|о|об|по|для|из|от|мен|пен|бен|және|мен|men|pen|ben|"
+_OPEN_END = re.compile(r"\s(?:və|ilə|ya|həm|и|а|в|во|на|с|со|к|о|об|по|для|из|от|мен|пен|бен|және|men|pen|ben|"
                        r"jáne|and|or|of|the|in|on|for|with|to|at|a)$", re.I)
 
 
