@@ -1120,3 +1120,46 @@ def test_the_part_of_a_year_the_figures_are_for_dates_the_text_to_that_year(tmp_
 def test_speakers_in_the_present_behind_a_genitive_pronoun_and_of_an_unclosed_quotation(tmp_path, text, speaker, starts):
     a = _annotate(tmp_path, text)
     assert [(q.speaker, q.text[:len(starts)]) for q in a.quotes] == [(speaker, starts)]
+
+
+@pytest.mark.parametrize("text, title", [
+    # a line the page gives twice is the headline, though it begins like a dateline
+    ("Icma.az\nclose\nAzərbaycan Qazaxıstan: tarixi dostluq və strateji tərəfdaşlıq\nAzərbaycan Qazaxıstan: tarixi "
+     "dostluq və strateji tərəfdaşlıq\nİki ölkə arasında əlaqələr hər il genişlənir və yeni sahələri əhatə edir.\n",
+     "Azərbaycan Qazaxıstan: tarixi dostluq və strateji tərəfdaşlıq"),
+    # a breadcrumb that ends in the headline is its first giving: what stands above is the site's
+    ("Өскен өңір Osken-onir.kz ақпараттық агенттігі\n» » ҚАЗАҚСТАН – ӘЗІРБАЙЖАН: КІМ МЫҚТЫ?\nҚАЗАҚСТАН – ӘЗІРБАЙЖАН: "
+     "КІМ МЫҚТЫ?\nФутболдан Қазақстан мен Әзірбайжан құрамалары 5 маусым күні Астана аренада жолдастық кездесу өткізеді.\n",
+     "ҚАЗАҚСТАН – ӘЗІРБАЙЖАН: КІМ МЫҚТЫ?"),
+    # a headline of two words right above the page's date
+    ("Новости\n\nПосольский час\n\n24.01.2020\n\nНа кафедре тюркологии университета прошёл «Посольский час», "
+     "призванный укрепить связи между Казахстаном и Азербайджаном.\n", "Посольский час"),
+    # a site's clock in any form, and a caption given twice under the story's photos, are no headline
+    ("Monday 25th of November 2024 05:44:49 PM\n\nМинистр обороны Казахстана находится с визитом в Азербайджане\n\n"
+     "Казахстанская военная делегация совершила официальный визит в Азербайджан, где встретились министры обороны "
+     "двух стран.\n\nРуслан Жаксылыков и Закир Гасанов\n\nПо итогам встречи утверждён план сотрудничества.\n\n"
+     "Руслан Жаксылыков и Закир Гасанов\n", "Министр обороны Казахстана находится с визитом в Азербайджане"),
+    # an initial is no sentence's end
+    ("Әзербайжан Президенті И. Әлиевтің сапары барысында Тараз және Қазақ қалалары арасында хаттамаға қол қойылды\n"
+     "Әзербайжанның Қазақ ауданы тарихи өңір.\n",
+     "Әзербайжан Президенті И. Әлиевтің сапары барысында Тараз және Қазақ қалалары арасында хаттамаға қол қойылды"),
+])
+def test_headlines_given_twice_in_a_breadcrumb_of_two_words_or_under_a_clock(tmp_path, text, title):
+    assert _annotate(tmp_path, text).title == title
+
+
+def test_a_picture_caption_ending_in_the_outlets_name_is_a_leftover():
+    from site_builder.annotate import titles
+    assert titles.is_leftover("Бакинский Олимпийский стадион, фото из архива - Sputnik Azərbaycan", 0, 9)
+    assert titles.is_leftover("Futbol üzrə Azərbaycan millisi - Sputnik Azərbaycan", 5, 9,
+                              lambda name: name == "Sputnik Azərbaycan")
+    assert not titles.is_leftover("Futbol üzrə Azərbaycan millisi Qazaxıstanla qarşılaşacaq", 3, 9,
+                                  lambda name: name == "Sputnik Azərbaycan")
+
+
+def test_the_weekday_the_lead_gives_rules_out_a_year_named_beside_this_year(tmp_path):
+    # 19 April 2011 was a Tuesday: "on Thursday" rules out the one year the text names
+    a = _annotate(tmp_path, "Grain exports to grow\n\nBAKU. April 19. KAZINFORM \"Kazakhstan is to increase its "
+                            "grain exports,\" the deputy minister told journalists in Baku on Thursday.\n\nKazakhstan "
+                            "collected a record crop in 2011, and will export half a million tons this year.\n")
+    assert not (a.date.date and len(a.date.date) == 10)

@@ -37,6 +37,7 @@ _WEEKDAY_NUMBERS = ((0, "понедельник|дүйсенбі|bazar ertəsi|m
 # Longest first: "çərşənbə axşamı" (Tuesday) before "çərşənbə" (Wednesday).
 _WEEKDAYS = "(?:" + "|".join(sorted((w for _, words in _WEEKDAY_NUMBERS for w in words.split("|")),
                                     key=lambda w: (-len(w), w))) + ")"
+WEEKDAYS = _WEEKDAYS
 # "2025-ci il", "2025-ci ilin", old Cyrillic "1997-ҹи илин".
 _AZ_IL = r"-?(?:ci|cü|cu|cı|ҹи|ҹы|ҹу|ҹү)\s+(?:il|ил)(?:in|ин)?"
 _YEAR_WORD = r"(?:\s*(?:г\.|года?|году|жылғы|жылы|jylǵy|jylg'y|jyly|-?(?:ci|cü|cu|cı)\s+il\w*|il\w*))?"
@@ -632,8 +633,12 @@ def infer(header_date: str | None, paragraphs: tuple[str, ...], lead: range, kno
             month, day, m = dm
             if _in_speech(paragraphs[i][:m.start()].rsplit(".", 1)[-1]):
                 continue
+            # … and the weekday the lead gives ("on Thursday") must be that day's
+            said = re.search(_WEEKDAYS, paragraphs[i], re.I)
+            weekday = next(n for n, w in _WEEKDAY_NUMBERS if re.fullmatch(w, said.group(0), re.I)) if said else None
             fits = [y for y in candidates if (iso := _iso(y, month, day)) and within(iso, bounds)
-                    and (not found or found.date == str(y))]
+                    and (not found or found.date == str(y))
+                    and (weekday is None or datetime.date(y, month, day).weekday() == weekday)]
             if fits:
                 return DocDate(_iso(max(fits), month, day), "day", m.group(0), (i + 1,), confidence="low")
     if found:

@@ -101,6 +101,11 @@ def is_leftover(text: str, position: int, count: int, outlet_name: Callable[[str
         return True
     if _CREDIT.match(t) and len(t) <= 160:
         return True
+    # A picture's caption: "Бакинский Олимпийский стадион, фото из архива - Sputnik Azərbaycan"
+    if len(t) <= 160 and not re.search(r"[.!?]$", t) and (
+            re.search(r"\b(?:фото из архива|архивное фото|archive photo|file photo|arxiv fotosu)\b", t, re.I)
+            or (m := re.search(r"\s[-–—]\s+([^-–—]{2,40})$", t)) and outlet_name(m.group(1).strip())):
+        return True
     if _CITATION.match(t) and len(t) <= 160:
         return True
     if _COUNTER.match(t) and len(t) <= 60:
@@ -114,6 +119,9 @@ def is_leftover(text: str, position: int, count: int, outlet_name: Callable[[str
     if len(re.findall(r"\S(?:\s{3,}|\s\|\s)\S", t)) >= 2 and not re.search(r"[.!?]$", t):
         return True
     if dates.stamp(t) and len(words) <= 5:
+        return True
+    # A site's clock in any form: "Monday 25th of November 2024 05:44:49 PM"
+    if len(t) <= 60 and re.match(rf"^\W*{dates.WEEKDAYS}\b.*\d{{1,2}}:\d\d(?::\d\d)?\s*(?:AM|PM)?\W*$", t, re.I):
         return True
     if _BULLET_LABEL.match(t) and len(t) <= 80:
         return True
@@ -165,7 +173,8 @@ _REPORTING_TAIL = re.compile(r"[,–—-]\s*(?:деп\s+)?(?:хабарлайд�
 
 
 def _first_sentence(text: str, limit: int = 120) -> str:
-    m = re.match(r"(.+?[.!?…])(?:\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ«\"“]|$)", text)
+    # (an initial is no sentence's end: "Әзербайжан Президенті И. Әлиевтің …")
+    m = re.match(r"(.+?(?<!\s[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ])[.!?…])(?:\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ«\"“]|$)", text)
     sentence = (m.group(1) if m else text).rstrip(".").strip()
     # The first sentence of a quotation that opens the story: “Qazaxıstanla … çox yaxşıdır. Ölkələr …”
     if sentence[:1] in "“«\"„" and not re.search("[”»\"“]", sentence[1:]):
@@ -179,6 +188,10 @@ def _first_sentence(text: str, limit: int = 120) -> str:
     return sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:–- ") + "…"
 
 
+# A site's section label, never a headline: "Новости", "Жаңалықтар", "Politics".
+_SECTION = re.compile(r"^(?:главная|новости|политика|экономика|общество|культура|спорт|в мире|жаңалықтар|саясат|"
+                      r"экономика|қоғам|мәдениет|xəbərlər|siyasət|iqtisadiyyat|cəmiyyət|mədəniyyət|idman|news|politics|"
+                      r"economy|business|society|culture|sports?|world|home)\W*$", re.I)
 _CRUMB_SPLIT = re.compile(r"\s(?:»|›|>|→)\s")
 _HOME = re.compile(r"^(главная|басты бет|ana səhifə|home|main)$", re.I)
 
@@ -201,7 +214,7 @@ _MARKS = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"',
 def _same_line(text: str) -> str:
     """A line as compared with its repeat: spaces, apostrophes and quote marks made one, a breadcrumb's
     step number gone ("3. Kazakhstan, Azerbaijan sign …")."""
-    return re.sub(r"^\d{1,2}\.\s+", "", " ".join(text.translate(_MARKS).split()))
+    return re.sub(r"^\d{1,2}\.\s+", "", " ".join(re.sub(r"^\s*(?:[»›>]\s*)+", "", text).translate(_MARKS).split()))
 
 
 def _repeated_headline(paragraphs: tuple[str, ...], left: list[int]) -> int | None:
@@ -210,8 +223,12 @@ def _repeated_headline(paragraphs: tuple[str, ...], left: list[int]) -> int | No
     top = [i for i in range(min(len(paragraphs), 12))]
     seen: dict[str, int] = {}
     for i in top:
-        if i in left:
-            continue  # a stamp given twice ("Bakı, 3 aprel 2017-ci il" under two signatures) is no headline
+        # a stamp given twice ("Bakı, 3 aprel 2017-ci il" under two signatures) is no headline; a breadcrumb
+        # ending in it is its first giving ("» » ҚАЗАҚСТАН – ӘЗІРБАЙЖАН: КІМ МЫҚТЫ?")
+        if i in left and not re.match(r"\s*[»›>]", paragraphs[i]):
+            continue
+        if i not in left and len(paragraphs[i]) > 100 and not _headline_like(paragraphs[i]):
+            break  # the story has begun: a caption given twice under its photos is no headline
         t = _same_line(paragraphs[i])
         if len(_WORD.findall(t)) < 3 or not _headline_like(t):
             continue
@@ -241,9 +258,10 @@ def read(paragraphs: tuple[str, ...], outlet_name: Callable[[str], bool] = lambd
     if repeated is not None:
         same = lambda i: _same_line(paragraphs[i])  # noqa: E731
         again = next(i for i in range(repeated + 1, count) if same(i) == same(repeated))
+        heading = paragraphs[repeated] if repeated not in left else None
         # The later of the two is the story's heading: what stands before it is the page's.
         left = sorted(set(left) | set(range(again)))
-        heading, repeated = paragraphs[repeated], again
+        repeated = again
     rest = [i for i in range(count) if i not in left]
     if not rest:  # nothing but chrome: keep the text whole
         left, rest = [], list(range(count))
@@ -256,6 +274,15 @@ def read(paragraphs: tuple[str, ...], outlet_name: Callable[[str], bool] = lambd
         left = sorted(set(left) | {rest[0]})
         rest = rest[1:]
     first = rest[0]
+    # A headline of two words right above the page's date, over the story: "Посольский час" / "24.01.2020"
+    # (one word there is the site's section: "Көлік" / "14.03.2024 18:35").
+    if repeated is None and first >= 2 and first - 1 in left and first - 2 in left and dates.stamp(paragraphs[first - 1]) \
+            and len(_WORD.findall(paragraphs[first - 1])) <= 5 and not _headline_like(paragraphs[first]) \
+            and len(_WORD.findall(paragraphs[first - 2])) == 2 and _headline_like(paragraphs[first - 2]) \
+            and not _SECTION.match(paragraphs[first - 2].strip()) and not outlet_name(paragraphs[first - 2].strip()):
+        heading_at = first - 2
+        left = [i for i in left if i != heading_at]
+        return Layout(tuple(left), heading_at, first, clean_headline(paragraphs[heading_at]), "headline")
     # A headline wrapped after a word that cannot end one ("Azərbaycan və" / "Qazaxıstan strateji tərəfdaşdır"):
     # its first line, too short to be taken for a headline, begins it.
     if first and first - 1 in left and _OPEN_END.search(paragraphs[first - 1]) and _headline_like(paragraphs[first - 1]) \
@@ -265,7 +292,8 @@ def read(paragraphs: tuple[str, ...], outlet_name: Callable[[str], bool] = lambd
         rest = [first, *rest]
     text = paragraphs[first]
     dateline, _ = strip_dateline(text)
-    headline = len(rest) > 1 and not dateline and _headline_like(text)
+    # (a line the page gives twice is the headline, though it begins like a dateline: "Azərbaycan Qazaxıstan: …")
+    headline = len(rest) > 1 and (not dateline or first == repeated) and _headline_like(text)
     if headline:
         # A headline wrapped onto a second line that goes on in lower case ("… siyasi kursu" / "üzrə davam …"),
         # or after a word that cannot end it.
