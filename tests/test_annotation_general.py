@@ -1163,3 +1163,23 @@ def test_the_weekday_the_lead_gives_rules_out_a_year_named_beside_this_year(tmp_
                             "grain exports,\" the deputy minister told journalists in Baku on Thursday.\n\nKazakhstan "
                             "collected a record crop in 2011, and will export half a million tons this year.\n")
     assert not (a.date.date and len(a.date.date) == 10)
+
+
+@pytest.mark.parametrize("text, names, absent", [
+    # a ship named after a person, in quotation marks and with its possessive ending, is no mention of her
+    ("Gəmi suya salınıb\n\nPrezident İlham Əliyev “Akademik Zərifə Əliyeva” gəmisinin suya salınması mərasimində "
+     "iştirak edib.\n", set(), {"zarifa-aliyeva", "akademik-zarifa-aliyeva"}),
+    # a centre named after a person, in any case, is no mention of him; a theatre's name is no person's
+    ("Mədəniyyət günləri\n\nDekabrın 4-də Heydər Əliyev Mərkəzində sərgi açılacaq. Teatr Azərbaycan Dövlət Akademik "
+     "Musiqili Teatrının səhnəsində çıxış edəcək.\n", set(), {"heydar-aliyev"}),
+    # … nor is an office's: "Administrasiyası Dəftərxanasının rəhbəri Mahmud Kasımbekov"
+    ("Görüş\n\nQazaxıstan Prezidenti Administrasiyası Dəftərxanasının rəhbəri Mahmud Kasımbekov Bakıya gəlib.\n",
+     {"Mahmud Kasımbekov"}, set()),
+    # a noun of one who does a thing right before a name is the person's role
+    ("Futbol\n\nAzərbaycan millisinin baş məşqçisi Robert Prosineçki 23 futbolçunun xidmətindən yararlana biləcək.\n",
+     {"Robert Prosineçki"}, set()),
+])
+def test_names_of_ships_centres_and_offices_are_no_people_and_a_coach_is_a_role(tmp_path, text, names, absent):
+    a = _annotate(tmp_path, text)
+    assert {p.name for p in a.new_people} == names
+    assert not set(a.people) & absent

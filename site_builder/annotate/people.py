@@ -38,7 +38,7 @@ _SURNAMES = {
 }
 # Words before a name that say who the person is; their phrase becomes the description.
 _ROLE_WORDS = (
-    r"министр\w*|заместител\w*|вице-\w+|посол|посла|послом|глав[аыеу]|председател\w*|президент\w*|директор\w*|"
+    r"академик\w*|akademik\w*|academician|министр\w*|заместител\w*|вице-\w+|посол|посла|послом|глав[аыеу]|председател\w*|президент\w*|директор\w*|"
     r"руководител\w*|аким\w*|губернатор\w*|советник\w*|спикер\w*|депутат\w*|генеральн\w+|мэр\w*|ректор\w*|"
     r"представител\w*|сенатор\w*|эксперт\w*|политолог\w*|аналитик\w*|атташе|консул\w*|канцлер\w*|"
     r"министрі\w*|орынбасар\w*|елші\w*|әкім\w*|төраға\w*|басшы\w*|директоры\w*|депутаты\w*|сарапшы\w*|"
@@ -58,15 +58,16 @@ _SPEECH_AFTER = re.compile(
 # "Nazarbayev University", "аэропорт имени Гейдара Алиева", "Heydər Əliyev adına", "Абай атындағы") is not
 # a mention of the person.
 _NAMED_AFTER_AFTER = re.compile(
-    r"^['’]?s?\s+(international\s+airport|airport|institute|university|foundation|fund|center|centre|avenue|street|"
+    r"^['’]?s?[”\"»]?\s+(international\s+airport|airport|institute|university|foundation|fund|center|centre|avenue|street|"
     r"prospect|palace|museum|park|order|prize|award|stadium|square|hall|school|library|theatre|theater|academy|"
-    r"mosque|boulevard|adına|fondu|fondunun|mərkəzi|mərkəzinin|beynəlxalq\s+hava\s+limanı|hava\s+limanı|"
-    r"(?:beynəlxalq\s+)?aeroport\w*|(?:халықаралық\s+)?әуежай\w*|prospekti|"
-    r"küçəsi|ordeni|mükafatı|sarayı|muzeyi|parkı|universiteti|institutu|атындағы|орталығы|қоры|даңғылы|көшесі|"
+    r"mosque|boulevard|adına|fond\w*|mərkəz\w*|beynəlxalq\s+hava\s+limanı|hava\s+limanı|"
+    r"(?:beynəlxalq\s+)?aeroport\w*|(?:халықаралық\s+)?әуежай\w*|prospekt\w*|"
+    r"küçə\w*|orden\w*|mükafat\w*|saray\w*|muzey\w*|park\w*|universitet\w*|institut\w*|атындағы|орталығ\w*|қоры\w*|даңғылы|көшесі|"
     r"университеті|институты|орден\w*|сыйлығы|әуежайы|"
     # a ship or a works named after a person: "the President Heydar Aliyev tanker", "Heydər Əliyev tankeri"
-    r"tanker|ship|vessel|ferry|terminal|oil\s+field|field|bridge|tankeri|gəmisi|bərəsi|terminalı|körpüsü|yatağı|"
-    r"танкері|кемесі|паромы)\b", re.I)
+    # (in Azerbaijani and Kazakh with the possessive ending that ties the name to the thing: "gəmisinin", not "паромның")
+    r"tanker|ship|vessel|ferry|terminal|oil\s+field|field|bridge|tankeri\w*|gəmisi\w*|bərəsi\w*|terminalı\w*|"
+    r"körpüsü\w*|yatağı\w*|танкері\w*|кемесі\w*|паромы\w*)\b", re.I)
 _NAMED_AFTER_BEFORE = re.compile(r"(имени|им\.)\s*$", re.I)
 
 
@@ -160,12 +161,19 @@ _SURNAME_FIRST = re.compile(
     rf"(?<![\w-])[{_UP}][{_LO}]+(?:ов|ев|ёв|ин|ова|ева|ёва|ина|ский|ская|ov|ev|ova|eva|yev|yeva|zadə|заде|li|lı)"
     rf"\s+[{_UP}][{_LO}]+\s+(?:[{_UP}][{_LO}]+(?:ұлы|улы|қызы|кызы|ович|евич|овна|евна|ична|oğlu|qızı|ovich|ovna)"
     rf"[{_LO}]{{0,6}}|[{_UP}][{_LO}]+\s+(?:оглы|оғлы|кызы|қызы|oğlu|qızı|ogly|kyzy)[{_LO}]{{0,6}})(?![\w-])")
+# Nouns of bodies, places and things, which no name of a person holds: "Akademik Musiqili Teatrının",
+# "Administrasiyası Dəftərxanasının" (a run of them is the name of the body, not of a person).
+_BODY_STEMS = tuple(fold(w) for w in (
+    "teatr театр muzey музей universitet университет institut институт akademiya академия filarmoniya "
+    "филармония administrasiya администрац dəftərxana mərkəz орталығ komitə nazirliy министерств министрлі "
+    "fakültə факультет kafedra кафедр ansambl ансамбл orkestr оркестр stadion стадион festival фестивал "
+    "assosiasiya ассоциац birliy şirkət компани zavod завод məktəb мектеб лицей litsey".split()))
 # The lower-case noun of a body after a capitalised word that begins its name ("Filologiya fakültəsi").
 _BODY_AFTER = re.compile(r"\s+(?:fakültə|universitet|institut|nazirliy|şöbə|mərkəz|akademiya|факультет|университет|"
                          r"институт|министерств|академи|орталығ|институты|faculty|university|institute|department|"
                          r"ministry|academy|centre|center)\w*", re.I)
 # A noun of one who does a thing, by its suffix: "İqtisadçı" (economist), "Сарапшы" (expert), "Саясаттанушы".
-_AGENT = re.compile(r"[^\W\d_]{3,}(?:çı|çi|çu|çü|шы|ші)", re.I)
+_AGENT = re.compile(r"[^\W\d_]{3,}(?:çı|çi|çu|çü|шы|ші)(?:sı|si|su|sü|сы|сі)?", re.I)
 
 
 def _is_role(word: str) -> bool:
@@ -179,6 +187,10 @@ def _role_before(text: str, start: int) -> str | None:
     clause = re.split(r"[.!?;:«»\"“”()]|,\s", before)[-1]
     # The first role word whose phrase up to the name is short enough: "ANAMA Chairman Vugar Suleymanov said
     # at a ceremony attended by Kazakhstan's Ambassador to Azerbaijan" gives "Ambassador to Azerbaijan".
+    # "baş məşqçisi Robert Prosineçki": a noun of one who does a thing right before the name
+    last = re.search(r"([^\W\d_]+)\s*$", clause)
+    if last and _AGENT.fullmatch(last.group(1)) and not _ROLE.search(clause):
+        return " ".join(clause[max(0, last.start() - 30):].split()[-2:])
     for m in _ROLE.finditer(clause):
         phrase = clause[m.start():].strip(" ,–—-")
         if 0 < len(phrase.split()) <= 12:
@@ -355,6 +367,8 @@ class PeopleReader:
             if len(words) < 2 or len(words) > 4:
                 continue
             if any(fold(w) in _NOT_NAMES or fold(w) in self.blocked or w.isupper() for w in words):
+                continue
+            if any(fold(w).startswith(_BODY_STEMS) for w in words):
                 continue
             # "General Director", "Deputy Chairman": a name does not end in a role word
             if _is_role(words[-1]) or (language in _PLURAL and any(_PLURAL[language].search(w) for w in words)):
