@@ -1183,3 +1183,20 @@ def test_names_of_ships_centres_and_offices_are_no_people_and_a_coach_is_a_role(
     a = _annotate(tmp_path, text)
     assert {p.name for p in a.new_people} == names
     assert not set(a.people) & absent
+
+
+@pytest.mark.parametrize("text, outlet, cites", [
+    # the agency's own edition does not cite the agency: "— Sputnik." on a page of Sputnik Azərbaycan
+    ("Futbol üzrə Azərbaycan millisi Qazaxıstanla qarşılaşacaq\n\nFutbol üzrə Azərbaycan millisi - Sputnik Azərbaycan\n\n"
+     "BAKI, 26 mar — Sputnik. Bu gün futbol üzrə Azərbaycan milli komandası yoldaşlıq görüşünə çıxacaq.\n",
+     "Sputnik Azerbaijan", None),
+    # told to a site the knowledge lacks: its own story
+    ("Bakıda Qazaxıstan mədəniyyəti günləri keçirilir\n\nMədəniyyət Nazirliyindən Sfera.az-a bildirilib ki, "
+     "mədəniyyət günlərinin maraqlı proqramı var.\n", "Sfera.az", None),
+    # an agency in capitals at the head of the story, before a quotation
+    ("Grain exports to grow\n\nBAKU. April 19. KAZINFORM \"Kazakhstan is to increase its grain exports to "
+     "Azerbaijan,\" the deputy minister told journalists in Baku.\n", "Kazinform", None),
+])
+def test_an_agencys_edition_a_site_told_and_an_agency_in_capitals(tmp_path, text, outlet, cites):
+    a = _annotate(tmp_path, text)
+    assert (a.outlet, a.outlet_cites) == (outlet, cites)

@@ -86,6 +86,11 @@ _PASSED_ON = re.compile(r"(ранее|прежде|со ссылкой на|acco
 _SOURCE_BEFORE = re.compile(r"(?:источник|mənbə|дереккөз|source)\s*:\s*$", re.I)
 
 
+def _edition_of(family: str, edition: str) -> bool:
+    """Whether `edition` is an edition of the outlet `family` ("Sputnik Azerbaijan" of "Sputnik")."""
+    return edition.casefold().startswith(family.casefold() + " ")
+
+
 def _unbracket(after: str) -> str:
     """The words after a name without an aside in brackets: '"ya (Qazaxıstan Prezident Administrasiyası) istinadən'."""
     return re.sub(r"^([»\"”]?\W{0,2}\w{0,4})\s*\([^()]{0,80}\)", r"\1", after)
@@ -141,7 +146,9 @@ class OutletReader:
                 sentence_after = re.split(r"[.!?]\s", p[m.end():m.end() + 160])[0]
                 if _CITING_BEFORE.search(before) or _CITING_AFTER.match(_unbracket(p[m.end():m.end() + 140])) or _SOURCE_BEFORE.search(before):
                     continue
-                if _REPORTING_BEFORE.search(before) or _REPORTING_AFTER.match(after) or (
+                # "Mədəniyyət Nazirliyindən Sfera.az-a bildirilib ki, …": told to the site, its own story
+                told_site = re.match(r"-(?:a|ə|ya|yə|na|nə)\b", after) and _TOLD_AFTER.match(p[m.end():m.end() + 140])
+                if _REPORTING_BEFORE.search(before) or _REPORTING_AFTER.match(after) or told_site or (
                         not before.strip(" «\"“©") and _SENTENCE_VERB.search(sentence_after)):
                     if not self._deep(paragraphs, leftovers, story, i):
                         unknown.append((i, 0, m.start(), _site_name(m.group(1), m.group(2))))
@@ -175,6 +182,8 @@ class OutletReader:
                     # "/AZERTAC/" under the story: the agency the text came from, the outlet when none other is
                     credits.append(m.key)
                 elif ((i == story and m.end <= len(dateline) + 2)
+                      # "BAKU. April 19. KAZINFORM "…": an agency in capitals at the head of the story
+                      or (i == story and m.start <= 40 and m.text.isupper() and len(m.text) >= 4)
                       or _REPORTING_BEFORE.search(before) or _REPORTING_AFTER.match(after)
                       or re.search(r"[-–—]\s*$", before) and re.match(r"^\W*$", after[:2])
                       or (not before.strip(" «\"“") and _SENTENCE_VERB.search(sentence_after))):
@@ -216,6 +225,9 @@ class OutletReader:
             if main is not None and cites is None:
                 cites = main
             return Outlets(first[3], name(cites) if cites else None)
+        # "BAKI, 26 mar — Sputnik." on a page of Sputnik Azərbaycan: the agency's own edition, which it does not cite.
+        if main and cites and _edition_of(name(cites), name(main)):
+            cites = None
         return Outlets(name(main) if main else None, name(cites) if cites else None)
 
     def _runs_on(self, m) -> bool:
