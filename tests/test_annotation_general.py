@@ -1200,3 +1200,18 @@ def test_names_of_ships_centres_and_offices_are_no_people_and_a_coach_is_a_role(
 def test_an_agencys_edition_a_site_told_and_an_agency_in_capitals(tmp_path, text, outlet, cites):
     a = _annotate(tmp_path, text)
     assert (a.outlet, a.outlet_cites) == (outlet, cites)
+
+
+@pytest.mark.parametrize("text, date", [
+    # a Kazakh month cut short in a page's stamp
+    ("25 там, 2022 сағат 13:53\n\nӘзербайжан арқылы мұнай экспорты\n\nКомпания өкілі Әзербайжан арқылы мұнай "
+     "тасымалдау мүмкіндігі талқыланып жатқанын айтты.\n", "2022-08-25"),
+    # a dateline a few paragraphs on, under a caption and a lead, with the year the story names
+    ("Futbol üzrə Azərbaycan millisi Qazaxıstanla qarşılaşacaq\n\nAbunə olmaq\n\nMatç Türkiyənin Antalya bölgəsində "
+     "baş tutacaq.\n\nBAKI, 26 mar — Sputnik. Bu gün futbol üzrə Azərbaycan milli komandası 2016-cı ildə ilk "
+     "yoldaşlıq görüşünə çıxacaq.\n", "2016-03-26"),
+    # "там" is no month without its stop
+    ("Встреча прошла\n\nВ Баку прошла встреча, и 25 там собрались эксперты из двух стран.\n", None),
+])
+def test_kazakh_month_abbreviations_and_a_dateline_under_the_lead(tmp_path, text, date):
+    assert _annotate(tmp_path, text).date.date == date

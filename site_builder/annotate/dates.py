@@ -11,18 +11,18 @@ from site_builder.knowledge import Knowledge
 # Month stems in the four languages and their scripts (Russian stems cover every case ending;
 # Kazakh in Cyrillic and in the Latin alphabets of 2017–2021; Azerbaijani in Latin and Cyrillic).
 _MONTHS = {
-    1: ("январ", "янв\\.", "қаңтар", "qańtar", "qantar", "qangtar", "qañtar", "qan'tar", "yanvar", "јанвар", "january", "jan\\b"),
-    2: ("феврал", "фев\\.", "ақпан", "aqpan", "fevral", "феврал", "february", "feb\\b"),
-    3: ("март", "мар\\.", "наурыз", "naýryz", "nauryz", "nay'ryz", "mart", "march", "mar\\b"),
-    4: ("апрел", "апр\\.", "сәуір", "sáýir", "sauir", "sәuir", "sәýir", "säuır", "sa'y'ir", "say'ir", "aprel", "april", "apr\\b"),
-    5: ("ма[йяе]", "мамыр", "mamyr", "may", "мај"),
-    6: ("июн", "маусым", "maýsym", "mausym", "may'sym", "iyun", "ијун", "june", "jun\\b"),
-    7: ("июл", "шілде", "shilde", "şılde", "iyul", "ијул", "july", "jul\\b"),
-    8: ("август", "авг\\.", "тамыз", "tamyz", "avqust", "august", "aug\\b"),
-    9: ("сентябр", "сент?\\.", "қыркүйек", "qyrk[úuüý][iıy]ek", "qyrky'i'ek", "qyrky'iek", "sentyabr", "сентјабр", "september", "sept?\\b"),
-    10: ("октябр", "окт\\.", "қазан", "qazan", "oktyabr", "октјабр", "october", "oct\\b"),
-    11: ("ноябр", "нояб?\\.", "қараша", "qarasha", "qaraşa", "noyabr", "нојабр", "november", "nov\\b"),
-    12: ("декабр", "дек\\.", "желтоқсан", "jeltoqsan", "dekabr", "december", "dec\\b"),
+    1: ("қаң(?=[.,])", "январ", "янв\\.", "қаңтар", "qańtar", "qantar", "qangtar", "qañtar", "qan'tar", "yanvar", "јанвар", "january", "jan\\b"),
+    2: ("ақп(?=[.,])", "феврал", "фев\\.", "ақпан", "aqpan", "fevral", "феврал", "february", "feb\\b"),
+    3: ("нау(?=[.,])", "март", "мар\\.", "наурыз", "naýryz", "nauryz", "nay'ryz", "mart", "march", "mar\\b"),
+    4: ("сәу(?=[.,])", "апрел", "апр\\.", "сәуір", "sáýir", "sauir", "sәuir", "sәýir", "säuır", "sa'y'ir", "say'ir", "aprel", "april", "apr\\b"),
+    5: ("мам(?=[.,])", "ма[йяе]", "мамыр", "mamyr", "may", "мај"),
+    6: ("мау(?=[.,])", "июн", "маусым", "maýsym", "mausym", "may'sym", "iyun", "ијун", "june", "jun\\b"),
+    7: ("шіл(?=[.,])", "июл", "шілде", "shilde", "şılde", "iyul", "ијул", "july", "jul\\b"),
+    8: ("там(?=[.,])", "август", "авг\\.", "тамыз", "tamyz", "avqust", "august", "aug\\b"),
+    9: ("қыр(?=[.,])", "сентябр", "сент?\\.", "қыркүйек", "qyrk[úuüý][iıy]ek", "qyrky'i'ek", "qyrky'iek", "sentyabr", "сентјабр", "september", "sept?\\b"),
+    10: ("қаз(?=[.,])", "октябр", "окт\\.", "қазан", "qazan", "oktyabr", "октјабр", "october", "oct\\b"),
+    11: ("қар(?=[.,])", "ноябр", "нояб?\\.", "қараша", "qarasha", "qaraşa", "noyabr", "нојабр", "november", "nov\\b"),
+    12: ("жел(?=[.,])", "декабр", "дек\\.", "желтоқсан", "jeltoqsan", "dekabr", "december", "dec\\b"),
 }
 _MONTH = "(?P<month>" + "|".join(stem for stems in _MONTHS.values() for stem in stems) + r")\w*"
 _DAY = r"(?P<day>[0-3]?\d)"
@@ -187,7 +187,7 @@ def _month_number(word: str) -> int:
     # Turkish-style capitals: "İyun".lower() is "i̇yun" (with a combining dot), "IYUN" is "ıyun" to some.
     word = word.replace("İ", "i").replace("I", "i").lower().replace("\u0307", "")
     for number, stems in _MONTHS.items():
-        if any(re.match(stem, word) for stem in stems):
+        if any(re.match(stem.split("(?=")[0], word) for stem in stems):  # (an abbreviation's stop is not in `word`)
             return number
     raise ValueError(word)
 
@@ -486,6 +486,10 @@ _COMPARED_WITH = re.compile(r"(?:compared (?:to|with)|than(?: in)?|по срав
                             r"салыстырғанда|ilə müqayisədə|nisbətən)\s*(?:the same period (?:of|in) )?$", re.I)
 
 
+# A dateline of a city and a day: "BAKI, 26 mar —", "АСТАНА, 12 наурыз -", "Baku, March 5 –".
+_CITY_DATELINE = re.compile(r"^[A-ZА-ЯЁƏÇĞİÖŞÜӘҒҚҢӨҰҮҺІ][\w'-]+,\s*(?:\d{1,2}\s+\w+\.?|\w+\.?\s+\d{1,2})(?:,?\s*\d{4})?\s*[-–—]\s")
+
+
 def _contrasted_years(text: str) -> set[int]:
     """Years a paragraph sets against "this year": those of the sentence before a trend this year continues
     ("In 2022, trade … reached $460 million. An upward trend continued this year") and those it compares
@@ -547,6 +551,12 @@ def infer(header_date: str | None, paragraphs: tuple[str, ...], lead: range, kno
     head = paragraphs[story][:90] if story < len(paragraphs) else ""
     dash = re.search(r"\s[-–—]\s|\)\s*[-–—]|/\s*[-–—]|[.:]\s", head)
     dateline = head[:dash.end()] if dash else ""
+    if not _readings(dateline) and not _day_month(dateline):
+        # … or a few paragraphs on, under a lead or a caption: "BAKI, 26 mar — Sputnik. Bu gün …"
+        for j in range(story + 1, min(story + 6, len(paragraphs))):
+            if j not in skip and (m := _CITY_DATELINE.match(paragraphs[j])) and (_readings(m.group(0)) or _day_month(m.group(0))):
+                dateline, story = m.group(0), j
+                break
     full = _readings(dateline)
     if full:
         return _shift(DocDate(full[0][0], "day", full[0][1].group(0), (story + 1,)), paragraphs, story)
