@@ -1215,3 +1215,20 @@ def test_an_agencys_edition_a_site_told_and_an_agency_in_capitals(tmp_path, text
 ])
 def test_kazakh_month_abbreviations_and_a_dateline_under_the_lead(tmp_path, text, date):
     assert _annotate(tmp_path, text).date.date == date
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # a short quotation closed by its comma inside the marks, and the next one after the attributing sentence
+    ("Energy dominated the talks\n\nAliyev did not conceal his hopes. \"Our views fully coincide,\" Aliyev said at "
+     "a news conference. \"Kazakhstan's participation in the pipeline is important for us.\"\n\nNazarbayev was "
+     "careful. \"I am convinced that Kazakh oil will go through the pipeline,\" Nazarbayev said on state television "
+     "on March 1. \"When we have such oil, it will be possible to ship it by tankers.\"\n",
+     ["ilham-aliyev", "ilham-aliyev", "nursultan-nazarbayev", "nursultan-nazarbayev"]),
+    # a paragraph that ends in "айтып берді." gives the speaker of the quotation after it, whose mark
+    # is never closed, though a name in quotation marks stands in the next paragraph
+    ("Тараз бен Қазақ\n\nҚаланың тарихы туралы Қазақстанның Әзербайжандағы Елшісі Әлім Байел айтып берді.\n\n"
+     "«Қазақ — Әзербайжанның әсем қалаларының бірі, ол Грузия шекарасына жақын орналасқан.\n\n"
+     "Қазақ батырлары орын тепкен бұл өңір «Қазақ» деп аталып кеткен.\n", ["alim-bayel"]),
+])
+def test_quotations_after_their_attribution_and_under_a_paragraph_that_names_the_speaker(tmp_path, text, speakers):
+    assert [q.speaker for q in _annotate(tmp_path, text).quotes] == speakers

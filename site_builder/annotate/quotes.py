@@ -16,7 +16,7 @@ _VERBS = (
     "говорится", "уточнил", "напомнил", "выразил", "акцентировал", "убежден", "цитирует",
     # Kazakh, Cyrillic and Latin
     "деді", "деп", "айтты", "айтады", "дейді", "мәлімдеді", "мәлімдейді", "атап өтеді", "атап өтті", "атап көрсетті", "қосты", "түйіндеді", "түсіндірді",
-    "санайды", "сенімді", "dedi", "dedı", "dep", "aıtty", "aytty", "málimdedi", "atap ótti", "atap ötti",
+    "санайды", "сенімді", "айтып берді", "айтып өтті", "мәлім етті", "жеткізді", "атап айтты", "dedi", "dedı", "dep", "aıtty", "aytty", "málimdedi", "atap ótti", "atap ötti",
     # Azerbaijani, Latin and Cyrillic
     "bildirib", "bildirdi", "qeyd edib", "qeyd etdi", "vurğulayıb", "vurğuladı", "deyib", "deyə", "söyləyib",
     "söylədi", "əlavə edib", "bəyan edib", "билдириб", "билдирди", "гејд едиб", "вурғулајыб", "дејиб", "дејә",
@@ -152,7 +152,7 @@ def _quoted_spans(paragraphs: tuple[str, ...]) -> list[tuple[int, int, int, int]
                 elif ch == open_ch and open_ch != close_ch:
                     depth += 1
             ci += 1
-            if ci == len(text) and opening is not None and collapse != -1:
+            if ci == len(text) and opening is not None and collapse != -1 and opening[0] == pi:
                 # Left open after a nested quotation closed: both closed there; read on after it.
                 spans.append((opening[0], opening[1], pi, collapse))
                 opening, ci, collapse = None, collapse + 1, -1
@@ -291,7 +291,11 @@ def find(paragraphs: tuple[str, ...], resolve: Resolver, person_names: Callable[
     """
     quotes: list[FoundQuote] = []
     claimed: set[int] = set()
-    for p0, start, p1, end in _quoted_spans(paragraphs):
+    spans = _quoted_spans(paragraphs)
+    # (a paragraph that holds a quotation of its own is no attribution of the next)
+    quoted_paragraphs = {pi for a, _, b, _ in spans for pi in range(a, b + 1)}
+    previous: tuple[int, int, str | None] | None = None  # (paragraph, end, speaker) of the last quotation taken
+    for p0, start, p1, end in spans:
         quoted = "\n".join(paragraphs[pi][start + 1 if pi == p0 else 0:end if pi == p1 else None]
                            for pi in range(p0, p1 + 1))
         lead_in = paragraphs[p0][:start]
@@ -300,7 +304,7 @@ def find(paragraphs: tuple[str, ...], resolve: Resolver, person_names: Callable[
         after = _after(quoted, paragraphs[p1][end + 1:])
         # … and so is speech a clause with a verb of saying closes: "“Biz on sənəd imzalayacağıq”, – deyə X".
         # (after a comma or a dash: «Азеренержи» Фуад Алекперов отметил … names a company, then a speaker)
-        closed = re.match(r"\s*(?:,|[-–—])", paragraphs[p1][end + 1:]) is not None
+        closed = re.match(r"\s*(?:,|[-–—])", paragraphs[p1][end + 1:]) is not None or quoted.rstrip().endswith(",")
         if not _speech_like(quoted) and not colon and not (closed and after and not after[2] and after[1]):
             continue
         if after and not after[1]:
@@ -318,6 +322,11 @@ def find(paragraphs: tuple[str, ...], resolve: Resolver, person_names: Callable[
             # "Politoloq Elxan Şahinoğlu qeyd edib:" closing the paragraph before the quotation
             found = _before(paragraphs[p0 - 1])
             at_paragraph, limit = p0 - 1, len(paragraphs[p0 - 1])
+        elif not found and not lead_in.strip() and p0 > 0 and paragraphs[p0 - 1].rstrip().endswith(".") \
+                and _VERB.search(paragraphs[p0 - 1].rstrip()[-30:]) and p0 - 1 not in quoted_paragraphs:
+            # "… Елшісі Әлім Байел айтып берді." closing the paragraph before: its subject says what follows
+            found = _before(paragraphs[p0 - 1].rstrip()[:-1] + ":")
+            at_paragraph, limit = p0 - 1, len(paragraphs[p0 - 1])
         elif not found:
             # the sentence after it says who said it, in its paragraph or at the start of the next
             rest = paragraphs[p1][end + 1:].lstrip(" .")
@@ -328,13 +337,21 @@ def find(paragraphs: tuple[str, ...], resolve: Resolver, person_names: Callable[
                 found = _said_after(paragraphs[p1 + 1])
                 at_paragraph, limit = p1 + 1, len(paragraphs[p1 + 1])
             after = found
-        if not found or (after and _NAMING.search(found[0])):
+        between = paragraphs[p0][previous[1] + 1:start] if previous and previous[0] == p0 else ""
+        if not found and between and _VERB.search(between) and len(_SENTENCE_END.findall(between.strip())) <= 1:
+            # «…», Nazarbayev said on state television on March 1. «When we have …»: the sentence that
+            # attributed the quotation before, and no other, stands between: the same speaker goes on.
+            found, after = (between.strip(" ."), "", False), None
+            speaker = previous[2]
+        elif not found or (after and _NAMING.search(found[0])):
             continue  # Бакуді «Каспий өңірінің інжу-маржаны» … деп атады: a name given, not words said
+        else:
+            speaker = None
         attribution, who, strict = found
         if not after and at_paragraph == p0:
             at = lead_in.rfind(who) if who else -1
             limit = at + len(who) if at != -1 else start
-        speaker = resolve(who, at_paragraph, limit)
+        speaker = speaker or resolve(who, at_paragraph, limit)
         if speaker == NOT_SPOKEN or (strict and speaker is None):
             continue
         for pi in range(p0, p1 + 1):
@@ -347,6 +364,7 @@ def find(paragraphs: tuple[str, ...], resolve: Resolver, person_names: Callable[
             if piece:
                 quotes.append(FoundQuote(speaker, piece, pi + 1, attribution))
                 claimed.add(pi)
+        previous = (p1, end, speaker)
     for pi, text in enumerate(paragraphs):
         if pi in claimed or not (m := _DASHED_SPEECH.match(text.strip())):
             continue
