@@ -1232,3 +1232,20 @@ def test_kazakh_month_abbreviations_and_a_dateline_under_the_lead(tmp_path, text
 ])
 def test_quotations_after_their_attribution_and_under_a_paragraph_that_names_the_speaker(tmp_path, text, speakers):
     assert [q.speaker for q in _annotate(tmp_path, text).quotes] == speakers
+
+
+@pytest.mark.parametrize("text, date", [
+    # a dateline without a year under a caption stamped with the same day: that day's year, not a year
+    # the story names for something else
+    ("Тоқаев орталықтың ашылуына қатысады\n\nТоқаев пен Әлиев Физулиге келді - Sputnik Қазақстан, 12.03.2024\n\n"
+     "Орталықтың құрылысы 2023 жылы басталып, сәтті аяқталды\n\nАСТАНА, 12 наурыз - Sputnik. Қасым-Жомарт Тоқаев "
+     "Физули қаласына барды.\n", "2024-03-12"),
+    # a paragraph that names three years is history, by its years alone ("сонау 2004 жылы … 2007 жылы … 2008")
+    ("ҚАЗАҚСТАН – ӘЗІРБАЙЖАН: КІМ МЫҚТЫ?\n\nФутболдан екі құрама 5 маусым күні Астанада кездеседі.\n\n"
+     "Қос құраманың алғашқы таныстығы сонау 2004 жылы басталған. 2007 жылы Бакуде, 2008 жылғы іріктеуде тағы "
+     "кездескен.\n", None),
+    ("Матч в Астане\n\nСборные Казахстана и Азербайджана сыграют товарищеский матч.\n\nКоманды встречались ещё в "
+     "2004 году в Алматы.\n", None),
+])
+def test_a_stamp_of_the_same_day_gives_the_year_and_years_of_history_date_nothing(tmp_path, text, date):
+    assert _annotate(tmp_path, text).date.date == date

@@ -332,10 +332,17 @@ def within(iso: str, bounds) -> bool:
 _HISTORY = re.compile(r"\b(в\s+\d{4}\s+году|ещё|еще|ранее|бұрын|earlier|ago|назад|бері|since|с\s+\d{4})\b", re.I)
 
 
+# Words that put a year back in history: "сонау 2004 жылы", "ещё в 1998 году", "back in 2004", "hələ 1998-ci ildə".
+_BACK_THEN = re.compile(r"(?<![^\W\d_])(?:сонау|ещ[её]|as early as|back|hələ|hele|sonaý)\s+(?:в\s+|in\s+)?$", re.I)
+
+
 def chronology(paragraph: str) -> bool:
-    """Whether the paragraph runs through the dates of three years or more: history, every date of it
-    ("30 avqust 1992 … 9 yanvar 1993 … 1 mart 2004 … 6 sentyabr 2008-ci il tarixindən")."""
-    return len({iso[:4] for iso, _ in _readings(paragraph)}) >= 3
+    """Whether the paragraph runs through the dates or years of three years or more: history, every date of it
+    ("30 avqust 1992 … 9 yanvar 1993 … 1 mart 2004 … 6 sentyabr 2008-ci il tarixindən", "сонау 2004 жылы … 2007 жылы
+    … 2008 жылы")."""
+    years = {iso[:4] for iso, _ in _readings(paragraph)}
+    years |= set(re.findall(r"(?<![\d.,/-])((?:19|20)\d\d)(?![\d-])", paragraph))
+    return len(years) >= 3
 
 
 def explicit(paragraphs: tuple[str, ...], lead: range) -> DocDate | None:
@@ -357,6 +364,8 @@ def explicit(paragraphs: tuple[str, ...], lead: range) -> DocDate | None:
             if _in_speech(sentence):
                 continue  # "Токаев сказал, что в 2022 году …": a year in what someone says, not the text's
             year = next(g for g in m.groups() if g)
+            if _BACK_THEN.search(sentence[-20:]):
+                continue  # "Қос құраманың алғашқы таныстығы сонау 2004 жылы …": history, not the text's year
             if int(year) in _contrasted_years(paragraphs[i]):
                 continue  # "In 2022, trade … An upward trend continued this year": the year before this one
             return DocDate(year, "year", m.group(0), (i + 1,))
@@ -569,7 +578,9 @@ def infer(header_date: str | None, paragraphs: tuple[str, ...], lead: range, kno
         wm = re.search(_WEEKDAYS, paragraphs[i], re.I)
         if wm:
             weekday = next(n for n, w in _WEEKDAY_NUMBERS if re.fullmatch(w, wm.group(0), re.I))
-        year = _pick_year(month, day, named, weekday, bounds)
+        # "АСТАНА, 12 наурыз - Sputnik." under a caption stamped "12.03.2024": the year of that same day
+        same_day = {int(iso[:4]) for p in paragraphs for iso, _ in _readings(p) if iso[5:] == f"{month:02d}-{day:02d}"}
+        year = same_day.pop() if len(same_day) == 1 else _pick_year(month, day, named, weekday, bounds)
         if not year:
             # "АСТАНА, 20 октября. /ТАСС/." over a lead about a known event of 20–21 October 2025: that year.
             years = sorted({int(ev.date[:4]) for ev in knowledge.events if ev.id in reported and len(ev.date) >= 7
