@@ -1249,3 +1249,9 @@ def test_quotations_after_their_attribution_and_under_a_paragraph_that_names_the
 ])
 def test_a_stamp_of_the_same_day_gives_the_year_and_years_of_history_date_nothing(tmp_path, text, date):
     assert _annotate(tmp_path, text).date.date == date
+
+
+def test_one_new_person_spelt_with_e_and_with_schwa_is_one_suggested_person(tmp_path):
+    a = _annotate(tmp_path, "Tədbir keçirilib\n\nSəfirliyin ikinci katibi Tlek Kapışov tələbələrlə görüşüb.\n\n"
+                            "Səfirliyin ikinci katibi Tlək Kapışov bayram münasibətilə iştirakçıları təbrik edib.\n")
+    assert [p.name for p in a.new_people] == ["Tlek Kapışov"]

@@ -206,8 +206,10 @@ _CAPITALISED_PAIR = re.compile(r"(?<!\w)[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖ�
 
 
 def _same_person(a: str, b: str) -> bool:
-    """Two name keys that differ only in the case endings of their words (erlanakbarov, erlanaakbarova)."""
-    if a == b:
+    """Two name keys that differ only in the case endings of their words (erlanakbarov, erlanaakbarova), or
+    in the e that one spelling writes ə, a key's a (tlekkapishov, tlakkapishov: "Tlek" and "Tlək Kapışov")."""
+    if a == b or (len(a) == len(b) >= 8 and a.replace("e", "a") == b.replace("e", "a")
+                  and sum(x != y for x, y in zip(a, b)) == 1):
         return True
     n = min(len(a), len(b))
     return n >= 8 and a[:n - 3] == b[:n - 3] and abs(len(a) - len(b)) <= 3 and _prefix(a, b) >= n - 4
