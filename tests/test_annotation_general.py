@@ -1255,3 +1255,73 @@ def test_one_new_person_spelt_with_e_and_with_schwa_is_one_suggested_person(tmp_
     a = _annotate(tmp_path, "Tədbir keçirilib\n\nSəfirliyin ikinci katibi Tlek Kapışov tələbələrlə görüşüb.\n\n"
                             "Səfirliyin ikinci katibi Tlək Kapışov bayram münasibətilə iştirakçıları təbrik edib.\n")
     assert [p.name for p in a.new_people] == ["Tlek Kapışov"]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Alim Bayel: İstəyirik ki, təhsil sahəsində əməkdaşlıq tərəfdaşlığımızın aparıcı qüvvəsi olsun\n"
+     "Bakıda Qazaxıstan universitetlərinin sərgisi keçirilir. Sərgi iki gün davam edəcək.\n",
+     "Alim Bayel: İstəyirik ki, təhsil sahəsində əməkdaşlıq tərəfdaşlığımızın aparıcı qüvvəsi olsun"),
+    ("QazMonitor Logo\n  1. Main Page\n  2. News\n  3. Kazakhstan, Azerbaijan Sign 14 Cooperation Documents\n"
+     "Kazakhstan, Azerbaijan Sign 14 Cooperation Documents\nThe presidents signed 14 documents in Baku on Tuesday.\n",
+     "Kazakhstan, Azerbaijan Sign 14 Cooperation Documents"),
+    ("Хотите получать уведомления в браузере о последних изменениях на сайте SKNEWS.kz\nБиылғы 5 айда теміржол "
+     "тасымалының көлемі өсті\nҚаңтар-мамыр аралығында тасымал 35 есе артты.\n",
+     "Биылғы 5 айда теміржол тасымалының көлемі өсті"),
+])
+def test_a_name_and_a_colon_a_numbered_crumb_and_a_notification_prompt(tmp_path, text, title):
+    assert _annotate(tmp_path, text).title == title
+
+
+def test_a_dateline_of_a_newsrooms_name_in_capitals_and_a_place_in_capitals(tmp_path):
+    text = "Sərgi keçirilir\n\n{} – Bakıda Qazaxıstan universitetlərinin sərgisi keçirilir.\n"
+    assert _annotate(tmp_path, text.format("BAYRAQDAR MEDİA")).outlet == "BAYRAQDAR MEDİA"
+    assert _annotate(tmp_path, text.format("NEW YORK")).outlet is None
+
+
+def test_a_given_name_like_a_plural_a_named_day_and_a_parliament_are_no_stumbling_block(tmp_path):
+    a = _annotate(tmp_path, "Səfir görüşüb\n\nÖlkəmizin Qazaxıstandakı səfiri Ağalar Atamoğlanov səfirliyin fəaliyyəti "
+                            "barədə məlumat verib. Tədbir Şəhidlər Anım Gününə həsr olunub. Qazaxıstan Parlamenti "
+                            "Məclisinin sədri də iştirak edib.\n")
+    assert [p.name for p in a.new_people] == ["Ağalar Atamoğlanov"]
+
+
+def test_the_year_a_text_gives_itself_rules_out_a_known_event_of_another_year(tmp_path):
+    # an interview in the year of the 25th anniversary of relations recalls a visit of 2015
+    a = _annotate(tmp_path, "Казахстан – Азербайджан: новые возможности\n\n– Данный визит проходит в год 25-летия "
+                            "установления дипломатических отношений между Казахстаном и Азербайджаном. Ильхам Алиев "
+                            "в 2015 году посетил Астану в рамках празднования 550-летия Казахского ханства.\n")
+    assert a.date.date == "2017"
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("Круглый стол в Баку\n\nВ Баку прошёл круглый стол о 30-летии отношений.\n\nКак передает Взгляд, на мероприятии "
+     "присутствовал посол Казахстана.\n", "Взгляд"),
+    # a ministry so named is no newsroom
+    ("Учения прошли\n\nСовместные учения завершились.\n\nКак сообщает Минобороны, в них участвовали 500 военных.\n",
+     None),
+    # a longer name is not the shorter one it begins with
+    ("Baku and Astana\n\nPublication: Eurasia Daily Monitor Volume: 2 Issue: 105\n\nAzerbaijan's president visited "
+     "Kazakhstan in March.\n", "Eurasia Daily Monitor"),
+])
+def test_a_newsroom_named_by_one_word_after_kak_peredaet(tmp_path, text, outlet):
+    assert _annotate(tmp_path, text).outlet == outlet
+
+
+def test_a_russian_name_with_its_role_after_a_comma_opening_its_line_is_in_the_nominative(tmp_path):
+    a = _annotate(tmp_path, "Пшеница из Казахстана\n\nСеадет Гаджиева, представитель министерства сельского хозяйства "
+                            "Азербайджана:\n\n– Мы закупаем казахстанскую пшеницу много лет.\n")
+    assert [p.name for p in a.new_people] == ["Сеадет Гаджиева"]
+
+
+@pytest.mark.parametrize("text, speaker, starts", [
+    # the clause of saying on a line of its own after the quotation
+    ("Documents signed\n\n“This state visit is extremely important for the cooperation of our states, and we "
+     "prepared for it carefully,”\n\nsaid President Tokayev.\n", "kassym-jomart-tokayev", "This state visit"),
+    # "deputatı" is no "dep": the deputy named after it is the speaker
+    ("Səfər gözlənilir\n\nOxu.Az-a açıqlama verən Milli Məclisin deputatı Aydın Mirzəzadə bildirib ki, iki ölkə "
+     "arasında qardaşlıq münasibəti var:\n“Xalqlarımız eyni kökdəndir, eyni mədəni irsə malikdirlər”.\n",
+     "aydin-mirzazada", "Xalqlarımız"),
+])
+def test_a_clause_of_saying_on_its_own_line_and_a_word_that_only_begins_like_dep(tmp_path, text, speaker, starts):
+    a = _annotate(tmp_path, text)
+    assert [(q.speaker, q.text[:len(starts)]) for q in a.quotes] == [(speaker, starts)]

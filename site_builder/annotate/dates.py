@@ -637,6 +637,10 @@ def infer(header_date: str | None, paragraphs: tuple[str, ...], lead: range, kno
     for event in knowledge.events:
         if months_written and (len(event.date) < 7 or int(event.date[5:7]) not in months_written):
             continue
+        # … and the year the text gives itself rules out a known event of another ("в год 25-летия …
+        # отношений", 2017, over "в 2015 году посетил Астану"): that event is history here.
+        if found and found.precision == "year" and event.date[:4] != found.date:
+            continue
         if event.dates_reports and event.id in reported:
             words = " … ".join(dict.fromkeys(event_words[event.id]))
             return DocDate(event.date, event.date_precision, words,

@@ -78,6 +78,10 @@ _KIND_NAMED = (
     # without its kind only a short name that closes the sentence: "…, сообщает «24KZ»."
     re.compile(r"(?:сообщает|передает|передаёт)\s+«(?P<name>[A-ZА-ЯЁ0-9][^»\s]*(?:\s[^»\s]+){0,2})»(?=\s*[.;]|\s*$)"),
     re.compile(rf"(?:сообщает|передает|передаёт|пишет|информирует)\s+{_KIND_RU}\s+[\"“](?P<name>[^\"”]{{2,40}})[\"”]", re.I),
+    # "Как передает Взгляд, …": one capitalised word after the verb in the present, before a comma, is a newsroom
+    # (a ministry or a service so named is not: "Как сообщает Минобороны, …")
+    re.compile(r"(?:[Кк]ак\s+)(?:сообщает|передает|передаёт|пишет)\s+(?P<name>(?!Мин|МИД|Пресс|Акимат|Ведомств|Департамент|"
+               r"Управлени|Комитет|Агентств|Правительств|Посольств)[А-ЯЁ][а-яё]{2,20})(?=\s*,)"),
     re.compile(rf"хабарлайды\s+[«\"“](?P<name>[^»\"”]{{2,40}})[»\"”]\s+{_KIND_KK}", re.I),
     re.compile(rf"[«\"“](?P<name>[^»\"”]{{2,40}})[»\"”]\s+{_KIND_AZ}\s+xəbər verir", re.I),
 )
@@ -200,7 +204,11 @@ class OutletReader:
         # A dateline that ends in a name in capitals the knowledge lacks: "Алматы, NEGE. …" (under a lead too).
         for i in range(story, min(story + 2, len(paragraphs))):
             head = strip_dateline(paragraphs[i])[0].strip()
-            last = re.search(r"[,.]\s*([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9.-]{2,24})\W*$", head)
+            # … or that is such a name of two or three words, one of them a newsroom's ("BAYRAQDAR MEDİA – …";
+            # "NEW YORK –" is a place)
+            last = re.search(r"[,.]\s*([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9.-]{2,24})\W*$", head) or re.fullmatch(
+                r"([A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ0-9.-]+(?:\s[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ0-9.-]+){0,2}"
+                r"\s(?:MEDIA|MEDİA|NEWS|TV|INFO|PRESS|AGENCY|ONLINE|TIMES|POST|МЕДИА|НЬЮС|ИНФО|ТВ))\W*", head)
             if last and not self.names.find(last.group(1)) and not self.places.find(last.group(1)):
                 unknown.append((i, 0, last.start(1), last.group(1).rstrip(".-")))
                 break

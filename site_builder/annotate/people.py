@@ -167,6 +167,7 @@ _BODY_STEMS = tuple(fold(w) for w in (
     "teatr театр muzey музей universitet университет institut институт akademiya академия filarmoniya "
     "филармония administrasiya администрац dəftərxana mərkəz орталығ komitə nazirliy министерств министрлі "
     "fakültə факультет kafedra кафедр ansambl ансамбл orkestr оркестр stadion стадион festival фестивал "
+    "parlament парламент məclis мәжіліс senat сенат "
     "assosiasiya ассоциац birliy şirkət компани zavod завод məktəb мектеб лицей litsey".split()))
 # The lower-case noun of a body after a capitalised word that begins its name ("Filologiya fakültəsi").
 _BODY_AFTER = re.compile(r"\s+(?:fakültə|universitet|institut|nazirliy|şöbə|mərkəz|akademiya|факультет|университет|"
@@ -373,8 +374,17 @@ class PeopleReader:
             if any(fold(w).startswith(_BODY_STEMS) for w in words):
                 continue
             # "General Director", "Deputy Chairman": a name does not end in a role word
-            if _is_role(words[-1]) or (language in _PLURAL and any(_PLURAL[language].search(w) for w in words)):
+            # "Ağalar Atamoğlanov Anım Gününə": a named day after the name ("Müstəqillik Günü") is not part of it
+            if language == "az" and words and re.fullmatch(r"günü|gününə|günündə|gününün|gününü", words[-1].lower()):
+                words = words[:-2]
+                if len(words) < 2:
+                    continue
+            # (a given name that ends like a plural, before a surname, is a name: "Ağalar Atamoğlanov")
+            surname_last = bool(_SURNAMES.get(language, _SURNAMES["en"]).search(words[-1].lower()))
+            if _is_role(words[-1]) or (language in _PLURAL and any(
+                    _PLURAL[language].search(w) for k, w in enumerate(words) if not (k == 0 and surname_last))):
                 continue
+
             if _credit(p, a):
                 continue
             if any(_NAMED_AFTER_AFTER.match(" " + w) for w in words[1:]) or _named_after(p, a, b):
@@ -403,6 +413,10 @@ class PeopleReader:
                 gender = None
                 if verb and not case:
                     case, gender = "nomn", ("femn" if verb.group(1) == "ла" else "masc")
+                elif not case and not p[:a].strip() and _ROLE_AFTER.match(p[b:b + 60]):
+                    # "Сеадет Гаджиева, представитель министерства …:" opening its line: a name with its role
+                    # after a comma is in the nominative, as written
+                    case, gender = "nomn", ("femn" if re.search(r"(ова|ева|ёва|ина|ая)$", words[-1]) else "masc")
                 base = ner.base_russian(" ".join(words), case, gender)
                 # "мавзолей Ходжи Ахмеда Ясави": a name in the genitive after a place or body is its namesake.
                 if base != " ".join(words) and _NAMED_AFTER_NOUN.search(p[max(0, a - 20):a]):

@@ -28,8 +28,9 @@ _VERBS = (
     "said", "says", "stated", "noted", "added", "stressed", "told", "explained", "emphasi", "underlined",
     "remarked", "declared", "pointed out", "assured",
 )
-_VERB = re.compile(r"(?<![^\W\d_])(?:" + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in _VERBS) + r")\w*",
-                   re.I)
+# (the Kazakh particle "деп", "dep" is a word of its own: "deputatı" is no verb of saying)
+_VERB = re.compile(r"(?<![^\W\d_])(?:(?:деп|dep)(?![^\W\d_])|(?!деп|dep)(?:" + "|".join(
+    re.escape(v).replace(r"\ ", r"\s+") for v in _VERBS) + r")\w*)", re.I)
 # What the attribution clause may go on with that names no speaker: "…, according to the press service".
 _CLAUSE_TAIL = re.compile(r",\s*(?:according to|citing|со ссылкой|передает|передаёт|сообщает|хабарлайды|"
                           r"xəbər verir|informs|reports)\b.*$|\s+(?:according to|со ссылкой на)\b.*$", re.I)
@@ -302,6 +303,10 @@ def find(paragraphs: tuple[str, ...], resolve: Resolver, person_names: Callable[
         # Speech a verb of saying and a colon open is speech however short: "… bildirib: “Gözləyirik”."
         colon = lead_in.rstrip().endswith(":") and _before(lead_in) is not None
         after = _after(quoted, paragraphs[p1][end + 1:])
+        if not after and not paragraphs[p1][end + 1:].strip() and p1 + 1 < len(paragraphs) \
+                and paragraphs[p1 + 1][:1].islower() and len(_words(paragraphs[p1 + 1])) <= 12:
+            # “…,” / "said President Tokayev." — the clause of saying put on a line of its own
+            after = _after(quoted, " " + paragraphs[p1 + 1])
         # … and so is speech a clause with a verb of saying closes: "“Biz on sənəd imzalayacağıq”, – deyə X".
         # (after a comma or a dash: «Азеренержи» Фуад Алекперов отметил … names a company, then a speaker)
         closed = re.match(r"\s*(?:,|[-–—])", paragraphs[p1][end + 1:]) is not None or quoted.rstrip().endswith(",")

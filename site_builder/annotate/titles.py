@@ -11,7 +11,8 @@ from site_builder.annotate import dates
 
 # Lines a web page leaves around a copied article, whole or as their start.
 _PROMPTS = re.compile(
-    r"^(популярные темы|читайте (также|еще|ещё)|print( this)?( page| article| version)?|версия для печати|"
+    r"^(популярные темы|читайте (также|еще|ещё)|хотите получать уведомления|получать уведомления|"
+    r"(allow|enable|get) (push )?notifications|хабарландыру(лар)?ды алу|bildirişlər(i)? (al|aktiv)|print( this)?( page| article| version)?|версия для печати|"
     r"распечатать|печать|басып шығару|çap (et|versiyası)|смотрите также|поделиться|поделитесь|комментари\w*|оставить комментарий|"
     r"подписывайтесь|подпишитесь|теги|тэги|метки|источник|фото|видео|фотогалерея|реклама|"
     r"пікір\w*|бөлісу|бөлісіңіз|тегтер|тағы оқыңыз|оқи отырыңыз|сурет|фото|дереккөз|жазылыңыз|"
@@ -292,8 +293,10 @@ def read(paragraphs: tuple[str, ...], outlet_name: Callable[[str], bool] = lambd
         rest = [first, *rest]
     text = paragraphs[first]
     dateline, _ = strip_dateline(text)
-    # (a line the page gives twice is the headline, though it begins like a dateline: "Azərbaycan Qazaxıstan: …")
-    headline = len(rest) > 1 and (not dateline or first == repeated) and _headline_like(text)
+    # (a line the page gives twice is the headline, though it begins like a dateline: "Azərbaycan Qazaxıstan: …";
+    # so is one that a name and a colon begin: "Alim Bayel: İstəyirik ki, …")
+    named = re.match(r"[^\W\d_][^\W\d_'’-]*(?:\s+[^\W\d_][^\W\d_'’-]*){0,2}:\s", text) and not re.search(r"\d", dateline)
+    headline = len(rest) > 1 and (not dateline or first == repeated or named) and _headline_like(text)
     if headline:
         # A headline wrapped onto a second line that goes on in lower case ("… siyasi kursu" / "üzrə davam …"),
         # or after a word that cannot end it.
@@ -304,8 +307,10 @@ def read(paragraphs: tuple[str, ...], outlet_name: Callable[[str], bool] = lambd
                and not re.search(r"[.!?:;,]$", text) and not re.search(r"[.!?]$", paragraphs[n])):
             text = f"{text} {paragraphs[n]}"
             n += 1
-        if heading is not None and first == repeated and _same_line(heading) == _same_line(text):
+        if heading is not None and first == repeated and _same_line(heading) == _same_line(text) \
+                and not re.match(r"\s*\d{1,2}\.\s", heading):
             text = heading  # the page's own heading, as typeset ("Children’s"), over its plainer repeat
+            # (not a step of a numbered breadcrumb: "3. Kazakhstan, Azerbaijan Sign 14 Cooperation Documents")
         tail = dates.headline_tail(text)
         return Layout(tuple(left), first, rest[1], clean_headline(text[:tail[0]] if tail else text), "headline")
     _, body = strip_dateline(text)
