@@ -38,6 +38,13 @@ _WEEKDAY_NUMBERS = ((0, "понедельник|дүйсенбі|bazar ertəsi|m
 _WEEKDAYS = "(?:" + "|".join(sorted((w for _, words in _WEEKDAY_NUMBERS for w in words.split("|")),
                                     key=lambda w: (-len(w), w))) + ")"
 WEEKDAYS = _WEEKDAYS
+# A year standing alone, not inside a date or a range: "в 2022 году", "2008-ci il".
+_A_YEAR = re.compile(r"(?<![\d.,/-])((?:19|20)\d\d)(?!\d)")
+
+
+def _weekday_number(word: str) -> int:
+    """0 for Monday … 6 for Sunday, of a weekday `_WEEKDAYS` matched."""
+    return next(n for n, words in _WEEKDAY_NUMBERS if re.fullmatch(words, word, re.I))
 # "2025-ci il", "2025-ci ilin", old Cyrillic "1997-ҹи илин".
 _AZ_IL = r"-?(?:ci|cü|cu|cı|ҹи|ҹы|ҹу|ҹү)\s+(?:il|ил)(?:in|ин)?"
 _YEAR_WORD = r"(?:\s*(?:г\.|года?|году|жылғы|жылы|jylǵy|jylg'y|jyly|-?(?:ci|cü|cu|cı)\s+il\w*|il\w*))?"
@@ -341,7 +348,7 @@ def chronology(paragraph: str) -> bool:
     ("30 avqust 1992 … 9 yanvar 1993 … 1 mart 2004 … 6 sentyabr 2008-ci il tarixindən", "сонау 2004 жылы … 2007 жылы
     … 2008 жылы")."""
     years = {iso[:4] for iso, _ in _readings(paragraph)}
-    years |= set(re.findall(r"(?<![\d.,/-])((?:19|20)\d\d)(?![\d-])", paragraph))
+    years |= set(_A_YEAR.findall(paragraph))
     return len(years) >= 3
 
 
@@ -386,7 +393,7 @@ def weekday_date(paragraphs: tuple[str, ...], lead: range, years: range) -> DocD
             m = pattern.search(paragraphs[i])
             if not m:
                 continue
-            weekday = next(n for n, words in _WEEKDAY_NUMBERS if re.fullmatch(words, m.group("weekday"), re.I))
+            weekday = _weekday_number(m.group("weekday"))
             month, day = _month_number(m.group("month")), int(m.group("day"))
             fits = [y for y in years if _iso(y, month, day) and datetime.date(y, month, day).weekday() == weekday]
             if len(fits) == 1:
@@ -467,7 +474,7 @@ def _shift(base: DocDate, paragraphs: tuple[str, ...], story: int) -> DocDate:
                            tuple(sorted({*base.paragraphs, story + 1})))
     m = _WEEKDAY_ALONE.search(sentence)
     if m:
-        weekday = next(n for n, words in _WEEKDAY_NUMBERS if re.fullmatch(words, m.group("weekday"), re.I))
+        weekday = _weekday_number(m.group("weekday"))
         back = (published.weekday() - weekday) % 7
         day = published - datetime.timedelta(days=back)
         return DocDate(day.isoformat(), "day", f"{m.group(0).strip()} ({base.evidence})",
@@ -479,7 +486,7 @@ def _named_years(paragraphs: tuple[str, ...]) -> list[int]:
     """Years the text names, leaving out those it looks forward to ("до 2030 года", "by 2030")."""
     years = []
     for p in paragraphs:
-        for m in re.finditer(r"(?<![\d.,/-])((?:19|20)\d\d)(?![\d])", p):
+        for m in _A_YEAR.finditer(p):
             before = p[max(0, m.start() - 12):m.start()].lower()
             after = p[m.end():m.end() + 14].lower()
             if re.search(r"(до|к|by|until|through|till)\s*$", before) or re.match(
@@ -504,7 +511,6 @@ def _contrasted_years(text: str) -> set[int]:
     ("In 2022, trade … reached $460 million. An upward trend continued this year") and those it compares
     this year with ("… this year, 40 % more than in 2022")."""
     out: set[int] = set()
-    year = re.compile(r"(?<![\d.,/-])((?:19|20)\d\d)(?!\d)")
     for paragraph in text.split("\n"):
         if not _CURRENT.search(paragraph):
             continue
@@ -513,8 +519,8 @@ def _contrasted_years(text: str) -> set[int]:
             if not _CURRENT.search(sentence):
                 continue
             if _CONTINUES.search(sentence) and k:
-                out |= {int(y) for y in year.findall(sentences[k - 1])}
-            out |= {int(m.group(1)) for m in year.finditer(sentence) if _COMPARED_WITH.search(sentence[:m.start()])}
+                out |= {int(y) for y in _A_YEAR.findall(sentences[k - 1])}
+            out |= {int(m.group(1)) for m in _A_YEAR.finditer(sentence) if _COMPARED_WITH.search(sentence[:m.start()])}
     return out
 
 
@@ -577,7 +583,7 @@ def infer(header_date: str | None, paragraphs: tuple[str, ...], lead: range, kno
         weekday = None
         wm = re.search(_WEEKDAYS, paragraphs[i], re.I)
         if wm:
-            weekday = next(n for n, w in _WEEKDAY_NUMBERS if re.fullmatch(w, wm.group(0), re.I))
+            weekday = _weekday_number(wm.group(0))
         # "АСТАНА, 12 наурыз - Sputnik." under a caption stamped "12.03.2024": the year of that same day
         same_day = {int(iso[:4]) for p in paragraphs for iso, _ in _readings(p) if iso[5:] == f"{month:02d}-{day:02d}"}
         year = same_day.pop() if len(same_day) == 1 else _pick_year(month, day, named, weekday, bounds)
@@ -594,7 +600,7 @@ def infer(header_date: str | None, paragraphs: tuple[str, ...], lead: range, kno
             years = [y for y in range(lo, hi + 1) if _iso(y, month, day) and within(f"{y:04d}-{month:02d}-{day:02d}", bounds)]
             lead_day = re.search(_WEEKDAYS, paragraphs[story], re.I) if weekday is None and story < len(paragraphs) else None
             if len(years) > 1 and lead_day:
-                wd = next(n for n, w in _WEEKDAY_NUMBERS if re.fullmatch(w, lead_day.group(0), re.I))
+                wd = _weekday_number(lead_day.group(0))
                 years = [y for y in years if datetime.date(y, month, day).weekday() == wd]
             year = years[0] if len(years) == 1 else None
         if year:
@@ -660,7 +666,7 @@ def infer(header_date: str | None, paragraphs: tuple[str, ...], lead: range, kno
                 continue
             # … and the weekday the lead gives ("on Thursday") must be that day's
             said = re.search(_WEEKDAYS, paragraphs[i], re.I)
-            weekday = next(n for n, w in _WEEKDAY_NUMBERS if re.fullmatch(w, said.group(0), re.I)) if said else None
+            weekday = _weekday_number(said.group(0)) if said else None
             fits = [y for y in candidates if (iso := _iso(y, month, day)) and within(iso, bounds)
                     and (not found or found.date == str(y))
                     and (weekday is None or datetime.date(y, month, day).weekday() == weekday)]

@@ -438,17 +438,7 @@ class PeopleReader:
                     del new[close]
                     continue
                 k = close
-            if k in new:
-                old = new[k]
-                new[k] = Person(old.id, old.name, old.latin, old.language, old.role or role,
-                                tuple(sorted({*old.paragraphs, i + 1})))
-                continue
-            latin = names.latin(base, language)
-            pid = names.slug(latin) or f"person-{k[:20]}"
-            if pid == "page" or self.knowledge.entity(pid) or any(x.id == pid for x in new.values()):
-                pid = f"{pid}-{language}"
-            new[k] = Person(pid, base, latin, language, role, (i + 1,))
-            found.append(pid)
+            self._add(new, found, k, base, language, role, i)
         for i, spans_first in firsts.items():
             if i in skip:
                 continue
@@ -463,20 +453,24 @@ class PeopleReader:
                     if known not in found:
                         found.append(known)
                     continue
-                k = names.key(base, language)
-                if k in new:
-                    old = new[k]
-                    new[k] = Person(old.id, old.name, old.latin, old.language, old.role,
-                                    tuple(sorted({*old.paragraphs, i + 1})))
-                    continue
-                latin = names.latin(base, language)
-                pid = names.slug(latin) or f"person-{k[:20]}"
-                if pid == "page" or self.knowledge.entity(pid) or any(x.id == pid for x in new.values()):
-                    pid = f"{pid}-{language}"
-                new[k] = Person(pid, base, latin, language, _role_before(p, a), (i + 1,))
-                found.append(pid)
+                self._add(new, found, names.key(base, language), base, language, _role_before(p, a), i)
         self._single_names(paragraphs, language, skip, matches, found, new, words_written)
         return found, list(new.values())
+
+    def _add(self, new: dict[str, Person], found: list[str], k: str, base: str, language: str,
+             role: str | None, i: int) -> None:
+        """Record the new person of key `k` named in paragraph `i`, or one more paragraph of one already found."""
+        if k in new:
+            old = new[k]
+            new[k] = Person(old.id, old.name, old.latin, old.language, old.role or role,
+                            tuple(sorted({*old.paragraphs, i + 1})))
+            return
+        latin = names.latin(base, language)
+        pid = names.slug(latin) or f"person-{k[:20]}"
+        if pid == "page" or self.knowledge.entity(pid) or any(x.id == pid for x in new.values()):
+            pid = f"{pid}-{language}"
+        new[k] = Person(pid, base, latin, language, role, (i + 1,))
+        found.append(pid)
 
     def _single_names(self, paragraphs, language, skip, matches, found, new, words_written) -> None:
         """A person known by one name (the writer Anar, a pen-name) right after the word for what they
