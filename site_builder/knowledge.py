@@ -106,6 +106,8 @@ class Knowledge:
     """Phrases that are never topic evidence though a keyword's stem starts them (Премьер-министр is not a premiere)."""
     topic_background: tuple[str, ...] = ()
     """Words that open a paragraph of background (Напомним, Recall that, Xatırladaq ki): its evidence counts less."""
+    topic_venues: tuple[str, ...] = ()
+    """Words for a kind of event (exhibition, fair) whose field is the word that qualifies it."""
 
     def entity(self, entity_id: str) -> Entity | None:
         return self._entities_by_id().get(entity_id)
@@ -180,6 +182,8 @@ def _read(content: Path) -> tuple[Knowledge, tuple[Problem, ...]]:
     topic_ignore = tuple(str(x) for x in ignore_raw) if isinstance(ignore_raw, list) else ()
     background_raw = raw["topics.yaml"][1].get("background") if isinstance(raw["topics.yaml"][1], dict) else None
     topic_background = tuple(str(x) for x in background_raw) if isinstance(background_raw, list) else ()
+    venues_raw = raw["topics.yaml"][1].get("venues") if isinstance(raw["topics.yaml"][1], dict) else None
+    topic_venues = tuple(str(x) for x in venues_raw) if isinstance(venues_raw, list) else ()
     entities = _entities(*raw["entities.yaml"], problems)
     entity_ids = {e.id for e in entities}
     entities += _outlets(*raw["outlets.yaml"], entity_ids, problems)
@@ -194,7 +198,7 @@ def _read(content: Path) -> tuple[Knowledge, tuple[Problem, ...]]:
                 path = raw["topics.yaml"][0]
                 problems.append(problem(path, f"topic {t.id}: unknown entity {eid!r}"))
     return Knowledge(tuple(topics), threshold, tuple(entities), tuple(events), tuple(offices), topic_ignore,
-                     topic_background), tuple(problems)
+                     topic_background, topic_venues), tuple(problems)
 
 
 class _Reader:

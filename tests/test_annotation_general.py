@@ -824,6 +824,21 @@ def test_how_the_oil_goes_is_no_transport_topic_in_a_text_about_oil_exports(tmp_
     assert a.topics == ("energy",)
 
 
+@pytest.mark.parametrize("text, field", [
+    ("Bakıda Qazaxıstan universitetlərinin sərgisi açılıb\n\nBakıda Qazaxıstanın 20 ali məktəbinin iştirakı ilə "
+     "təhsil sərgisi keçirilir. Sərgidə tələbələrə təqaüd proqramları təqdim olunur.\n\nSərgi üç gün davam "
+     "edəcək, sərginin qonaqları universitetlərin nümayəndələri ilə görüşəcək.\n", "humanitarian"),
+    ("Астанада Әзербайжан кілемдерінің көрмесі ашылды\n\nҰлттық музейде әзербайжан шеберлерінің кілемдері мен "
+     "зергерлік бұйымдарының көрмесі ашылды. Көрме бір ай жұмыс істейді.\n\nКөрмеге келушілер ою-өрнек "
+     "тарихымен танысады.\n", "culture"),
+])
+def test_an_exhibition_qualified_by_a_field_belongs_to_that_field_and_of_carpets_to_culture(tmp_path, text, field):
+    # "təhsil sərgisi" (an education fair) is about education, every later "sərgi" of the text with it
+    topics = _annotate(tmp_path, text).topics
+    assert field in topics
+    assert ("culture" in topics) == (field == "culture")
+
+
 # --- found on a second unseen set of real texts: names, headline labels, outlets, speakers
 
 @pytest.mark.parametrize("text, name, absent", [
@@ -1325,3 +1340,29 @@ def test_a_russian_name_with_its_role_after_a_comma_opening_its_line_is_in_the_n
 def test_a_clause_of_saying_on_its_own_line_and_a_word_that_only_begins_like_dep(tmp_path, text, speaker, starts):
     a = _annotate(tmp_path, text)
     assert [(q.speaker, q.text[:len(starts)]) for q in a.quotes] == [(speaker, starts)]
+
+
+# --- found on set 8 of real pages: anniversaries of independence, years of founding, the day a term begins
+
+@pytest.mark.parametrize("text, date", [
+    # today's day and month in the sentence that counts the years of independence: that day of that year
+    ("Партия поздравила Казахстан с Днем Независимости\n\nКазахстан и Азербайджан — братские народы. Отношения "
+     "были установлены давно.\n\nИ сегодня, 16 декабря, Казахстан празднует 29-летие Независимости. Братский "
+     "народ поздравил страну с праздником.\n", "2020-12-16"),
+    # years of independence in passing ("за 15 лет независимости") count no anniversary
+    ("Азербайджанский центр в Алматы\n\nСотни делегаций, побывавших в Казахстане за 15 лет независимости, "
+     "удивляются дружбе народов.\n\nЦентр объединяет азербайджанцев города.\n", None),
+    # the year an organisation was founded is its history, not the text's year
+    ("Тоқаев Бакуге барды\n\nМемлекет басшысы жұмыс сапарымен Бакуге барды. СПЕКА 1997 жылы Қазақстанның "
+     "бастамасымен құрылған ұйым. Бүгін алғаш рет президенттер қатыспақ.\n", None),
+    ("Алғыс айту күні\n\nБүгін 1 наурыз – алғыс айту күні. Алғаш 2016 жылы мереке ретінде жарияланған бұл күні "
+     "ел тұрғындары бір-біріне алғыс айтады.\n", None),
+    # the day an agreement takes effect, said in a quotation further down, is no day of the report
+    ("KazTransOil Bakıya neft göndərəcək\n\nBakı. Trend:\n\nQazaxıstan şirkəti Bakı limanına sınaq məqsədli neft "
+     "daşınmasını planlaşdırır.\n\nBaş nazir bildirib ki, neft nəqli bu il başlayacaq.\n\n“Bizim artıq 1 yanvar "
+     "2023-cü ildən etibarən 1,5 milyon ton neft nəqlinə dair sazişimiz var”, – o deyib.\n", None),
+    ("Kazakh oil to flow via Baku\n\nKazakhstan plans a trial shipment of oil to Baku, the company said.\n\nThe "
+     "transit deal covers 1.5 million tons from 1 January 2023 and may grow later.\n", None),
+])
+def test_anniversaries_of_independence_years_of_founding_and_days_a_term_begins(tmp_path, text, date):
+    assert _annotate(tmp_path, text).date.date == date

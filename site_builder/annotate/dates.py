@@ -343,6 +343,41 @@ _HISTORY = re.compile(r"\b(в\s+\d{4}\s+году|ещё|еще|ранее|бұр
 _BACK_THEN = re.compile(r"(?<![^\W\d_])(?:сонау|ещ[её]|as early as|back|hələ|hele|sonaý)\s+(?:в\s+|in\s+)?$", re.I)
 
 
+# Words of founding: the year something was founded or declared is its history, not the text's
+# ("СПЕКА 1997 жылы … құрылған ұйым", "Алғаш 2016 жылы мереке ретінде жарияланған бұл күні", "созданная в 1997
+# году", "1997-ci ildə yaradılmış", "founded in 1997").
+_FOUNDED = re.compile(
+    r"(?<![^\W\d_])(?:созда\w*н|основа\w*н|учрежд[её]н|учрежден|образова\w*н|провозглаш[её]н|объявлен\w*|"
+    r"құрыл(?:ған|ды)|құрған|негізі қаланған|негізін қалаған|жарияланған|"
+    r"yaradıl(?:mış|an|ıb|dı)|təsis (?:edil|olun)\w*|qurul(?:muş|an)|elan (?:edil|olun)(?:miş|muş|an)|"
+    r"founded|established|set up|created|declared)\w*", re.I)
+
+
+def _founded(paragraph: str, m: re.Match) -> bool:
+    """Whether the year matched at `m` is, by the words of its own clause, the year something was founded."""
+    start = max(paragraph.rfind(c, 0, m.start()) for c in ".!?;") + 1
+    ends = [e for e in (paragraph.find(c, m.end()) for c in ".!?;,") if e >= 0]
+    clause = paragraph[max(start, m.start() - 40):min(ends, default=len(paragraph))]
+    return bool(_FOUNDED.search(clause))
+
+
+def _quoted(before: str) -> bool:
+    """Whether a paragraph's words `before` a date leave a quotation open: the date is in what someone says."""
+    straight = before.count('"')
+    return (sum(before.count(c) for c in "«“„") > sum(before.count(c) for c in "»”")) or straight % 2 == 1
+
+
+# The day something takes effect ("с 1 января 2023 года", "from 1 January", "1 yanvar 2023-cü ildən etibarən",
+# "2023 жылғы 1 қаңтардан бастап"): a term of an agreement, not the day of the report.
+_FROM_BEFORE = re.compile(r"(?<![^\W\d_])(?:с|со|from|as of|starting|effective)\s+(?:\d{1,2}\s+)?$", re.I)
+_FROM_AFTER = re.compile(r"^[\w-]*\s*(?:года?\s+)?(?:etibarən|başlayaraq|бастап|onwards)", re.I)
+
+
+def _from_on(paragraph: str, m: re.Match) -> bool:
+    return bool(_FROM_BEFORE.search(paragraph[max(0, m.start() - 12):m.start()])
+                or _FROM_AFTER.match(paragraph[m.end():m.end() + 30]))
+
+
 def chronology(paragraph: str) -> bool:
     """Whether the paragraph runs through the dates or years of three years or more: history, every date of it
     ("30 avqust 1992 … 9 yanvar 1993 … 1 mart 2004 … 6 sentyabr 2008-ci il tarixindən", "сонау 2004 жылы … 2007 жылы
@@ -360,8 +395,8 @@ def explicit(paragraphs: tuple[str, ...], lead: range) -> DocDate | None:
                 continue
             for iso, m in _readings(paragraphs[i], with_day):
                 sentence = paragraphs[i][:m.start()].rsplit(".", 1)[-1]
-                if _in_speech(sentence):
-                    continue
+                if _in_speech(sentence) or _from_on(paragraphs[i], m):
+                    continue  # what someone said, or the day a term begins ("from 1 January 2023")
                 return DocDate(iso, precision, m.group(0), (i + 1,))
     for i in lead:
         if chronology(paragraphs[i]):
@@ -375,6 +410,8 @@ def explicit(paragraphs: tuple[str, ...], lead: range) -> DocDate | None:
                 continue  # "Қос құраманың алғашқы таныстығы сонау 2004 жылы …": history, not the text's year
             if int(year) in _contrasted_years(paragraphs[i]):
                 continue  # "In 2022, trade … An upward trend continued this year": the year before this one
+            if _founded(paragraphs[i], m):
+                continue  # "СПЕКА 1997 жылы Қазақстанның бастамасымен құрылған ұйым": the organisation's history
             return DocDate(year, "year", m.group(0), (i + 1,))
     return None
 
@@ -483,7 +520,7 @@ def _shift(base: DocDate, paragraphs: tuple[str, ...], story: int) -> DocDate:
 
 
 def _named_years(paragraphs: tuple[str, ...]) -> list[int]:
-    """Years the text names, leaving out those it looks forward to ("до 2030 года", "by 2030")."""
+    """Years the text names, leaving out those it looks forward to ("до 2030 года", "by 2030") and years of founding."""
     years = []
     for p in paragraphs:
         for m in _A_YEAR.finditer(p):
@@ -492,6 +529,8 @@ def _named_years(paragraphs: tuple[str, ...]) -> list[int]:
             if re.search(r"(до|к|by|until|through|till)\s*$", before) or re.match(
                     r"\s*(жылға дейін|-?(?:ci|cü|cu|cı)\s+ilə\s+qədər|-?[yi]?ə qədər|-?[yi]?a qədər|годы|жылдар)", after):
                 continue
+            if _founded(p, m):
+                continue  # "Алғаш 2016 жылы мереке ретінде жарияланған бұл күні": the holiday's history
             years.append(int(m.group(1)))
     return sorted(set(years))
 
@@ -612,7 +651,8 @@ def infer(header_date: str | None, paragraphs: tuple[str, ...], lead: range, kno
         if i >= len(paragraphs) or _readings(paragraphs[i]) or not (dm := _day_month(paragraphs[i])):
             continue
         month, day, m = dm
-        years = {int(ev.date[:4]) for ev in knowledge.events if ev.id in reported and i in event_hits.get(ev.id, ())
+        years = {int(ev.date[:4]) for ev in knowledge.events if ev.dates_reports and ev.id in reported
+                 and i in event_hits.get(ev.id, ())
                  and len(ev.date) == 10 and int(ev.date[5:7]) == month and abs(int(ev.date[8:10]) - day) <= 1
                  and within(ev.date, bounds)}
         if len(years) == 1 and (iso := _iso(years.pop(), month, day)):
@@ -622,6 +662,12 @@ def infer(header_date: str | None, paragraphs: tuple[str, ...], lead: range, kno
     # "Биыл … 30 жыл толады" beside "1992 жылғы 27 тамызда": the date written is the event counted from.
     if not found or (jubilee and found.date[:4] < jubilee.date[:4]):
         found = jubilee or found
+        # "И сегодня, 16 декабря, Казахстан празднует 29-летие Независимости": today's day and month in the
+        # sentence that counts the years is that day of the anniversary's year.
+        if found is jubilee and jubilee and _RELATIVE_DAYS[-1][0].search(jubilee.evidence) and not _readings(
+                jubilee.evidence) and (dm := _day_month(jubilee.evidence)):
+            if iso := _iso(int(jubilee.date), dm[0], dm[1]):
+                found = DocDate(iso, "day", jubilee.evidence, jubilee.paragraphs, confidence=jubilee.confidence)
     if found and found.precision != "year" and not within(found.date, bounds):
         found = None
     if not found or found.precision != "day":
@@ -684,7 +730,8 @@ def infer(header_date: str | None, paragraphs: tuple[str, ...], lead: range, kno
             continue
         for iso, m in _readings(paragraphs[i]):
             sentence = paragraphs[i][:m.start()].rsplit(".", 1)[-1]
-            if not _in_speech(sentence) and "«" not in sentence and within(iso, bounds) and int(iso[:4]) >= latest:
+            if (not _in_speech(sentence) and not _quoted(paragraphs[i][:m.start()]) and not _from_on(paragraphs[i], m)
+                    and within(iso, bounds) and int(iso[:4]) >= latest):
                 return DocDate(iso, "day", m.group(0), (i + 1,), confidence="low")
     # "Былтыр Президент Әзербайжанға мемлекеттік сапармен барған еді" beside a known visit of 2024:
     # the text is of the year after (to the year only; the day is nowhere written).

@@ -164,6 +164,7 @@ class TopicReader:
         self.any_words = Matcher((v, key) for _, v, key in phrases)
         self.ignore = Matcher((p, "") for p in knowledge.topic_ignore)
         self.background = tuple(fold(p) for p in knowledge.topic_background)
+        self.venues = Matcher((v, "") for v in knowledge.topic_venues)
         self.entity_topics: dict[str, list[str]] = {}
         for t in knowledge.topics:
             for eid in t.entities:
@@ -198,6 +199,24 @@ class TopicReader:
             found.append(_Evidence(m.start, m.end, tid, strength, False))
         return sorted(found, key=lambda e: (e.start, e.end))
 
+    def _qualified_venue(self, paragraphs, items) -> bool:
+        """Whether the text's exhibition or fair is once qualified by another field's word ("təhsil sərgisi",
+        "выставка образования"): then it is an event of that field, in every paragraph."""
+        for p, found in zip(paragraphs, items):
+            for v in self.venues.find(p):
+                own = {e.topic for e in found if e.start < v.end and v.start < e.end}
+                for e in found:
+                    if e.topic in own or (e.start < v.end and v.start < e.end):
+                        continue
+                    gap = p[e.end:v.start] if e.end <= v.start else p[v.end:e.start]
+                    if not gap.strip(" -–") and len(gap) <= 2:
+                        return True
+        return False
+
+    def _drop_venues(self, paragraph: str, items: list[_Evidence]) -> list[_Evidence]:
+        spans = [(v.start, v.end) for v in self.venues.find(paragraph)]
+        return [e for e in items if e.entity or not any(a < e.end and e.start < b for a, b in spans)]
+
     def read(self, paragraphs: tuple[str, ...], matches: list[list[Match]], headline: int | None, story: int,
              skip: frozenset[int], originals=None, language: str | None = None,
              ) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
@@ -206,14 +225,18 @@ class TopicReader:
         mentions: Counter = Counter()
         prominent: set[str] = set()
         evidence: dict[str, list[str]] = {}
-        for i, (p, para) in enumerate(zip(paragraphs, matches)):
+        per_paragraph = [[] if i in skip else self._evidence(p, para, language)
+                 for i, (p, para) in enumerate(zip(paragraphs, matches))]
+        if self.venues.find("\n".join(paragraphs)) and self._qualified_venue(paragraphs, per_paragraph):
+            per_paragraph = [self._drop_venues(p, items) for p, items in zip(paragraphs, per_paragraph)]
+        for i, p in enumerate(paragraphs):
             if i in skip:
                 continue
             weight = HEADLINE if i == headline else LEAD if i == story else BODY
             background = weight == BODY and self._is_background(p)
             if background:
                 weight = BODY * BACKGROUND
-            items = self._evidence(p, para, language)
+            items = per_paragraph[i]
             listed = _listed(items, p)
             ends = [m.end() for m in _SENTENCE_END.finditer(p)]
             sentence: dict[str, dict[int, float]] = {}
