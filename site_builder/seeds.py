@@ -84,10 +84,41 @@ def read_seed(path: Path) -> Seed:
         if len(line) > MAX_PARAGRAPH:
             raise UserError(problem(path, f"a line of {len(line):,} characters: longer than any paragraph of a text "
                                           f"({MAX_PARAGRAPH:,} at most); save the text with its line breaks", number))
-    paragraphs = tuple(line.strip() for line in lines if line.strip())
+    paragraphs = _unwrap(lines) or tuple(line.strip() for line in lines if line.strip())
     if not paragraphs:
         raise UserError(problem(path, "the text is empty" + (" after its date header" if m else "")))
     return Seed(path, path.name, hashlib.sha256(data).hexdigest(), encoding, header_date, paragraphs)
+
+
+# A text saved hard-wrapped (from a mail, a digest, a PDF): its paragraphs apart by blank lines, each broken
+# into lines of a width at most this long …
+WRAP_WIDTH = 100
+# … and of these lines (all but each paragraph's last) at least this share filling most of the width.
+WRAP_SHARE = 0.8
+
+
+def _unwrap(lines: list[str]) -> tuple[str, ...] | None:
+    """The paragraphs of a hard-wrapped text, each made one line again; None for a text saved a paragraph a
+    line (most are: their lines run long, and a blank line, if any, stands between every two)."""
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        if line.strip():
+            blocks[-1].append(line.strip())
+        elif blocks[-1]:
+            blocks.append([])
+    blocks = [b for b in blocks if b]
+    inner = [line for b in blocks if len(b) > 1 for line in b[:-1]]
+    if len(blocks) < 2 or len(inner) < 3 or max(len(line) for b in blocks for line in b) > WRAP_WIDTH:
+        return None
+    if sum(40 <= len(line) for line in inner) < WRAP_SHARE * len(inner):
+        return None
+    joined = []
+    for b in blocks:
+        text = b[0]
+        for line in b[1:]:
+            text += line if text.endswith("-") else " " + line
+        joined.append(text)
+    return tuple(joined)
 
 
 def decode(path: Path, data: bytes) -> tuple[str, str]:

@@ -1366,3 +1366,46 @@ def test_a_clause_of_saying_on_its_own_line_and_a_word_that_only_begins_like_dep
 ])
 def test_anniversaries_of_independence_years_of_founding_and_days_a_term_begins(tmp_path, text, date):
     assert _annotate(tmp_path, text).date.date == date
+
+
+@pytest.mark.parametrize("text, title", [
+    # a headline of two words the page gives twice, the story under it
+    ("2014-04-29\n\nБаку сапары\n\nБаку сапары\nЖыл сайын мамыр айының бас кезінде мерекелерді өткізе салып, ректордың "
+     "тапсырмасы бойынша Әзербайжан сапарына аттандық. Бакуде университеттің студенттерімен кездестік.\n",
+     "Баку сапары"),
+    # a headline of two words at the top, the standfirst right under it
+    ("Обоюдный интерес\nГенеральный консул Азербайджана ознакомился с перспективами области и пригласил жителей "
+     "посетить Баку. Консул встретился с акимом области.\nКазахстану есть чему поучиться у дружественной "
+     "республики.\n", "Обоюдный интерес"),
+    # a short line with no date in what looks like its dateline, over the story, is a headline of two parts
+    ("Казахстан — Азербайджан. С тюркским акцентом\n\nОтличный подарок получили казахстанские любители футбола в "
+     "начале июня — к нам в гости для проведения контрольного поединка пожаловала сборная Азербайджана.\n",
+     "Казахстан — Азербайджан. С тюркским акцентом"),
+])
+def test_short_headlines_given_twice_over_a_standfirst_or_shaped_like_a_dateline(tmp_path, text, title):
+    assert _annotate(tmp_path, text).title == title
+
+
+@pytest.mark.parametrize("text", [
+    # a byline of two capitalised words over the story is no headline
+    "Инара Смагулова\nГенеральный консул Азербайджана ознакомился с перспективами области и пригласил жителей "
+    "посетить Баку. Консул встретился с акимом области.\n",
+    # nor a site's section over it
+    "Новости Казахстана\nГенеральный консул Азербайджана ознакомился с перспективами области и пригласил жителей "
+    "посетить Баку. Консул встретился с акимом области.\n",
+])
+def test_a_byline_or_a_section_over_the_story_is_no_short_headline(tmp_path, text):
+    assert _annotate(tmp_path, text).title.startswith("Генеральный консул")
+
+
+@pytest.mark.parametrize("text, outlet", [
+    # a newsroom's letters as the subject of "Bu barədə … xəbər verir", citing a ministry
+    ("\"AZAL\" təyyarəsində 37 Azərbaycan vətəndaşı olub\n\n\"Azərbaycan Hava Yolları\" aviaşirkətinin Aktauda qəzaya "
+     "uğrayan təyyarəsində 37 Azərbaycan vətəndaşı olub. Bu barədə SİA Qazaxıstan Nəqliyyat Nazirliyinin "
+     "məlumatına istinadən xəbər verir.\n", "SİA"),
+    # a body so named that reports itself is no newsroom
+    ("Təyyarə qəzası\n\nAktauda qəzaya uğrayan təyyarədə 37 Azərbaycan vətəndaşı olub. Bu barədə ABŞ Dövlət "
+     "Departamenti xəbər verir.\n", None),
+])
+def test_a_newsrooms_letters_reporting_bu_barede(tmp_path, text, outlet):
+    assert _annotate(tmp_path, text).outlet == outlet

@@ -232,3 +232,40 @@ def test_unreadable_seed_file(tmp_path, repo_root, run_cli):
     assert _errors(stderr) == ["error: seeds/locked.txt: cannot read file (Permission denied)"]
     assert sorted(_entries(tmp_path / "content")) == sorted(GOOD)
     _assert_clean(tmp_path / "content")
+
+
+WRAPPED = (
+    "Kazakh oil to go through Baku this year\n"
+    "\n"
+    "Kazakhstan's pipeline operator plans a trial shipment of 7,000\n"
+    "tons of oil from the Kashagan field to the port of Aktau and on\n"
+    "to Baku, the company said.\n"
+    "\n"
+    "Kazakhstan's Deputy Foreign Minister Roman\n"
+    "Vasilenko told a briefing on Tuesday that transit through Azerbaijan\n"
+    "would begin this year, with up to 1.5 million tons a year.\n"
+)
+
+
+def test_a_hard_wrapped_text_is_read_a_paragraph_a_line(tmp_path):
+    from site_builder.seeds import read_seed
+
+    seed = tmp_path / "wrapped.txt"
+    seed.write_text(WRAPPED, encoding="utf-8")
+    paragraphs = read_seed(seed).paragraphs
+    assert paragraphs == (
+        "Kazakh oil to go through Baku this year",
+        "Kazakhstan's pipeline operator plans a trial shipment of 7,000 tons of oil from the Kashagan field to the "
+        "port of Aktau and on to Baku, the company said.",
+        "Kazakhstan's Deputy Foreign Minister Roman Vasilenko told a briefing on Tuesday that transit through Azerbaijan would "
+        "begin this year, with up to 1.5 million tons a year.",
+    )
+
+
+def test_a_text_saved_a_paragraph_a_line_keeps_its_lines(tmp_path):
+    from site_builder.seeds import read_seed
+
+    seed = tmp_path / "lines.txt"
+    # short lines with no blank lines between (a page's chrome over its story) are paragraphs of their own
+    seed.write_text("Главная » Политика\n14:05\n" + TEXT, encoding="utf-8")
+    assert read_seed(seed).paragraphs == ("Главная » Политика", "14:05", *PARAGRAPHS)

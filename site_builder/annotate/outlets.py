@@ -84,6 +84,9 @@ _KIND_NAMED = (
                r"Управлени|Комитет|Агентств|Правительств|Посольств)[А-ЯЁ][а-яё]{2,20})(?=\s*,)"),
     re.compile(rf"хабарлайды\s+[«\"“](?P<name>[^»\"”]{{2,40}})[»\"”]\s+{_KIND_KK}", re.I),
     re.compile(rf"[«\"“](?P<name>[^»\"”]{{2,40}})[»\"”]\s+{_KIND_AZ}\s+xəbər verir", re.I),
+    # "Bu barədə SİA Qazaxıstan Nəqliyyat Nazirliyinin məlumatına istinadən xəbər verir": a newsroom's letters as
+    # the subject of the formula, reporting straight or citing (a ministry so named reports itself, uncited)
+    re.compile(r"(?:Bu barədə|Bu haqda)\s+(?P<name>[A-ZƏÇĞİÖŞÜ]{2,8})(?=\s+(?:[^.!?]{0,100}?\sistinad[əe]n\s+)?xəbər verir)"),
 )
 # "как ранее сообщает …", "со ссылкой на …": what the text passes on, not its reporter.
 _PASSED_ON = re.compile(r"(ранее|прежде|со ссылкой на|according to)\W*\w*\W*$", re.I)

@@ -231,12 +231,35 @@ def _repeated_headline(paragraphs: tuple[str, ...], left: list[int]) -> int | No
         if i not in left and len(paragraphs[i]) > 100 and not _headline_like(paragraphs[i]):
             break  # the story has begun: a caption given twice under its photos is no headline
         t = _same_line(paragraphs[i])
-        if len(_WORD.findall(t)) < 3 or not _headline_like(t):
+        if len(_WORD.findall(t)) < 2 or not _headline_like(t) or _SECTION.match(t):
             continue
-        if t in seen:
+        # a line of two words given twice is the headline when the story follows it ("Баку сапары")
+        if t in seen and (len(_WORD.findall(t)) >= 3 or _prose(paragraphs, i + 1)):
             return seen[t]
-        seen[t] = i
+        seen.setdefault(t, i)
     return None
+
+
+def _prose(paragraphs: tuple[str, ...], i: int) -> bool:
+    """Whether paragraph i is a paragraph of a story: long, and ending as a sentence does, or running on."""
+    return i < len(paragraphs) and len(paragraphs[i]) > 100 and not _headline_like(paragraphs[i])
+
+
+def _short_headline(paragraphs: tuple[str, ...], left: list[int], first: int,
+                    outlet_name: Callable[[str], bool]) -> int | None:
+    """A headline of two words at the top, the story right under it ("Обоюдный интерес" over "Генеральный
+    консул … пригласил …"): a site's section label is one word, or stands over a headline; a byline is a
+    name of two capitals."""
+    i = first - 1
+    if i < 0 or i > 2 or i not in left or any(j not in left for j in range(i)) or not _prose(paragraphs, first):
+        return None
+    t = paragraphs[i].strip()
+    words = _WORD.findall(t)
+    if len(words) != 2 or not _headline_like(t) or not words[0][:1].isupper() or not words[1][:1].islower():
+        return None
+    if _SECTION.match(words[0]) or outlet_name(t) or dates.stamp(t):
+        return None
+    return i
 
 
 def _crumb_headline(paragraphs: tuple[str, ...], left: list[int], outlet_name: Callable[[str], bool]) -> str | None:
@@ -284,6 +307,9 @@ def read(paragraphs: tuple[str, ...], outlet_name: Callable[[str], bool] = lambd
         heading_at = first - 2
         left = [i for i in left if i != heading_at]
         return Layout(tuple(left), heading_at, first, clean_headline(paragraphs[heading_at]), "headline")
+    if repeated is None and (short := _short_headline(paragraphs, left, first, outlet_name)) is not None:
+        left = [i for i in left if i != short]
+        return Layout(tuple(left), short, first, clean_headline(paragraphs[short]), "headline")
     # A headline wrapped after a word that cannot end one ("Azərbaycan və" / "Qazaxıstan strateji tərəfdaşdır"):
     # its first line, too short to be taken for a headline, begins it.
     if first and first - 1 in left and _OPEN_END.search(paragraphs[first - 1]) and _headline_like(paragraphs[first - 1]) \
@@ -296,7 +322,11 @@ def read(paragraphs: tuple[str, ...], outlet_name: Callable[[str], bool] = lambd
     # (a line the page gives twice is the headline, though it begins like a dateline: "Azərbaycan Qazaxıstan: …";
     # so is one that a name and a colon begin: "Alim Bayel: İstəyirik ki, …")
     named = re.match(r"[^\W\d_][^\W\d_'’-]*(?:\s+[^\W\d_][^\W\d_'’-]*){0,2}:\s", text) and not re.search(r"\d", dateline)
-    headline = len(rest) > 1 and (not dateline or first == repeated or named) and _headline_like(text)
+    # (… and so is a short line with no date in what looks like its dateline, over the story: "Казахстан —
+    # Азербайджан. С тюркским акцентом"; a dateline's city is in capitals or the story runs on after it)
+    paired = (dateline and not re.search(r"\d", dateline) and not dateline.split()[0].isupper() and len(text) <= 100
+              and len(rest) > 1 and _prose(paragraphs, rest[1]))
+    headline = len(rest) > 1 and (not dateline or first == repeated or named or paired) and _headline_like(text)
     if headline:
         # A headline wrapped onto a second line that goes on in lower case ("… siyasi kursu" / "üzrə davam …"),
         # or after a word that cannot end it.
