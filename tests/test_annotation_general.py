@@ -1409,3 +1409,27 @@ def test_a_byline_or_a_section_over_the_story_is_no_short_headline(tmp_path, tex
 ])
 def test_a_newsrooms_letters_reporting_bu_barede(tmp_path, text, outlet):
     assert _annotate(tmp_path, text).outlet == outlet
+
+
+@pytest.mark.parametrize("text, person, absent", [
+    # "Mərkəzi Asiya" is Central Asia: the name before it is a person, not a centre's namesake
+    ("Azərbaycan və Qazaxıstan\n\nSon illər Prezident İlham Əliyevin Mərkəzi Asiya ölkələrinə səfərləri "
+     "artıb.\n", "ilham-aliyev", None),
+    # a classroom so named is named after the person
+    ("Abai centre opens in Baku\n\nThe Abai centre was opened at the Baku State University and the Heydar Aliyev "
+     "classroom was unveiled at the Eurasian National University.\n", None, "heydar-aliyev"),
+])
+def test_central_asia_is_no_centre_and_a_classroom_is_named_after_a_person(tmp_path, text, person, absent):
+    found = _annotate(tmp_path, text).people
+    assert person is None or person in found
+    assert absent is None or absent not in found
+
+
+def test_the_one_who_talks_to_the_correspondent_says_the_quotation_after(tmp_path):
+    # (a name in quotation marks, «Гарабах», in that paragraph is no quotation of its own)
+    a = _annotate(tmp_path, "Алғыс айту күні\n\nБүгін 1 наурыз – алғыс айту күні. Осы мереке қарсаңында облыстық "
+                            "«Гарабах» әзербайжан этномәдени бірлестігінің төрайымы Рамила Мустафаева сайт тілшісімен "
+                            "әңгімелесіп, отандастарына құттықтау жолдады.\n\n«Менің нағашы атам 1937 жылы 13 "
+                            "жасында шешесімен бірге Түркістан облысына қоныс аударған. Сол кезде Қарабақтан 25 адам "
+                            "келген.\n")
+    assert [(q.speaker, q.text[:20]) for q in a.quotes] == [("ramila-mustafaeva", "Менің нағашы атам 19")]

@@ -60,10 +60,13 @@ _SPEECH_AFTER = re.compile(
 _NAMED_AFTER_AFTER = re.compile(
     r"^['’]?s?[”\"»]?\s+(international\s+airport|airport|institute|university|foundation|fund|center|centre|avenue|street|"
     r"prospect|palace|museum|park|order|prize|award|stadium|square|hall|school|library|theatre|theater|academy|"
-    r"mosque|boulevard|adına|fond\w*|mərkəz\w*|beynəlxalq\s+hava\s+limanı|hava\s+limanı|"
+    r"mosque|boulevard|adına|fond\w*|mərkəz(?!i\s+Asiya)\w*|beynəlxalq\s+hava\s+limanı|hava\s+limanı|"
     r"(?:beynəlxalq\s+)?aeroport\w*|(?:халықаралық\s+)?әуежай\w*|prospekt\w*|"
     r"küçə\w*|orden\w*|mükafat\w*|saray\w*|muzey\w*|park\w*|universitet\w*|institut\w*|атындағы|орталығ\w*|қоры\w*|даңғылы|көшесі|"
     r"университеті|институты|орден\w*|сыйлығы|әуежайы|"
+    # a room of a university or a library so named: "the Heydar Aliyev classroom", "Heydər Əliyev kabineti"
+    r"classroom|auditorium|reading\s+room|room|cabinet|corner|kabinet\w*|auditoriya\w*|guşə\w*|"
+    r"кабинеті\w*|аудиториясы\w*|бұрышы\w*|"
     # a ship or a works named after a person: "the President Heydar Aliyev tanker", "Heydər Əliyev tankeri"
     # (in Azerbaijani and Kazakh with the possessive ending that ties the name to the thing: "gəmisinin", not "паромның")
     r"tanker|ship|vessel|ferry|terminal|oil\s+field|field|bridge|tankeri\w*|gəmisi\w*|bərəsi\w*|terminalı\w*|"

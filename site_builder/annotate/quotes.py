@@ -207,6 +207,13 @@ def _short(clause: str, verb: re.Match) -> bool:
     return len(_words(clause[:verb.start()])) <= 9 and len(_words(clause[:comma if comma != -1 else None])) <= _CLAUSE_WORDS
 
 
+# Talking to the correspondent: "тілшісімен әңгімелесіп", "в беседе с корреспондентом", "müxbirinə müsahibəsində",
+# "told our correspondent" (the outlet's name may stand before it: "turkystan.kz тілшісімен").
+_INTERVIEW = re.compile(r"(?:[\w.-]+\s+)?(?:тілшісімен\s+(?:әңгімелес|сұхбаттас)\w*|тілшісіне\s+(?:берген\s+)?сұхбат\w*|"
+                        r"в\s+беседе\s+с\s+корреспондент\w*|рассказал\w*\s+корреспонденту|müxbirinə\s+(?:verdiyi\s+)?"
+                        r"müsahibə\w*|müxbiri\s+ilə\s+söhbət\w*|told\s+(?:our|the|a)\s+correspondent)", re.I)
+
+
 def _before(text: str) -> tuple[str, str, bool] | None:
     """(attribution, speaker words, False) of the clause a quotation follows: "X заявил журналистам: «…»",
     "X bildirib ki, …: “…”", "X said, "…"": the sentence so far, holding a verb of saying early on."""
@@ -294,7 +301,9 @@ def find(paragraphs: tuple[str, ...], resolve: Resolver, person_names: Callable[
     claimed: set[int] = set()
     spans = _quoted_spans(paragraphs)
     # (a paragraph that holds a quotation of its own is no attribution of the next)
-    quoted_paragraphs = {pi for a, _, b, _ in spans for pi in range(a, b + 1)}
+    # (… a name in quotation marks, «Гарабах» бірлестігі, is none)
+    quoted_paragraphs = {pi for a, i, b, j in spans for pi in range(a, b + 1)
+                         if a != b or _speech_like(paragraphs[a][i + 1:j])}
     previous: tuple[int, int, str | None] | None = None  # (paragraph, end, speaker) of the last quotation taken
     for p0, start, p1, end in spans:
         quoted = "\n".join(paragraphs[pi][start + 1 if pi == p0 else 0:end if pi == p1 else None]
@@ -332,6 +341,15 @@ def find(paragraphs: tuple[str, ...], resolve: Resolver, person_names: Callable[
             # "… Елшісі Әлім Байел айтып берді." closing the paragraph before: its subject says what follows
             found = _before(paragraphs[p0 - 1].rstrip()[:-1] + ":")
             at_paragraph, limit = p0 - 1, len(paragraphs[p0 - 1])
+        elif not found and not lead_in.strip() and p0 > 0 and p0 - 1 not in quoted_paragraphs \
+                and (talk := _INTERVIEW.search(paragraphs[p0 - 1])):
+            # "… төрайымы Рамила Мустафаева turkystan.kz тілшісімен әңгімелесіп, …" in the paragraph before: the
+            # one who talks to the correspondent says what follows
+            head = paragraphs[p0 - 1][:talk.start()]
+            sentence = re.split(r"(?<=[.!?])\s+", head)[-1]
+            who = sentence.rsplit(",", 1)[-1]
+            found = (" ".join((sentence + paragraphs[p0 - 1][talk.start():talk.end()]).split()), " ".join(who.split()), False)
+            at_paragraph, limit = p0 - 1, talk.start()
         elif not found:
             # the sentence after it says who said it, in its paragraph or at the start of the next
             rest = paragraphs[p1][end + 1:].lstrip(" .")
