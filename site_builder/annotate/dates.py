@@ -651,7 +651,8 @@ def infer(header_date: str | None, paragraphs: tuple[str, ...], lead: range, kno
         if i >= len(paragraphs) or _readings(paragraphs[i]) or not (dm := _day_month(paragraphs[i])):
             continue
         month, day, m = dm
-        years = {int(ev.date[:4]) for ev in knowledge.events if ev.dates_reports and ev.id in reported
+        # (not a day years are counted from: "сегодня, 16 декабря, … 29-летие Независимости" is no day of 1991)
+        years = {int(ev.date[:4]) for ev in knowledge.events if not ev.anniversary and ev.id in reported
                  and i in event_hits.get(ev.id, ())
                  and len(ev.date) == 10 and int(ev.date[5:7]) == month and abs(int(ev.date[8:10]) - day) <= 1
                  and within(ev.date, bounds)}
