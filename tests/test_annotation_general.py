@@ -1433,3 +1433,9 @@ def test_the_one_who_talks_to_the_correspondent_says_the_quotation_after(tmp_pat
                             "жасында шешесімен бірге Түркістан облысына қоныс аударған. Сол кезде Қарабақтан 25 адам "
                             "келген.\n")
     assert [(q.speaker, q.text[:20]) for q in a.quotes] == [("ramila-mustafaeva", "Менің нағашы атам 19")]
+
+
+def test_the_plural_that_closes_a_kazakh_list_of_names_is_no_part_of_the_surname(tmp_path):
+    a = _annotate(tmp_path, "Баку сапары\n\nТоптың құрамына имидж тобынан студенттер Айдана Сарманова мен Анаргүл "
+                            "Кабиевалар кірді. Біз Бакуге бардық.\n")
+    assert {p.name for p in a.new_people} == {"Айдана Сарманова", "Анаргүл Кабиева"}

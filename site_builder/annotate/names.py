@@ -53,7 +53,9 @@ _KK_SUFFIX = re.compile(r"(?<=[а-яәғқңөұүһі])(ның|нің|дың|д
                         r"дан|ден|тан|тен|нан|нен|мен|бен|пен|ов|а|е|ы|і|қа|ға|ның|тың)$")
 _KK_SURNAME = re.compile(r"^(.+?(?:ов|ев|ёв|ин|ын|ова|ева|ина|ұлы|улы|қызы|кызы|бек|бай|ұлы))"
                          r"(ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|ны|ні|ды|ді|ты|ті|ты|да|де|та|те|дан|ден|тан|тен|нан|нен|"
-                         r"мен|бен|пен|ға|ке)$")
+                         r"мен|бен|пен|ға|ке|"
+                         # the plural that closes a list of names ("Айдана Сарманова мен Анаргүл Кабиевалар кірді")
+                         r"лар|лер|тар|тер)$")
 # Latin Kazakh (2017, 2018, 2021): Nabıevpen, Madıevtiń, Bektenovqa, Dali'evke.
 _KK_LATIN_SURNAME = re.compile(r"^(.+?(?:ov|ev|ova|eva|in|yn|ina|uly|ұly|qyzy|bek|bai|bay))"
                                r"(nyń|niń|dyń|diń|tyń|tiń|nyñ|niñ|dyñ|diñ|tyñ|tiñ|nyn'|nin'|dyn'|din'|tyn'|tin'|"
