@@ -1439,3 +1439,15 @@ def test_the_plural_that_closes_a_kazakh_list_of_names_is_no_part_of_the_surname
     a = _annotate(tmp_path, "Баку сапары\n\nТоптың құрамына имидж тобынан студенттер Айдана Сарманова мен Анаргүл "
                             "Кабиевалар кірді. Біз Бакуге бардық.\n")
     assert {p.name for p in a.new_people} == {"Айдана Сарманова", "Анаргүл Кабиева"}
+
+
+@pytest.mark.parametrize("text, found", [
+    # names listed after a plural label and a colon are people, whatever their surnames' shape
+    ("Futbol üzrə yoldaşlıq oyunu\n\nOyun Antalyada keçiriləcək.\n\nHakimlər: Ceyhun Sesigüzel, Veli Palabıyık, Kerem "
+     "Ersoy.\n", {"Ceyhun Sesigüzel", "Veli Palabıyık", "Kerem Ersoy"}),
+    # a list that is not of pairs of capitalised words is no roster
+    ("Futbol üzrə yoldaşlıq oyunu\n\nOyun Antalyada keçiriləcək.\n\nHakimlər: Ceyhun Sesigüzel və başqaları.\n",
+     set()),
+])
+def test_names_in_a_roster_after_a_plural_label_are_people(tmp_path, text, found):
+    assert {p.name for p in _annotate(tmp_path, text).new_people} == found

@@ -81,6 +81,21 @@ _NAMED_AFTER_NOUN = re.compile(r"(центр|фонд|мавзоле|аэроп�
                                r"корабл)\w*\s+[«\"“]?(?:Президент\s+)?$", re.I)
 
 
+# A roster: a plural label, a colon, and names apart by commas ("Hakimlər: Ali Palabıyık, Ceyhun Sesigüzel,
+# Kerem Ersoy", "Referees: …", "Төрешілер: …"); each is a person, whatever the shape of the surname.
+_ROSTER = re.compile(r"(?:^|[.!?;]\s+)[^\W\d_]*(?:lar|lər|лар|лер|дар|дер|тар|тер|s)\s*:\s*(?P<list>[^.!?:;]{5,300})")
+_ROSTER_ITEM = re.compile(r"^[A-ZА-ЯЁƏÇĞİÖŞÜӘҒҚҢӨҰҮҺІ][^\W\d_'’-]*['’-]?[^\W\d_]*"
+                          r"(?:\s+[A-ZА-ЯЁƏÇĞİÖŞÜӘҒҚҢӨҰҮҺІ][^\W\d_'’-]*['’-]?[^\W\d_]*){1,2}$")
+
+
+def _in_roster(text: str, start: int, end: int) -> bool:
+    for m in _ROSTER.finditer(text):
+        if m.start("list") <= start and end <= m.end("list"):
+            items = [x.strip() for x in re.split(r",|\s(?:və|and|мен|және)\s", m.group("list")) if x.strip()]
+            return len(items) >= 2 and all(_ROSTER_ITEM.match(x) for x in items)
+    return False
+
+
 def _named_after(text: str, start: int, end: int) -> bool:
     return bool(_NAMED_AFTER_AFTER.match(text[end:end + 40]) or _NAMED_AFTER_BEFORE.search(text[max(0, start - 30):start]))
 
@@ -372,7 +387,9 @@ class PeopleReader:
                 words = words[-2:]
             if len(words) < 2 or len(words) > 4:
                 continue
-            if any(fold(w) in _NOT_NAMES or fold(w) in self.blocked or w.isupper() for w in words):
+            # ("Ali" is the Azerbaijani "supreme" too, but not in a roster: "Hakimlər: Ali Palabıyık, …")
+            if any(fold(w) in _NOT_NAMES or fold(w) in self.blocked or w.isupper() for w in words) and not (
+                    _in_roster(p, a, b) and not any(w.isupper() or fold(w) in self.blocked for w in words)):
                 continue
             if any(fold(w).startswith(_BODY_STEMS) for w in words):
                 continue
@@ -399,7 +416,7 @@ class PeopleReader:
                 speech = _SPEECH_AFTER.match(p[b:b + 40])
                 # "Giorgi Chanturia, president of GIOC", "Yurdakul Yigitguden, Turkey's undersecretary of …"
                 role_after = _ROLE_AFTER.match(p[b:b + 60])
-                if not (surname or role or speech or role_after):
+                if not (surname or role or speech or role_after or _in_roster(p, a, b)):
                     continue
                 if language in ("kk", "az"):
                     base = names.base_turkic(" ".join(words), language, last_words)
