@@ -1451,3 +1451,13 @@ def test_the_plural_that_closes_a_kazakh_list_of_names_is_no_part_of_the_surname
 ])
 def test_names_in_a_roster_after_a_plural_label_are_people(tmp_path, text, found):
     assert {p.name for p in _annotate(tmp_path, text).new_people} == found
+
+
+@pytest.mark.parametrize("text, lang", [
+    # Kazakh in the Arabic script (the Kazakhs of China, qandastar.kz): its own letters ە ۋ ڭ ٴ tell it
+    ("قازاقستان رەسپۋبليكاسىنىڭ پرەزيدەنتى ءازىربايجانعا ساپارمەن باردى", "kk"),
+    # Arabic itself has none of them: no language of the four, so not Kazakh
+    ("الرئيس الكازاخستاني يزور باكو لإجراء محادثات مع نظيره الأذربيجاني", "en"),
+])
+def test_kazakh_in_the_arabic_script_is_kazakh(text, lang):
+    assert language.detect(text) == lang

@@ -1,4 +1,5 @@
-"""Recognize a text's language from its letters: ru, kk or az in Cyrillic, kk, az or en in Latin."""
+"""Recognize a text's language from its letters: ru, kk or az in Cyrillic, kk, az or en in Latin, kk in the Arabic
+script of the Kazakhs of China and the diaspora."""
 
 from __future__ import annotations
 
@@ -19,11 +20,18 @@ _KK_APOSTROPHE = re.compile(r"(?<=[a-z])[aougni]['’](?!(?:t|s|ll|re|ve|d)\b)(?
 _AZ_LATIN_WORDS = re.compile(r"\b(və|ilə|üçün|qazaxıstan\w*|azərbaycan\w*|olan|bildirib|edib)\b")
 
 
+# Letters of the Kazakh Arabic alphabet no Arabic or Persian text uses: the front-vowel mark ٴ, ە, ۋ, ڭ, ۇ, ۆ.
+_KK_ARABIC = set("\u0674\u06d5\u06cb\u06ad\u06c7\u06c6")
+
+
 def detect(text: str) -> str:
     """ru, kk, az or en."""
     letters = [c for c in text.lower() if c.isalpha()]
     if not letters:
         return "en"
+    arabic = [c for c in text if "\u0600" <= c <= "\u06ff"]
+    if len(arabic) >= len(letters) / 2 and sum(c in _KK_ARABIC for c in arabic) >= max(3, len(arabic) * 0.02):
+        return "kk"
     cyrillic = [c for c in letters if "\u0400" <= c <= "\u04ff"]
     if len(cyrillic) >= len(letters) / 2:
         kazakh = sum(c in _KK_CYRILLIC for c in cyrillic)
