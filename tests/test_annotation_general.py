@@ -1461,3 +1461,36 @@ def test_names_in_a_roster_after_a_plural_label_are_people(tmp_path, text, found
 ])
 def test_kazakh_in_the_arabic_script_is_kazakh(text, lang):
     assert language.detect(text) == lang
+
+
+# --- found on set 9 of real pages: documents' dates, sources in brackets, issue lines, credited captions
+
+@pytest.mark.parametrize("text, date", [
+    # the date of a document the text refers to dates no report
+    ("Presidents made a joint statement\n\nAzerbaijani President Ilham Aliyev paid an official visit to Kazakhstan, "
+     "the press service said.\n\nThe two presidents met in Astana.\n\nThe leaders reaffirmed the Treaty on strategic "
+     "partnership dated May 24, 2005, and the Declaration dated August 24, 2022.\n", None),
+    # nor a source's, in brackets after its name; nor a month other than the one the lead's event is told in
+    ("BAKU AND ASTANA PLAY IT SAFE\n\nUntil Nazarbayev made a landmark trip to Baku on May 25, relations had shown "
+     "few signs of progress.\n\nAliev visited Kazakhstan in March 2004. Kocharian reacted angrily, stating, "
+     "“Karabakh cannot be a part of Azerbaijan” (Kontinent, March 30, 2004).\n", None),
+])
+def test_dates_of_documents_sources_and_other_events_date_no_report(tmp_path, text, date):
+    assert _annotate(tmp_path, text).date.date == date
+
+
+def test_a_journals_issue_line_names_it_and_a_credited_caption_is_chrome(tmp_path):
+    a = _annotate(tmp_path, "Publication: Monitor Volume: 3 Issue: 115\n\nPresidents Haidar Aliev and Nursultan Nazarbaev "
+                            "conferred on June 10-11 in Almaty on Caspian oil issues.\n\nThey signed a declaration.\n")
+    assert (a.outlet, a.title.startswith("Presidents Haidar Aliev")) == ("Monitor", True)
+    b = _annotate(tmp_path, "Дар казахского народа: Алиев и Токаев открыли Центр в Физули\n\nПрезиденты знакомятся с "
+                            "генпланом Физули © Official website of President of Azerbaijan Republic\n\nПрезиденты "
+                            "знакомятся с генпланом Физули © Official website of President of Azerbaijan Republic\n\n"
+                            "Президенты приняли участие в открытии Центра детского творчества в Физули.\n")
+    assert b.title == "Дар казахского народа: Алиев и Токаев открыли Центр в Физули"
+
+
+def test_an_outlet_told_in_the_dative_after_its_quotation_marks_reports(tmp_path):
+    a = _annotate(tmp_path, "Qazaxıstan yeni liman tikir\n\nQazaxıstan Xəzər dənizində yeni liman tikir. Bu barədə "
+                            "\"Report\"a Qazaxıstan Strateji Tədqiqatlar İnstitutunun rəhbəri Yerlan Karin bildirib.\n")
+    assert a.outlet == "Report"

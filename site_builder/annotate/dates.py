@@ -378,6 +378,23 @@ def _from_on(paragraph: str, m: re.Match) -> bool:
                 or _FROM_AFTER.match(paragraph[m.end():m.end() + 30]))
 
 
+# The date of a document the text refers to: "the Treaty … dated May 24, 2005", "Договор от 24 мая 2005 года",
+# "24 may 2005-ci il tarixli Müqavilə".
+_DATED_BEFORE = re.compile(r"(?<![^\W\d_])(?:dated|от)\s+(?:\d{1,2}\s+|[^\W\d_]+\.?\s+)?$", re.I)
+_DATED_AFTER = re.compile(r"^[\w-]*\s*(?:il\s+)?tarixli\b", re.I)
+
+
+def _a_source(paragraph: str, m: re.Match) -> bool:
+    """Whether the date at `m` is a source's, in brackets after its name: "(Kontinent, March 30, 2004)"."""
+    return bool(re.search(r"\(\s*[^()\d]{2,50},\s*$", paragraph[max(0, m.start() - 54):m.start()])
+                and re.match(r"\s*\)", paragraph[m.end():]))
+
+
+def _of_a_document(paragraph: str, m: re.Match) -> bool:
+    return bool(_DATED_BEFORE.search(paragraph[max(0, m.start() - 16):m.start()])
+                or _DATED_AFTER.match(paragraph[m.end():m.end() + 20]))
+
+
 def chronology(paragraph: str) -> bool:
     """Whether the paragraph runs through the dates or years of three years or more: history, every date of it
     ("30 avqust 1992 … 9 yanvar 1993 … 1 mart 2004 … 6 sentyabr 2008-ci il tarixindən", "сонау 2004 жылы … 2007 жылы
@@ -389,13 +406,20 @@ def chronology(paragraph: str) -> bool:
 
 def explicit(paragraphs: tuple[str, ...], lead: range) -> DocDate | None:
     """The first explicit date in the lead paragraphs, at the precision written."""
+    # The lead's first paragraph tells its event by day and month ("made a landmark trip to Baku on May 25"): a
+    # date of another month after it is another event's ("visited Kazakhstan in March 2004").
+    first = lead[0] if len(lead) else None
+    told = _day_month(paragraphs[first]) if first is not None and not _readings(paragraphs[first]) else None
     for with_day, precision in ((True, "day"), (False, "month")):
         for i in lead:
             if chronology(paragraphs[i]):
                 continue
             for iso, m in _readings(paragraphs[i], with_day):
+                if told and i != first and int(iso[5:7]) != told[0]:
+                    continue
                 sentence = paragraphs[i][:m.start()].rsplit(".", 1)[-1]
-                if _in_speech(sentence) or _from_on(paragraphs[i], m):
+                if _in_speech(sentence) or _quoted(paragraphs[i][:m.start()]) or _from_on(paragraphs[i], m) \
+                        or _a_source(paragraphs[i], m):
                     continue  # what someone said, or the day a term begins ("from 1 January 2023")
                 return DocDate(iso, precision, m.group(0), (i + 1,))
     for i in lead:
@@ -732,6 +756,7 @@ def infer(header_date: str | None, paragraphs: tuple[str, ...], lead: range, kno
         for iso, m in _readings(paragraphs[i]):
             sentence = paragraphs[i][:m.start()].rsplit(".", 1)[-1]
             if (not _in_speech(sentence) and not _quoted(paragraphs[i][:m.start()]) and not _from_on(paragraphs[i], m)
+                    and not _of_a_document(paragraphs[i], m) and not _a_source(paragraphs[i], m)
                     and within(iso, bounds) and int(iso[:4]) >= latest):
                 return DocDate(iso, "day", m.group(0), (i + 1,), confidence="low")
     # "Былтыр Президент Әзербайжанға мемлекеттік сапармен барған еді" beside a known visit of 2024:

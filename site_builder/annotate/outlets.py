@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from site_builder.annotate.titles import NOTICE, strip_dateline
+from site_builder.annotate.titles import NOTICE, PUBLICATION, strip_dateline
 from site_builder.knowledge import Knowledge
 from site_builder.matching import Matcher
 
@@ -178,7 +178,8 @@ class OutletReader:
                 if _SPECIALLY_FOR.search(before):
                     reporters.insert(0, (0, m.key))
                 elif _TOLD_BEFORE.search(before) or _TOLD_CORRESPONDENT.match(p[m.end:m.end + 80]) or (
-                        (re.search(r"-(?:a|ə|ya|yə|na|nə)$", m.text) or re.match(r"-(?:a|ə|ya|yə|na|nə)\b", after))
+                        # (the dative after a hyphen or the closing quotation mark: "Report-a", "\"Report\"a")
+                        (re.search(r"-(?:a|ə|ya|yə|na|nə)$", m.text) or re.match(r"(?:-|[\"”»’']-?)(?:a|ə|ya|yə|na|nə)\b", after))
                         and _TOLD_AFTER.match(p[m.end:m.end + 140])):
                     told.append(m.key)
                     cited.append(m.key)
@@ -204,6 +205,10 @@ class OutletReader:
                       or (len(p) <= 80 and (i <= story or i >= len(paragraphs) - 2) and not re.search(r"[.!?]\s", p))
                       or (m.start > 0 and p[m.start - 1] in "/(" and p[m.end:m.end + 1] in "/)")):
                     reporters.append((1, m.key))
+        # A journal names itself in its issue line: "Publication: Monitor Volume: 3 Issue: 115".
+        for i in range(min(story + 1, len(paragraphs))):
+            if (issue := PUBLICATION.match(paragraphs[i].strip())) and not self.names.find(issue.group("name")):
+                unknown.append((i, 0, 0, issue.group("name")))
         # A dateline that ends in a name in capitals the knowledge lacks: "Алматы, NEGE. …" (under a lead too).
         for i in range(story, min(story + 2, len(paragraphs))):
             head = strip_dateline(paragraphs[i])[0].strip()

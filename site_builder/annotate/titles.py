@@ -43,6 +43,7 @@ _AGENCY = re.compile(r"\s+(news|information|press)?\s*agency$|\s+(информа
 # A library's reference to the paper a text was printed in: "Xalq qəzeti.-2017.-5 aprel.-69.-S.3.",
 # "Бакинский рабочий.- 2005.- 12 мая.- С. 3.", "Egemen Qazaqstan. – 2017. – 5 сәуір. – №65."
 _CITATION = re.compile(r"^[^\n]{2,80}?\.\s*[-–—]\s*(?:19|20)\d\d\s*\.\s*[-–—]\s*\S")
+PUBLICATION = re.compile(r"^Publication:\s*(?P<name>[^:]{2,60}?)\s+Volume:\s*\d+(?:\s+Issue:\s*\d+)?\s*$", re.I)
 _BULLET_LABEL = re.compile(r"^[^.!?]{1,40}\s[•|·]\s")
 _HEADLINE_END = re.compile(r"[.,;:»\"”]$")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -108,6 +109,10 @@ def is_leftover(text: str, position: int, count: int, outlet_name: Callable[[str
             or (m := re.search(r"\s[-–—]\s+([^-–—]{2,40})$", t)) and outlet_name(m.group(1).strip())):
         return True
     if _CITATION.match(t) and len(t) <= 160:
+        return True
+    # A journal's issue line ("Publication: Monitor Volume: 3 Issue: 115") and a picture's caption with its
+    # credit ("… знакомятся с генпланом Физули © Official website of President of Azerbaijan Republic").
+    if PUBLICATION.match(t) or (len(t) <= 250 and re.search(r"©\s*[^.!?©]{2,80}$", t)):
         return True
     if _COUNTER.match(t) and len(t) <= 60:
         return True
