@@ -22,6 +22,7 @@ _AZ_LATIN_WORDS = re.compile(r"\b(və|ilə|üçün|qazaxıstan\w*|azərbaycan\w*
 
 # Letters of the Kazakh Arabic alphabet no Arabic or Persian text uses: the front-vowel mark ٴ, ە, ۋ, ڭ, ۇ, ۆ.
 _KK_ARABIC = set("\u0674\u06d5\u06cb\u06ad\u06c7\u06c6")
+_ARABIC = re.compile("[\u0600-\u06ff]")
 
 
 def detect(text: str) -> str:
@@ -29,7 +30,7 @@ def detect(text: str) -> str:
     letters = [c for c in text.lower() if c.isalpha()]
     if not letters:
         return "en"
-    arabic = [c for c in text if "\u0600" <= c <= "\u06ff"]
+    arabic = _ARABIC.findall(text)
     if len(arabic) >= len(letters) / 2 and sum(c in _KK_ARABIC for c in arabic) >= max(3, len(arabic) * 0.02):
         return "kk"
     cyrillic = [c for c in letters if "\u0400" <= c <= "\u04ff"]
