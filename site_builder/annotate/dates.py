@@ -395,6 +395,12 @@ def _of_a_document(paragraph: str, m: re.Match) -> bool:
                 or _DATED_AFTER.match(paragraph[m.end():m.end() + 20]))
 
 
+def _not_the_reports(paragraph: str, m: re.Match) -> bool:
+    """Whether the date at `m` is, by the words around it, not the day of a report: in a quotation, the day a
+    term begins, a source's."""
+    return _quoted(paragraph[:m.start()]) or _from_on(paragraph, m) or _a_source(paragraph, m)
+
+
 def chronology(paragraph: str) -> bool:
     """Whether the paragraph runs through the dates or years of three years or more: history, every date of it
     ("30 avqust 1992 … 9 yanvar 1993 … 1 mart 2004 … 6 sentyabr 2008-ci il tarixindən", "сонау 2004 жылы … 2007 жылы
@@ -418,8 +424,7 @@ def explicit(paragraphs: tuple[str, ...], lead: range) -> DocDate | None:
                 if told and i != first and int(iso[5:7]) != told[0]:
                     continue
                 sentence = paragraphs[i][:m.start()].rsplit(".", 1)[-1]
-                if _in_speech(sentence) or _quoted(paragraphs[i][:m.start()]) or _from_on(paragraphs[i], m) \
-                        or _a_source(paragraphs[i], m):
+                if _in_speech(sentence) or _not_the_reports(paragraphs[i], m):
                     continue  # what someone said, or the day a term begins ("from 1 January 2023")
                 return DocDate(iso, precision, m.group(0), (i + 1,))
     for i in lead:
@@ -755,8 +760,8 @@ def infer(header_date: str | None, paragraphs: tuple[str, ...], lead: range, kno
             continue
         for iso, m in _readings(paragraphs[i]):
             sentence = paragraphs[i][:m.start()].rsplit(".", 1)[-1]
-            if (not _in_speech(sentence) and not _quoted(paragraphs[i][:m.start()]) and not _from_on(paragraphs[i], m)
-                    and not _of_a_document(paragraphs[i], m) and not _a_source(paragraphs[i], m)
+            # (deeper in the story, a document's date is history too: "the Treaty … dated May 24, 2005")
+            if (not _in_speech(sentence) and not _not_the_reports(paragraphs[i], m) and not _of_a_document(paragraphs[i], m)
                     and within(iso, bounds) and int(iso[:4]) >= latest):
                 return DocDate(iso, "day", m.group(0), (i + 1,), confidence="low")
     # "Былтыр Президент Әзербайжанға мемлекеттік сапармен барған еді" beside a known visit of 2024:

@@ -226,8 +226,8 @@ class TopicReader:
         prominent: set[str] = set()
         evidence: dict[str, list[str]] = {}
         per_paragraph = [[] if i in skip else self._evidence(p, para, language)
-                 for i, (p, para) in enumerate(zip(paragraphs, matches))]
-        if self.venues.find("\n".join(paragraphs)) and self._qualified_venue(paragraphs, per_paragraph):
+                         for i, (p, para) in enumerate(zip(paragraphs, matches))]
+        if self._qualified_venue(paragraphs, per_paragraph):
             per_paragraph = [self._drop_venues(p, items) for p, items in zip(paragraphs, per_paragraph)]
         for i, p in enumerate(paragraphs):
             if i in skip:
