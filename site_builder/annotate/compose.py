@@ -27,11 +27,11 @@ SUBJECT_COUNTRIES = ("kazakhstan", "azerbaijan")
 _ROLES = (
     (re.compile(r"(президент|глав|лидер)\w*\s+(казахстан|республики казахстан)|казахстанск\w+\s+(государств|лидер)|"
                 r"қазақстан\s+президент|kazakh(?:stan'?s?|stani)?\s+president|president of kazakhstan|qazaxıstan\s+prezident|"
-                r"qazaxıstan\s+lider|kazakh\s+leader|қазақстан\s+көшбасшы|kazakh(?:stani)?\s+head of state|head of the kazakh state",
+                r"qazaxıstan\s+lider|kazakh\s+leader|қазақстан\s+көшбасшы|қазақстан\s+басшы|qazaxıstan\s+(?:dövlətinin\s+)?başçı|kazakh(?:stani)?\s+head of state|head of the kazakh state",
                 re.I), "kz"),
     (re.compile(r"(президент|глав|лидер)\w*\s+(азербайджан|азербайджанской)|азербайджанск\w+\s+(государств|лидер)|"
                 r"әзербайжан\s+президент|azerbaijan(?:'?s?|i)\s+president|president of azerbaijan|azərbaycan\s+prezident|"
-                r"azərbaycan\s+lider|azerbaijani\s+leader|әзербайжан\s+көшбасшы|azerbaijani\s+head of state|head of the azerbaijani state",
+                r"azərbaycan\s+lider|azerbaijani\s+leader|әзербайжан\s+көшбасшы|әзірбайжан\s+(?:көшбасшы|басшы|президент)|әзербайжан\s+басшы|azərbaycan\s+(?:dövlətinin\s+)?başçı|azerbaijani\s+head of state|head of the azerbaijani state",
                 re.I), "az"),
     (re.compile(r"^(глава (нашего )?государства|президент\w*|мемлекет(іміздің)? басшысы|head of (our )?state|the president|"
                 r"dövlət başçısı|dövlətimizin başçısı|prezident)\b", re.I), "head"),

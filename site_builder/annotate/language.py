@@ -18,6 +18,8 @@ _KK_LATIN_WORDS = re.compile(r"\b(qazaqstan\w*|jáne|ja'ne|jyl\w*|memleket\w*|pr
 # The apostrophe alphabet of 2017: a letter marked with an apostrophe inside a word (A'zerbai'jan, ja'ne).
 _KK_APOSTROPHE = re.compile(r"(?<=[a-z])[aougni]['’](?!(?:t|s|ll|re|ve|d)\b)(?=[a-z])")
 _AZ_LATIN_WORDS = re.compile(r"\b(və|ilə|üçün|qazaxıstan\w*|azərbaycan\w*|olan|bildirib|edib)\b")
+# English words of every sentence: an English text that names Azerbaijanis in their letters ("Rəşad Nəbiyev") is English.
+_EN_WORDS = re.compile(r"\b(the|and|of|to|in|with|for|is|was|on|that|will|has|by)\b")
 
 
 # Letters of the Kazakh Arabic alphabet no Arabic or Persian text uses: the front-vowel mark ٴ, ە, ۋ, ڭ, ۇ, ۆ.
@@ -50,4 +52,7 @@ def detect(text: str) -> str:
     az_marks = schwa * 2 + sum(c in _AZ_LATIN for c in letters) + 3 * len(_AZ_LATIN_WORDS.findall(lowered))
     if kk_marks >= max(4, len(letters) * 0.004) and kk_marks > schwa * 2:
         return "kk"
+    english = len(_EN_WORDS.findall(lowered))
+    if english >= max(3, len(lowered.split()) * 0.08) and english > 3 * len(_AZ_LATIN_WORDS.findall(lowered)):
+        return "en"
     return "az" if az_marks >= max(3, len(letters) * 0.005) else "en"

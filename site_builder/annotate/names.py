@@ -18,6 +18,8 @@ _AZ_LATIN = {"ə": "a", "ş": "sh", "ç": "ch", "c": "j", "x": "kh", "ğ": "gh",
 _KK_LATIN = {"á": "a", "ǵ": "g", "ń": "ng", "ó": "o", "ú": "u", "ý": "u", "ı": "i", "ş": "sh", "ç": "ch",
              "ä": "a", "ū": "u", "ñ": "ng", "ğ": "g"}
 
+_NO_BASE = {"ə": "a", "ı": "i", "ł": "l", "ø": "o", "ß": "ss", "đ": "d"}
+
 
 def latin(name: str, language: str = "") -> str:
     """A plain Latin spelling of a name: Рашад Набиев → Rashad Nabiev, Rəşad Nəbiyev → Rashad Nabiyev."""
@@ -27,7 +29,8 @@ def latin(name: str, language: str = "") -> str:
         low = ch.lower()
         rep = _CYRILLIC.get(low) if low in _CYRILLIC else table.get(low)
         if rep is None:
-            rep = "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
+            # (ə and ı have no plain letter inside them: an Azerbaijani name in an English text keeps its vowels)
+            rep = _NO_BASE.get(low) or "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
         if ch != low and rep:
             rep = rep[0].upper() + rep[1:]
         out.append(rep)

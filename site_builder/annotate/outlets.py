@@ -18,7 +18,7 @@ _CITING_BEFORE = re.compile(
     r"press service of(?: the)?|press office of(?: the)?|пресс-служб\w* \w+)?\s*[«\"“]?\s*$", re.I)
 _CITING_AFTER = re.compile(r"^[»\"”]?\W{0,2}\w{0,4}\s*(сілтеме|istinad|-?[yı]?[ıiuü]n?\s*məlumatına\s+görə|məlumatına|"
                            r"агенттігіне берген|açıqlama|müsahibə|dərc olun|çap olun|опубликова|жарияланған|"
-                           r"\w*\s*мәліметінше|\w*\s*хабарлауынша)", re.I)
+                           r"\w*\s*мәліметінше|\w*\s*хабарлауынша|quoted\b|цитирует)", re.I)
 # Told to an outlet ("сказал Trend политолог", "told Report", "Metbuat.az-a … bildirilib"): the outlet is
 # whom the text cites when another reports it, and the reporter when none does (its own interview).
 _TOLD_BEFORE = re.compile(r"(?:сказал|заявил|рассказал|сообщил|сказала|заявила|рассказала|сообщила|told|said to|"
@@ -27,6 +27,10 @@ _TOLD_BEFORE = re.compile(r"(?:сказал|заявил|рассказал|со
                           r"news agency|agency)?\s*[«\"“]?\s*$", re.I)
 _TOLD_AFTER = re.compile(r"^[^.!?]{0,120}?\b(?:bildiri\w*|məlumat veril\w*|verilən (?:xəbər|məlumat)\w*|deyib|söyləyib|"
                          r"açıqlama verib|xəbər veril\w*|müsahibə\w*)", re.I)
+# … or told to it named with its kind in the dative: "… "Qazaxıstan-Seqodnya" agentliyinə məlumat verib".
+_TOLD_KIND = re.compile(r"^[»\"”]?\s*(?:agentliyinə|saytına|qəzetinə|portalına|telekanalına|агенттігіне|сайтына|газетіне|"
+                        r"порталына|телеарнасына)\s+(?:[^.!?]{0,60}?\s)?(?:bildir|məlumat ver|dey|söylə|açıqlama|müsahibə|"
+                        r"айт|мәлімде|хабарла|сұхбат)", re.I)
 _SPECIALLY_FOR = re.compile(r"(?:специально для|эксклюзивно для|exclusively for|specially for|xüsusi olaraq|"
                             r"арнайы)\s*[«\"“]?\s*$", re.I)
 _REPORTING_BEFORE = re.compile(
@@ -58,7 +62,8 @@ _SENTENCE_VERB = re.compile(r"(xəbər verir|xəbər verib|bildirir ki|yazır ki
 _TOLD_CORRESPONDENT = re.compile(r"^-?(?:in|ın|un|ün|nin|nın|nun|nün)\s+(?:[^\s.!?]+\s+){0,4}?müxbir\w*(?:ə|a)\b", re.I)
 # A site the knowledge lacks, named by its address ("Avrasiya.net xəbər verir", "www.RIA24.az"): an outlet
 # where the text names it as the reporter, as it does the known ones.
-_SITE = re.compile(r"(?<![\w@./-])(?:www\.)?([A-Za-zÀ-ɏ][\w-]{1,30})\.(az|kz|ru|com|net|org|info|news|media|tv|uz|kg|tj|tm)"
+_SITE = re.compile(r"(?<![\w@./-])(?:www\.)?([A-Za-zÀ-ɏ][\w-]{1,30})\.(az|kz|ru|com|net|org|info|news|media|tv|uz|kg|tj|tm|biz|"
+                   r"online|press|ge|tr|ua|by|lt|eu|uk|de|fr)"
                    r"(?!\w|\.\w|/\w)", re.I)
 # … or by a name of its own make ("QazMonitor reports", "сообщает TrendCapital", "KZ-today correspondent
 # reports"), written as no word of a language is.
@@ -90,7 +95,14 @@ _KIND_NAMED = (
 )
 # "как ранее сообщает …", "со ссылкой на …": what the text passes on, not its reporter.
 _PASSED_ON = re.compile(r"(ранее|прежде|со ссылкой на|according to)\W*\w*\W*$", re.I)
-_SOURCE_BEFORE = re.compile(r"(?:источник|mənbə|дереккөз|source)\s*:\s*$", re.I)
+_SOURCE_BEFORE = re.compile(r"(?:источник|mənbə|дереккөз|source|kaynak|šaltinis|джерело|źródło|quelle)\s*:\s*$", re.I)
+# "According to Idman.Biz, citing AZERTAC", "По данным X, со ссылкой на Y": the one who passes it on reports.
+_PASSING_ON = re.compile(r"^[»\"”]?\W{0,2}\w{0,4}\s*,\s*(?:citing|со ссылкой на|ссылаясь на|[^,.]{0,40}\s(?:istinadən|сілтеме жасап))", re.I)
+_ACCORDING_BEFORE = re.compile(r"(?:according to|по данным|по информации|согласно)\s*[«\"“]?\s*$", re.I)
+# A newsroom named with its kind on a service line of its own: "Azərbaycan servisi/Aran Agentliyi".
+_AGENCY_LINE = re.compile(r"^(?:[^/]{0,40}/\s*)?(?P<name>[A-ZƏÇĞİÖŞÜА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+(?:\s[A-ZƏÇĞİÖŞÜА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+){0,2}"
+                          r"\s(?:İnformasiya\s)?(?:Agentliyi|agentliyi|News\sAgency|Information\sAgency|Agency|агенттігі|"
+                          r"Агенттігі))\s*$")
 
 
 def _edition_of(family: str, edition: str) -> bool:
@@ -104,10 +116,16 @@ def _unbracket(after: str) -> str:
 
 
 def _site_name(name: str, tld: str) -> str:
-    """The display name of a site written by its address: "QAZİLER.AZ" is Qaziler.az, "RIA24.az" stays."""
+    """The display name of a site written by its address: "QAZİLER.AZ" is Qaziler.az, "RIA24.az" and
+    "Idman.Biz" stay as written."""
     if name.isupper() and sum(c.isalpha() for c in name) > 5:
         name = name[0] + name[1:].replace("İ", "i").replace("I", "ı" if "İ" in name else "i").lower()
-    return f"{name}.{tld.lower()}"
+    return f"{name}.{tld.lower() if tld.isupper() or name.islower() else tld}"
+
+
+def _source_line(paragraphs: tuple[str, ...], i: int, before: str) -> bool:
+    """Whether a name stands after a "Source:" label, on its line or on the line before ("Šaltinis:" / "gazeta.kz")."""
+    return bool(_SOURCE_BEFORE.search(before) or (not before.strip() and i > 0 and _SOURCE_BEFORE.match(paragraphs[i - 1].strip())))
 
 
 class OutletReader:
@@ -135,7 +153,11 @@ class OutletReader:
         told: list[str] = []
         credits: list[str] = []
         unknown: list[tuple[int, int, int, str]] = []  # (paragraph, 0 formula | 1 place, offset, name)
+        unknown_cited: list[str] = []
         for i, p in enumerate(paragraphs):
+            if (i <= story + 1 or i >= len(paragraphs) - 2) and len(p) <= 80 and (line := _AGENCY_LINE.match(p.strip())) \
+                    and not self.names.find(line.group("name")):
+                unknown.append((i, 0, 0, line.group("name")))
             found = [m for m in self.names.find(p) if not self._runs_on(m)]
             known = [(m.start, m.end) for m in found]
             for pattern in _KIND_NAMED:
@@ -151,7 +173,13 @@ class OutletReader:
                 before = re.split(r"[.!?;]\s", p[max(0, m.start() - 60):m.start()])[-1]
                 after = p[m.end():m.end() + 40]
                 sentence_after = re.split(r"[.!?]\s", p[m.end():m.end() + 160])[0]
-                if _CITING_BEFORE.search(before) or _CITING_AFTER.match(_unbracket(p[m.end():m.end() + 140])) or _SOURCE_BEFORE.search(before):
+                if _ACCORDING_BEFORE.search(before) and _PASSING_ON.match(p[m.end():m.end() + 80]):
+                    if not self._deep(paragraphs, leftovers, story, i):
+                        unknown.append((i, 0, m.start(), _site_name(m.group(1), m.group(2))))
+                    continue
+                if _CITING_BEFORE.search(before) or _CITING_AFTER.match(_unbracket(p[m.end():m.end() + 140])) \
+                        or _source_line(paragraphs, i, before):
+                    unknown_cited.append(_site_name(m.group(1), m.group(2)))
                     continue
                 # "Mədəniyyət Nazirliyindən Sfera.az-a bildirilib ki, …": told to the site, its own story
                 told_site = re.match(r"-(?:a|ə|ya|yə|na|nə)\b", after) and _TOLD_AFTER.match(p[m.end():m.end() + 140])
@@ -177,13 +205,17 @@ class OutletReader:
                 sentence_after = re.split(r"[.!?]\s", p[m.end:m.end + 160])[0]
                 if _SPECIALLY_FOR.search(before):
                     reporters.insert(0, (0, m.key))
-                elif _TOLD_BEFORE.search(before) or _TOLD_CORRESPONDENT.match(p[m.end:m.end + 80]) or (
+                elif _TOLD_BEFORE.search(before) or _TOLD_CORRESPONDENT.match(p[m.end:m.end + 80]) or _TOLD_KIND.match(after + p[m.end + 40:m.end + 120]) or (
                         # (the dative after a hyphen or the closing quotation mark: "Report-a", "\"Report\"a")
                         (re.search(r"-(?:a|ə|ya|yə|na|nə)$", m.text) or re.match(r"(?:-|[\"”»’']-?)(?:a|ə|ya|yə|na|nə)\b", after))
                         and _TOLD_AFTER.match(p[m.end:m.end + 140])):
                     told.append(m.key)
                     cited.append(m.key)
-                elif _CITING_BEFORE.search(before) or _CITING_AFTER.match(_unbracket(p[m.end:m.end + 140])) or _SOURCE_BEFORE.search(before):
+                elif _ACCORDING_BEFORE.search(before) and _PASSING_ON.match(p[m.end:m.end + 80]) \
+                        and not self._deep(paragraphs, leftovers, story, i):
+                    reporters.append((0, m.key))
+                elif _CITING_BEFORE.search(before) or _CITING_AFTER.match(_unbracket(p[m.end:m.end + 140])) \
+                        or _source_line(paragraphs, i, before):
                     cited.append(m.key)
                 elif (m.start > 0 and p[m.start - 1] in "/(" and p[m.end:m.end + 1] in "/)"
                       and i > story and all(j in leftovers for j in range(i + 1, len(paragraphs)))):
@@ -235,16 +267,24 @@ class OutletReader:
         # or when it names itself with a formula and the known one only stands in the page's furniture.
         first = min(unknown, key=lambda u: (u[0], u[2])) if unknown else None
         formula = min((u for u in unknown if u[1] == 0), key=lambda u: (u[0], u[2]), default=None)
+        def outlets(outlet: str | None, cited: str | None) -> Outlets:
+            # a site the knowledge lacks, cited ("according to gazeta.kz", "Source: …"), when no known one is
+            return Outlets(outlet, cited or next((c for c in unknown_cited if c.casefold() != (outlet or "").casefold()), None))
+
         if formula and main_by_place:
-            return Outlets(formula[3], name(cites) if cites else None)
+            return outlets(formula[3], name(cites) if cites else None)
+        if formula and best is None and main in told:
+            # "Azərbaycan servisi/Aran Agentliyi" over "… "Qazaxıstan-Seqodnya" agentliyinə məlumat verib": the
+            # newsroom that names itself reports what was told to another
+            return outlets(formula[3], name(main))
         if first and (main is None or (first[0] <= self._first(paragraphs, main) and main not in told)):
             if main is not None and cites is None:
                 cites = main
-            return Outlets(first[3], name(cites) if cites else None)
+            return outlets(first[3], name(cites) if cites else None)
         # "BAKI, 26 mar — Sputnik." on a page of Sputnik Azərbaycan: the agency's own edition, which it does not cite.
         if main and cites and _edition_of(name(cites), name(main)):
             cites = None
-        return Outlets(name(main) if main else None, name(cites) if cites else None)
+        return outlets(name(main) if main else None, name(cites) if cites else None)
 
     def _runs_on(self, m) -> bool:
         """Whether a Latin name runs into a longer word, as only in another word ("reporters", "Trendy",

@@ -33,7 +33,7 @@ _SURNAMES = {
                      r"ян|янц|швили|дзе|енко|yan|ian|shvili|dze|enko)$"),
     "az": re.compile(r"(ov|ev|yev|ova|eva|yeva|oğlu|qızı|li|lı|lu|lü|zadə|zade|ов|ев|јев|ова|ева|ли|задә|оғлу|"
                      r"yan|yants|şvili|shvili|dze|enko|ян|швили|дзе|енко)$"),
-    "en": re.compile(r"(ov|ev|yev|ova|eva|yeva|oglu|ogly|uly|kyzy|li|ly|zade|zada|shvili|yan|enko|uk|ich|ovich|"
+    "en": re.compile(r"(ov|ev|yev|ova|eva|yeva|oglu|ogly|uly|ulu|kyzy|qizi|gizi|li|ly|zade|zada|shvili|yan|enko|uk|ich|ovich|"
                      r"evich|in|ina|sky|skiy|bek|bayev|bayeva)$"),
 }
 # Words before a name that say who the person is; their phrase becomes the description.
@@ -46,7 +46,10 @@ _ROLE_WORDS = (
     r"minister|deputy|ambassador|head|chairman|chairwoman|chair|president|director|governor|mayor|adviser|advisor|"
     r"speaker|spokesman|spokeswoman|spokesperson|ceo|chief|envoy|secretary|expert|analyst|professor|rector|consul|chancellor|"
     r"nazir\w*|müavin\w*|səfir\w*|sədr\w*|rəhbər\w*|prezident\w*|direktor\w*|deputat\w*|ekspert\w*|politoloq\w*|"
-    r"nümayəndə\w*|icraçı\w*|başçı\w*|konsul\w*|kansler\w*")
+    r"nümayəndə\w*|icraçı\w*|başçı\w*|konsul\w*|kansler\w*|"
+    # the arts, letters and sport: "the poet Abay Kunanbayulu", "тренер Гурбан Гурбанов", "şair Səməd Vurğun"
+    r"coach|poet|writer|composer|singer|painter|scholar|historian|тренер\w*|поэт\w*|писател\w*|композитор\w*|"
+    r"художник\w*|историк\w*|ақын\w*|şair\w*|bəstəkar\w*|rəssam\w*")
 _ROLE = re.compile(rf"({_ROLE_WORDS})\b", re.I)
 _ROLE_AFTER = re.compile(r"^\s*,\s*(?:the\s+|an?\s+|[A-Z][\w-]*['’]s\s+)?(?:[\w-]+\s+){0,2}?(?:" + _ROLE_WORDS +
                          r"|undersecretary|official|representative|coordinator)\b", re.I)
@@ -71,7 +74,7 @@ _NAMED_AFTER_AFTER = re.compile(
     # (in Azerbaijani and Kazakh with the possessive ending that ties the name to the thing: "gəmisinin", not "паромның")
     r"tanker|ship|vessel|ferry|terminal|oil\s+field|field|bridge|tankeri\w*|gəmisi\w*|bərəsi\w*|terminalı\w*|"
     r"körpüsü\w*|yatağı\w*|танкері\w*|кемесі\w*|паромы\w*)\b", re.I)
-_NAMED_AFTER_BEFORE = re.compile(r"(имени|им\.)\s*$", re.I)
+_NAMED_AFTER_BEFORE = re.compile(r"(имени|им\.|named\s+after|named\s+for)\s*$", re.I)
 
 
 # Before a known person's name in the genitive: "в Центре Гейдара Алиева", "мавзолей Ходжи Ахмеда Ясави".

@@ -13,7 +13,8 @@ _VERBS = (
     # Russian
     "сказал", "заявил", "подчеркнул", "отметил", "предложил", "добавил", "указал", "резюмировал", "констатировал",
     "считает", "уверен", "пояснил", "сообщил", "заметил", "признал", "рассказал", "ответил", "говорит",
-    "говорится", "уточнил", "напомнил", "выразил", "акцентировал", "убежден", "цитирует",
+    "говорится", "уточнил", "напомнил", "выразил", "акцентировал", "убежден", "цитирует", "подытожил", "заключил",
+    "прокомментировал", "поделился", "признался", "продолжил", "обратил внимание", "заверил",
     # Kazakh, Cyrillic and Latin
     "деді", "деп", "айтты", "айтады", "дейді", "мәлімдеді", "мәлімдейді", "атап өтеді", "атап өтті", "атап көрсетті", "қосты", "түйіндеді", "түсіндірді",
     "санайды", "сенімді", "айтып берді", "айтып өтті", "мәлім етті", "жеткізді", "атап айтты", "dedi", "dedı", "dep", "aıtty", "aytty", "málimdedi", "atap ótti", "atap ötti",
@@ -21,12 +22,14 @@ _VERBS = (
     "bildirib", "bildirdi", "qeyd edib", "qeyd etdi", "vurğulayıb", "vurğuladı", "deyib", "deyə", "söyləyib",
     "söylədi", "əlavə edib", "bəyan edib", "билдириб", "билдирди", "гејд едиб", "вурғулајыб", "дејиб", "дејә",
     "демишдир", "сөјләјиб", "әлавә едиб", "бәјан едиб", "гејд етди", "məlumat verib", "məlumat verdi",
-    "açıqlayıb", "diqqətə çatdırıb",
+    "açıqlayıb", "diqqətə çatdırıb", "xatırladıb", "xatırlatdı", "əlavə etdi", "bildirmiş", "qeyd etmiş",
+    "vurğulamış", "söyləmiş",
     # … and in the present, as commentators are quoted: "İqtisadçı Asif İbrahimov bildirir ki, …:"
     "bildirir", "deyir", "qeyd edir", "vurğulayır", "söyləyir", "hesab edir",
     # English
     "said", "says", "stated", "noted", "added", "stressed", "told", "explained", "emphasi", "underlined",
-    "remarked", "declared", "pointed out", "assured",
+    "remarked", "declared", "pointed out", "assured", "mentioned", "commented", "highlighted", "recalled",
+    "concluded", "affirmed", "reiterated", "observed", "continued", "replied", "announced",
 )
 # (the Kazakh particle "деп", "dep" is a word of its own: "deputatı" is no verb of saying)
 _VERB = re.compile(r"(?<![^\W\d_])(?:(?:деп|dep)(?![^\W\d_])|(?!деп|dep)(?:" + "|".join(
@@ -177,6 +180,11 @@ def _speaker_of(clause: str, verb: re.Match) -> str:
     return " ".join(_PARTICLES.sub(" ", _VERB.sub(" ", clause)).split()).strip(" ,–—-")
 
 
+# "…," Azeri news site ABC.az quoted Fuad Allahverdiyev, AzerTelecom's general director, as saying: the one
+# quoted is the speaker, not the outlet that quotes.
+_QUOTED_AS = re.compile(r"(?<![^\W\d_])quoted\s+(?P<who>[^,]+?)(?:\s*,[^,]{1,100},)?\s+as\s+say", re.I)
+
+
 def _after(quoted: str, text: str) -> tuple[str, str, bool] | None:
     """(attribution, speaker words, whether they must name a person) of the clause right after a
     quotation, if it is "X said"-like."""
@@ -191,6 +199,8 @@ def _after(quoted: str, text: str) -> tuple[str, str, bool] | None:
     if end := _SENTENCE_END.search(rest):
         stop = end.start()
     clause = rest[:stop].strip(" ,")
+    if (quoted_as := _QUOTED_AS.search(clause)) and quoted_as.start() < 80:
+        return clause, quoted_as.group("who").strip(), False
     verb = _VERB.search(clause)
     if not verb:
         # "“…” – Aigul Sarsenova, chair of the association": a dash and a name, no verb.
@@ -214,10 +224,15 @@ _INTERVIEW = re.compile(r"(?:[\w.-]+\s+)?(?:тілшісімен\s+(?:әңгім
                         r"müsahibə\w*|müxbiri\s+ilə\s+söhbət\w*|told\s+(?:our|the|a)\s+correspondent)", re.I)
 
 
+_THAT_END = re.compile(r"(?<![^\W\d_])(?:что|that)$", re.I)
+
+
 def _before(text: str) -> tuple[str, str, bool] | None:
     """(attribution, speaker words, False) of the clause a quotation follows: "X заявил журналистам: «…»",
     "X bildirib ki, …: “…”", "X said, "…"": the sentence so far, holding a verb of saying early on."""
     s = text.rstrip()
+    # "Фарид Шафиев заявил, что «…»", "he said that “…”": a conjunction after the verb opens the words as a colon does
+    s = _THAT_END.sub(",", s)
     if not s.endswith((":", ",")):
         return None
     start = 0

@@ -37,6 +37,13 @@ _MASTHEAD = re.compile(
     r"^(the )?official (web ?site|internet resource|portal)\b|^официальн\w+ (сайт|интернет-ресурс|портал)\b|"
     r"^пресс-служба\b|^ресми (сайт|интернет-ресурс|портал)\w*|\bресми сайты$|^баспасөз қызметі\b|\bбаспасөз қызметі$|"
     r"^rəsmi (internet )?(sayt|portal)\w*|\brəsmi (internet )?saytı$|^mətbuat xidməti\b|\bmətbuat xidməti$|^press service\b", re.I)
+# An institution's name in capitals over its own site's pages: "AZƏRBAYCAN RESPUBLİKASI ELM VƏ TƏHSİL NAZİRLİYİ",
+# "NEFT VƏ QAZ İNSTİTUTU", "МИНИСТЕРСТВО ИНОСТРАННЫХ ДЕЛ", "EMBASSY OF KAZAKHSTAN" (the name of the body first or last).
+_INSTITUTION = re.compile(
+    r"^(?:ministry|embassy|university|institute|academy|министерств\w*|посольств\w*|университет\w*|институт\w*|академи\w*)\b|"
+    r"\b(?:ministry|embassy|university|institute|academy|nazirliyi|səfirliyi|universiteti|institutu|akademiyası|"
+    r"министрлігі|елшілігі|университеті|институты|академиясы|министерство|посольство|университет|институт|академия)$",
+    re.I)
 # What follows an outlet's name in its masthead: "Report News Agency", "APA Information Agency".
 _AGENCY = re.compile(r"\s+(news|information|press)?\s*agency$|\s+(информационное\s+)?агентство$|"
                      r"\s+(ақпарат(тық)?\s+)?агенттігі$|\s+(informasiya\s+)?agentliyi$", re.I)
@@ -94,7 +101,8 @@ def is_leftover(text: str, position: int, count: int, outlet_name: Callable[[str
     if not words:
         return True  # only digits and signs: a page number, a separator, a counter
     if position < 4 and len(t) <= 100 and not re.search(r"[.!?:]$", t) and (
-            _MASTHEAD.search(t) or outlet_name(_AGENCY.sub("", t).strip())):
+            _MASTHEAD.search(t) or outlet_name(_AGENCY.sub("", t).strip())
+            or (len(words) >= 2 and _INSTITUTION.search(t) and all(w.isupper() or len(w) <= 3 for w in words))):
         return True
     # A line at the top that begins in lower case is a site's tagline or its sections ("политика, экономика").
     if position < 3 and t[:1].islower() and len(t) <= 80 and not re.search(r"[.!?]$", t):
