@@ -107,6 +107,8 @@ def _unwrap(lines: list[str]) -> tuple[str, ...] | None:
         elif blocks[-1]:
             blocks.append([])
     blocks = [b for b in blocks if b]
+    if len(blocks) == 1:
+        return _unwrap_unspaced(blocks[0])
     inner = [line for b in blocks if len(b) > 1 for line in b[:-1]]
     if len(blocks) < 2 or len(inner) < 3 or max(len(line) for b in blocks for line in b) > WRAP_WIDTH:
         return None
@@ -117,6 +119,48 @@ def _unwrap(lines: list[str]) -> tuple[str, ...] | None:
         text = b[0]
         for line in b[1:]:
             text += line if text.endswith("-") else " " + line
+        joined.append(text)
+    return tuple(joined)
+
+
+# A line that ends a sentence: a stop, maybe closed by a quotation mark or a bracket.
+_SENTENCE_END = re.compile(r"[.!?…:][»\"”’)]*$")
+# The last word of a line that goes on in the next: a conjunction, a preposition, an article.
+_OPEN_END = re.compile(r"(?<!\S)(?:və|ilə|ya|həm|и|а|в|во|на|с|со|к|о|об|по|для|из|от|мен|пен|бен|және|men|pen|ben|"
+                       r"jáne|and|or|of|the|in|on|for|with|to|at|a|an|by|from)$", re.I)
+# A line that opens speech or a list item starts a paragraph of its own.
+_OPENS = re.compile(r"^[«“\"„–—-]")
+
+
+def _unwrap_unspaced(lines: list[str]) -> tuple[str, ...] | None:
+    """The paragraphs of a hard-wrapped text saved with no blank lines: most of its lines fill the width and
+    end inside a sentence (a text saved a paragraph a line ends nearly every line with a stop); a paragraph
+    ends at a line that ends a sentence well short of the width, or before a line that opens speech."""
+    if len(lines) < 8:
+        return None
+    width = sorted(len(line) for line in lines)[int(len(lines) * 0.9)]
+    # The lines above the first that fills the width (a headline, a section, a date) stand alone, unless one
+    # ends in a word no line of a headline ends in ("… are being held in" / "Kazakhstan. As part …").
+    top = next((k for k, line in enumerate(lines) if len(line) >= 0.85 * width), 0)
+    body = lines[top:]
+    filled = [line for line in body if 40 <= len(line) <= WRAP_WIDTH]
+    if len(body) < 6 or len(filled) < WRAP_SHARE * len(body) or sum(len(line) > WRAP_WIDTH for line in body) > len(body) * 0.05:
+        return None
+    if sum(bool(_SENTENCE_END.search(line)) for line in body) > 0.5 * len(body):
+        return None
+    joined, text = [], ""
+    for k, line in enumerate(lines):
+        if k < top and not text and not _OPEN_END.search(line) and not _SENTENCE_END.search(line):
+            joined.append(line)
+            continue
+        if text and _OPENS.match(line):
+            joined.append(text)
+            text = ""
+        text = line if not text else text + (line if text.endswith("-") else " " + line)
+        if _SENTENCE_END.search(line) and len(line) < 0.85 * width:
+            joined.append(text)
+            text = ""
+    if text:
         joined.append(text)
     return tuple(joined)
 

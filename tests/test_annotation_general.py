@@ -1569,3 +1569,36 @@ def test_an_english_text_naming_azerbaijanis_in_their_letters_is_english():
     assert language.detect("Coach Shöhrət Yusifov and Rəşad Nəbiyev met the team. The match will be played on "
                            "Sunday in the capital with the youth squad.") == "en"
     assert language.detect("Rəşad Nəbiyev Qazaxıstan nazirləri ilə görüşüb və nəqliyyat məsələlərini müzakirə edib.") == "az"
+
+
+def test_a_portal_is_no_port_and_a_list_of_other_stories_at_the_foot_is_chrome(tmp_path):
+    a = _annotate(tmp_path, "Talks on oil transit to take place in May\n\nThe next round of talks on the transit of "
+                            "Kazakh oil through the Baku-Tbilisi-Ceyhan pipeline will take place in May, the president "
+                            "of SOCAR said.\n\nThe draft agreement on oil transportation is ready, he said.\n\nCopying "
+                            "information from the portal without permission is prohibited.\n\nThe most popular articles"
+                            "\n\nNew airline launches flights to eight destinations from the capital's airport\n\nFerry "
+                            "operator orders two new ships for the Caspian route\n")
+    assert a.topics == ("energy",)
+    assert len(a.leftovers) >= 3  # the list's head and the headlines under it
+
+
+def test_diplomacy_is_measured_against_the_main_topic(tmp_path):
+    # a culture-days text that recalls the official visit in its lead is about culture
+    a = _annotate(tmp_path, "Bakıda Qazaxıstan mədəniyyəti günləri keçirilir\n\nQazaxıstan Prezidenti Qasım-Jomart "
+                            "Tokayevin Azərbaycana rəsmi səfəri zamanı dövlət başçısı mədəniyyət əlaqələrinin rolunu "
+                            "qeyd edib və mədəniyyət günlərinin keçirilməsi barədə saziş imzalanıb.\n\nMədəniyyət "
+                            "günləri çərçivəsində konsert, sərgi və teatr tamaşaları təqdim olunur. Muğam Mərkəzində "
+                            "ansamblın konserti keçirilir.\n\nTeatr səhnəsində qazax teatrının tamaşası göstəriləcək. "
+                            "Mədəniyyət nazirliyi kitab sərgisi də təşkil edir.\n\nSərgidə rəssamların əsərləri nümayiş "
+                            "olunur.\n")
+    assert a.topics == ("culture",)
+
+
+def test_a_library_reference_dates_the_text_and_names_its_paper(tmp_path):
+    a = _annotate(tmp_path, "Respublika.-2016.-6 oktyabr.-№219.-S.4.\n\nAzərbaycan-Qazaxıstan münasibətləri: "
+                            "birgə gələcəyə\n\nOktyabrın 12-də rəsmi Bakı Qazaxıstan Prezidentini qarşılayacaq. Bu "
+                            "səfər iki ölkənin strateji tərəfdaşlığını təsdiqləyəcək.\n\nƏməkdaşlıq neft sahəsində "
+                            "inkişaf edir.\n")
+    assert (a.date.date, a.date.precision) == ("2016-10-06", "day")
+    assert a.outlet == "Respublika"
+    assert a.title == "Azərbaycan-Qazaxıstan münasibətləri: birgə gələcəyə"

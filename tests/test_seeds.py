@@ -269,3 +269,35 @@ def test_a_text_saved_a_paragraph_a_line_keeps_its_lines(tmp_path):
     # short lines with no blank lines between (a page's chrome over its story) are paragraphs of their own
     seed.write_text("Главная » Политика\n14:05\n" + TEXT, encoding="utf-8")
     assert read_seed(seed).paragraphs == ("Главная » Политика", "14:05", *PARAGRAPHS)
+
+
+UNSPACED = (
+    "Kazinform\n"
+    "12.03.2024 18:35\n"
+    "Kazakh culture days open in Baku\n"
+    "The days of Kazakh culture opened in Baku on Tuesday with a concert of the national\n"
+    "orchestra and an exhibition of paintings, the ministry of culture said in a statement\n"
+    "on its website. The days will last until Friday and include film screenings, a book\n"
+    "fair and meetings of writers from both countries.\n"
+    "«We are glad to show our art to the friends in Azerbaijan,» the deputy minister of\n"
+    "culture Aigerim Sadykova told reporters at the opening of the exhibition on\n"
+    "Tuesday evening.\n"
+    "The programme also includes a performance of the Kazakh state theatre in the capital\n"
+    "of Azerbaijan and a round table on the shared history of the Turkic peoples.\n"
+)
+
+
+def test_a_hard_wrapped_text_with_no_blank_lines_is_read_a_paragraph_a_line(tmp_path):
+    from site_builder.seeds import read_seed
+
+    seed = tmp_path / "unspaced.txt"
+    seed.write_text(UNSPACED, encoding="utf-8")
+    paragraphs = read_seed(seed).paragraphs
+    # the lines over the story stand alone; a paragraph ends at a short line that ends a sentence, or before speech
+    assert paragraphs[:3] == ("Kazinform", "12.03.2024 18:35", "Kazakh culture days open in Baku")
+    assert len(paragraphs) == 6
+    assert paragraphs[3].startswith("The days of Kazakh culture opened in Baku on Tuesday with a concert of the national "
+                                    "orchestra and")
+    assert paragraphs[3].endswith("writers from both countries.")
+    assert paragraphs[4].startswith("«We are glad") and paragraphs[4].endswith("on Tuesday evening.")
+    assert paragraphs[5].endswith("the Turkic peoples.")

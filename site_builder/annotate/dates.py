@@ -234,6 +234,19 @@ def _readings(text: str, with_day: bool = True):
     return kept
 
 
+# A library's reference to the paper a text was printed in, with the issue's day: "Respublika.-2016.-6
+# oktyabr.-№219.-S.4.", "Бакинский рабочий.- 2005.- 12 мая.- С. 3.", "Egemen Qazaqstan. – 2017. – 5 сәуір. – №65."
+_REFERENCE = re.compile(r"^\s*(?P<paper>[^\n.]{2,60}?)\.\s*[-–—]\s*" + _YEAR + r"\s*\.\s*[-–—]\s*" + _DAY + r"\s+" + _MONTH)
+
+
+def library_reference(text: str) -> tuple[str, str | None, str] | None:
+    """(paper, its issue's date or None, the words of the date) of a library's reference line."""
+    m = _REFERENCE.match(text) if len(text) <= 160 else None
+    if not m:
+        return None
+    return m.group("paper").strip(), _match_date(m, True), m.group(0)[m.start("year") - m.start():].strip()
+
+
 def _day_month(text: str):
     """The first day and month written with no year: (month, day, match)."""
     best = None
@@ -613,6 +626,11 @@ def infer(header_date: str | None, paragraphs: tuple[str, ...], lead: range, kno
                     if iso.startswith(header_date + "-"):
                         return DocDate(iso, "day", m.group(0), (i + 1,))
         return DocDate(header_date, precision, "header", ())
+    # The issue of the paper a library's reference gives ("Respublika.-2016.-6 oktyabr.-№219.-S.4."): the day
+    # it was printed, whatever day the story looks ahead to.
+    for i in sorted(skip):
+        if (ref := library_reference(paragraphs[i])) and ref[1]:
+            return DocDate(ref[1], "day", ref[2], (i + 1,))
     # Publication and timestamp lines, anywhere in the text; the first with a year wins …
     stamps = [(i, st) for i, p in enumerate(paragraphs) if (i in skip or i < story or len(p) <= 60) and (st := stamp(p))]
     # … but not the site's clock at the top of the page ("Сенбі, 23 Қараша 2024": the day it was saved)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from site_builder.annotate import dates
 from site_builder.annotate.titles import NOTICE, PUBLICATION, strip_dateline
 from site_builder.knowledge import Knowledge
 from site_builder.matching import Matcher
@@ -237,6 +238,15 @@ class OutletReader:
                       or (len(p) <= 80 and (i <= story or i >= len(paragraphs) - 2) and not re.search(r"[.!?]\s", p))
                       or (m.start > 0 and p[m.start - 1] in "/(" and p[m.end:m.end + 1] in "/)")):
                     reporters.append((1, m.key))
+        # A library's reference names the paper that printed the text: "Respublika.-2016.-6 oktyabr.-№219.-S.4."
+        for i in sorted(leftovers):
+            if (ref := dates.library_reference(paragraphs[i])) and not self._deep(paragraphs, leftovers, story, i):
+                known_paper = [m for m in self.names.find(ref[0]) if m.start == 0 and m.end >= len(ref[0]) - 1]
+                if known_paper:
+                    reporters.insert(0, (0, known_paper[0].key))
+                else:
+                    unknown.append((i, 0, 0, ref[0]))
+                break
         # A journal names itself in its issue line: "Publication: Monitor Volume: 3 Issue: 115".
         for i in range(min(story + 1, len(paragraphs))):
             if (issue := PUBLICATION.match(paragraphs[i].strip())) and not self.names.find(issue.group("name")):

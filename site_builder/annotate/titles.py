@@ -9,6 +9,14 @@ from dataclasses import dataclass
 
 from site_builder.annotate import dates
 
+# The head of a list of other stories at a page's foot ("The most popular articles", "Oxşar xəbərlər",
+# "Другие новости"): what follows it is their headlines, not this story.
+_LIST_HEAD = re.compile(
+    r"^(?:the\s+)?(?:most\s+(?:popular|read)(?:\s+(?:articles|news|stories))?|related\s+(?:news|articles|stories)|"
+    r"more\s+news|other\s+news|latest\s+news|read\s+also|you\s+may\s+also\s+like|"
+    r"читайте\s+также|другие\s+новости|похожие\s+новости|последние\s+новости|популярное|самое\s+читаемое|"
+    r"по\s+теме|новости\s+по\s+теме|басқа\s+жаңалықтар|ұқсас\s+жаңалықтар|соңғы\s+жаңалықтар|тағы\s+оқыңыз|"
+    r"oxşar\s+xəbərlər|digər\s+xəbərlər|son\s+xəbərlər|ən\s+çox\s+oxunan\w*|həmçinin\s+oxuyun)\W*$", re.I)
 # Lines a web page leaves around a copied article, whole or as their start.
 _PROMPTS = re.compile(
     r"^(популярные темы|читайте (также|еще|ещё)|хотите получать уведомления|получать уведомления|"
@@ -290,6 +298,11 @@ def _crumb_headline(paragraphs: tuple[str, ...], left: list[int], outlet_name: C
 def read(paragraphs: tuple[str, ...], outlet_name: Callable[[str], bool] = lambda _: False) -> Layout:
     count = len(paragraphs)
     left = [i for i, p in enumerate(paragraphs) if is_leftover(p, i, count, outlet_name)]
+    # (a list of other stories under the second half of the page: its head and all after it)
+    foot = next((i for i in range(max(count // 2, 2), count) if len(paragraphs[i]) <= 40
+                 and _LIST_HEAD.match(paragraphs[i].strip())), None)
+    if foot is not None:
+        left = sorted(set(left) | set(range(foot, count)))
     repeated = _repeated_headline(paragraphs, left)
     heading = None
     if repeated is not None:

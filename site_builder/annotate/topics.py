@@ -33,6 +33,10 @@ GENERAL = "politics"
 # detail (a port, a tanker and a railway in a text about oil exports are how the oil goes).
 ENOUGH = 3.0
 ENOUGH_SENTENCES = 3
+# … but not diplomacy, which runs through every bilateral text: the visit a culture-days text recalls in its lead
+# is no topic of its own unless its evidence reaches this share of the main topic's. (The fields a summit report
+# names in a paragraph each stay its topics: the editor counts them.)
+GENERAL_SCALE = 0.7
 
 
 _ENGLISH_ENDINGS = ("", "s", "es", "ed", "d", "ing", "'s", "’s", "er", "ers", "al")
@@ -42,7 +46,9 @@ def _english_form(keyword: str, text: str) -> bool:
     """Whether `text` is `keyword` with an English inflection, not a longer word that starts like it."""
     last, word = keyword.split()[-1].lower(), text.split()[-1].lower() if text.split() else ""
     stem = last[:-1] if last.endswith("e") else last
-    return any(word in (last + e, stem + e) for e in _ENGLISH_ENDINGS) or word.startswith(last + "-")
+    # ("-al" makes adjectives of longer words, cultural, educational; "portal" is no port)
+    return any(word in (last + e, stem + e) for e in _ENGLISH_ENDINGS if e != "al" or len(last) >= 5) \
+        or word.startswith(last + "-")
 
 
 # A keyword that names an office's portfolio ("Energy Minister", "Minister of Digital Development and
@@ -262,7 +268,8 @@ class TopicReader:
             # Weak, listed or background words alone are a passing mention.
             if tid not in prominent and mentions[tid] < MENTIONS:
                 return False
-            return scores[tid] >= RELATIVE * top or scores[tid] > ENOUGH or (
+            enough = scores[tid] > ENOUGH and (tid != GENERAL or scores[tid] >= GENERAL_SCALE * top)
+            return scores[tid] >= RELATIVE * top or enough or (
                 scores[tid] >= ENOUGH and mentions[tid] >= ENOUGH_SENTENCES)
 
         chosen = tuple(t.id for t in self.knowledge.topics if chosen_(t.id))
