@@ -1602,3 +1602,25 @@ def test_a_library_reference_dates_the_text_and_names_its_paper(tmp_path):
     assert (a.date.date, a.date.precision) == ("2016-10-06", "day")
     assert a.outlet == "Respublika"
     assert a.title == "Azərbaycan-Qazaxıstan münasibətləri: birgə gələcəyə"
+
+
+@pytest.mark.parametrize("text, outlet, cites", [
+    # a body's press service is what the text passes on, not its reporter
+    ("Мемлекет басшылары кездесті\n\nНұрсұлтан Назарбаев Бакуде Ильхам Алиевпен кездесті. Бұл туралы Ақорданың "
+     "баспасөз қызметі хабарлады.\n\nКездесу барысында екіжақты қатынастар талқыланды.\n", None, "Akorda"),
+    ("Переговоры в Баку\n\nВ ходе поездки в Баку Глава государства провел встречу с Президентом Азербайджана, "
+     "сообщает пресс-служба Akorda.kz.\n\nСтороны обсудили сотрудничество.\n", None, "Akorda"),
+])
+def test_a_press_service_is_cited(tmp_path, text, outlet, cites):
+    a = _annotate(tmp_path, text)
+    assert (a.outlet, a.outlet_cites) == (outlet, cites)
+
+
+def test_a_kicker_and_a_byline_naming_the_outlet_are_no_headline_and_no_person(tmp_path):
+    a = _annotate(tmp_path, "Baku and Astana speed up the cable project\n\nReview by Caliber.Az\n\nANALYTICS 30 January "
+                            "2023 - 13:30\n\nFarid Hasanli Caliber.Az |\n\nKazakh Prime Minister Alikhan Smailov has urged "
+                            "to speed up work on the joint fibre-optic project with Azerbaijan under the Caspian Sea.\n\n"
+                            "The idea of the cable is old.\n")
+    assert a.title == "Baku and Astana speed up the cable project"
+    assert not any("caliber" in pid for pid in a.people)
+    assert not any(p.name.startswith("Farid") for p in a.new_people)

@@ -100,6 +100,10 @@ _SOURCE_BEFORE = re.compile(r"(?:источник|mənbə|дереккөз|sourc
 # "According to Idman.Biz, citing AZERTAC", "По данным X, со ссылкой на Y": the one who passes it on reports.
 _PASSING_ON = re.compile(r"^[»\"”]?\W{0,2}\w{0,4}\s*,\s*(?:citing|со ссылкой на|ссылаясь на|[^,.]{0,40}\s(?:istinadən|сілтеме жасап))", re.I)
 _ACCORDING_BEFORE = re.compile(r"(?:according to|по данным|по информации|согласно)\s*[«\"“]?\s*$", re.I)
+# A body's press service, which the text passes on: "сообщает пресс-служба Akorda.kz", "Ақорданың баспасөз
+# қызметі хабарлады", "Prezidentin mətbuat xidməti bildirib", "the press service of Akorda reports".
+_PRESS_BEFORE = re.compile(r"(?:пресс-служб\w*|press service of(?: the)?|press office of(?: the)?)\s*[«\"“]?\s*$", re.I)
+_PRESS_AFTER = re.compile(r"^[»\"”]?\S{0,6}\s+(?:баспасөз қызмет\w*|пресс-служб\w*|mətbuat xidmət\w*|press service|press office)", re.I)
 # A newsroom named with its kind on a service line of its own: "Azərbaycan servisi/Aran Agentliyi".
 _AGENCY_LINE = re.compile(r"^(?:[^/]{0,40}/\s*)?(?P<name>[A-ZƏÇĞİÖŞÜА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+(?:\s[A-ZƏÇĞİÖŞÜА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+){0,2}"
                           r"\s(?:İnformasiya\s)?(?:Agentliyi|agentliyi|News\sAgency|Information\sAgency|Agency|агенттігі|"
@@ -206,6 +210,9 @@ class OutletReader:
                 sentence_after = re.split(r"[.!?]\s", p[m.end:m.end + 160])[0]
                 if _SPECIALLY_FOR.search(before):
                     reporters.insert(0, (0, m.key))
+                elif (_PRESS_BEFORE.search(before) or _PRESS_AFTER.match(after) or _PRESS_AFTER.match(" " + m.text.split(" ", 1)[-1])) \
+                        and not re.search(r"(?:фото|photo|foto|сурет|видео|video)\W*$", before, re.I):  # (not a picture's credit)
+                    cited.append(m.key)
                 elif _TOLD_BEFORE.search(before) or _TOLD_CORRESPONDENT.match(p[m.end:m.end + 80]) or _TOLD_KIND.match(after + p[m.end + 40:m.end + 120]) or (
                         # (the dative after a hyphen or the closing quotation mark: "Report-a", "\"Report\"a")
                         (re.search(r"-(?:a|ə|ya|yə|na|nə)$", m.text) or re.match(r"(?:-|[\"”»’']-?)(?:a|ə|ya|yə|na|nə)\b", after))

@@ -52,6 +52,9 @@ _INSTITUTION = re.compile(
     r"\b(?:ministry|embassy|university|institute|academy|nazirliyi|səfirliyi|universiteti|institutu|akademiyası|"
     r"министрлігі|елшілігі|университеті|институты|академиясы|министерство|посольство|университет|институт|академия)$",
     re.I)
+_BY_OUTLET = re.compile(r"^(?:[^\W\d_]+\s+){0,2}(?:by|от)\s+(?P<name>\S.*)$", re.I)
+_BYLINE_OUTLET = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ][^\W\d_'’-]+(?:\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ][^\W\d_'’-]+){1,2}"
+                            r"\s*[,|/–—-]?\s+(?P<name>\S[^,|]{1,40}?)\s*[|,]?\s*$")
 # What follows an outlet's name in its masthead: "Report News Agency", "APA Information Agency".
 _AGENCY = re.compile(r"\s+(news|information|press)?\s*agency$|\s+(информационное\s+)?агентство$|"
                      r"\s+(ақпарат(тық)?\s+)?агенттігі$|\s+(informasiya\s+)?agentliyi$", re.I)
@@ -111,6 +114,11 @@ def is_leftover(text: str, position: int, count: int, outlet_name: Callable[[str
     if position < 4 and len(t) <= 100 and not re.search(r"[.!?:]$", t) and (
             _MASTHEAD.search(t) or outlet_name(_AGENCY.sub("", t).strip())
             or (len(words) >= 2 and _INSTITUTION.search(t) and all(w.isupper() or len(w) <= 3 for w in words))):
+        return True
+    # A kicker or a byline that names the outlet: "Review by Caliber.Az", "Khazar Akhundov Caliber.Az |",
+    # "Айгүл Сейілова, Egemen Qazaqstan".
+    if len(t) <= 80 and ((by := _BY_OUTLET.match(t)) and outlet_name(by.group("name").strip(" |,."))
+                         or (named := _BYLINE_OUTLET.match(t)) and outlet_name(named.group("name").strip(" |,."))):
         return True
     # A line at the top that begins in lower case is a site's tagline or its sections ("политика, экономика").
     if position < 3 and t[:1].islower() and len(t) <= 80 and not re.search(r"[.!?]$", t):
