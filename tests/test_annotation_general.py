@@ -1624,3 +1624,11 @@ def test_a_kicker_and_a_byline_naming_the_outlet_are_no_headline_and_no_person(t
     assert a.title == "Baku and Astana speed up the cable project"
     assert not any("caliber" in pid for pid in a.people)
     assert not any(p.name.startswith("Farid") for p in a.new_people)
+
+
+def test_a_russian_texts_bare_president_is_the_head_it_leaves_unqualified(tmp_path):
+    a = _annotate(tmp_path, "Переговоры в Баку\n\nКасым-Жомарт Токаев и Ильхам Алиев провели переговоры. Глава "
+                            "государства провел встречу с Президентом Азербайджана.\n\nГлава государства поздравил "
+                            "Ильхама Алиева с успехами.\n\n– Это стало возможным благодаря Вашему руководству и мудрой "
+                            "политике, – подчеркнул Президент.\n")
+    assert [q.speaker for q in a.quotes] == ["kassym-jomart-tokayev"]

@@ -47,6 +47,14 @@ _ROLES = (
 )
 
 _PRONOUNS = frozenset(fold(w) for w in quoting.PRONOUNS)
+# The head of either country named with the country: "Президент(ом) Азербайджана", "President of Kazakhstan",
+# "Kazakh President".
+_QUALIFIED_HEAD = {
+    "kz": re.compile(r"(?:президент|глав)\w*\s+(?:республики\s+)?казахстана|president of (?:the republic of )?kazakhstan|"
+                     r"kazakh(?:stani?|stan's)? president", re.I),
+    "az": re.compile(r"(?:президент|глав)\w*\s+(?:республики\s+)?азербайджана|president of (?:the republic of )?azerbaijan|"
+                     r"azerbaijan(?:i|'s)? president", re.I),
+}
 
 
 def _stem(word: str) -> str:
@@ -224,6 +232,13 @@ class Annotator:
                     new_by_word.setdefault(k, person.id)
         text_all = "\n".join(seen(p) for p in paragraphs)
 
+        # A Russian or English text is at home in the country whose head it leaves unqualified: "Глава государства
+        # провел встречу с Президентом Азербайджана" is a Kazakh text, and its bare "Президент" is Tokayev.
+        home = {"kk": "kz", "az": "az"}.get(language)
+        if not home:
+            qualified = {c for c, pattern in _QUALIFIED_HEAD.items() if pattern.search(text_all)}
+            home = {"kz": "az", "az": "kz"}[qualified.pop()] if len(qualified) == 1 else None
+
         def head_of(country: str) -> str | None:
             heads = [e for e in self.knowledge.entities if e.type == "person" and e.kind == "head-of-state"
                      and e.country == country and mentioned[e.id]]
@@ -265,7 +280,6 @@ class Annotator:
                 if role == "head":
                     # "– деді Президент", "deyə dövlət başçısı": a Kazakh text's own president, an
                     # Azerbaijani text's, when the text names him; else the head of state named last.
-                    home = {"kk": "kz", "az": "az"}.get(language)
                     return (home and head_of(home)) or self._people_before(
                         matches, paragraph, lambda e: e.kind == "head-of-state")
                 if role == "expert":
