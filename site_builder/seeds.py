@@ -85,6 +85,10 @@ def read_seed(path: Path) -> Seed:
             raise UserError(problem(path, f"a line of {len(line):,} characters: longer than any paragraph of a text "
                                           f"({MAX_PARAGRAPH:,} at most); save the text with its line breaks", number))
     paragraphs = _unwrap(lines) or tuple(line.strip() for line in lines if line.strip())
+    # A picture copied as Markdown inside a line ("…отношений![]() В Мангистауском регионе…") ran a headline,
+    # the picture and the story into one line: each is a paragraph of its own (the picture a leftover).
+    if any("![" in p for p in paragraphs):
+        paragraphs = tuple(part.strip() for p in paragraphs for part in _MD_IMAGE.split(p) if part.strip())
     if not paragraphs:
         raise UserError(problem(path, "the text is empty" + (" after its date header" if m else "")))
     return Seed(path, path.name, hashlib.sha256(data).hexdigest(), encoding, header_date, paragraphs)
@@ -123,6 +127,7 @@ def _unwrap(lines: list[str]) -> tuple[str, ...] | None:
     return tuple(joined)
 
 
+_MD_IMAGE = re.compile(r"(!\[[^\]\n]{0,200}\]\([^)\s]{0,500}\))")
 # A line that ends a sentence: a stop, maybe closed by a quotation mark or a bracket.
 _SENTENCE_END = re.compile(r"[.!?…:][»\"”’)]*$")
 # The last word of a line that goes on in the next: a conjunction, a preposition, an article.

@@ -1632,3 +1632,56 @@ def test_a_russian_texts_bare_president_is_the_head_it_leaves_unqualified(tmp_pa
                             "Ильхама Алиева с успехами.\n\n– Это стало возможным благодаря Вашему руководству и мудрой "
                             "политике, – подчеркнул Президент.\n")
     assert [q.speaker for q in a.quotes] == ["kassym-jomart-tokayev"]
+
+
+@pytest.mark.parametrize("text", [
+    # the visit is what came before what the text tells
+    "Каспийская регата\n\nОтстаивая свои интересы на Каспии, Алматы искала союзников.\n\nОсенью 1996 года после "
+    "официального визита президента Назарбаева в Баку казахстанское руководство сменило позицию по Каспию.\n",
+    # the event is named inside an expert's quotation
+    "Nazirin səfəri\n\nQazaxıstanın xarici işlər naziri Bakıya səfər edib. Siyasi ekspert Asif Nərimanlının "
+    "fikrincə: “Türk Şurasının sədrliyi Azərbaycandadır və Nursultan Nazarbayev Türk Şurasının fəxri sədridir”.\n\n"
+    "Nazir görüşlər keçirib.\n",
+])
+def test_an_event_told_as_what_came_before_or_inside_a_quotation_dates_nothing(tmp_path, text):
+    assert _annotate(tmp_path, text).date.date is None
+
+
+def test_a_ticker_a_glued_clock_and_a_language_switch_over_the_headline_are_chrome(tmp_path):
+    a = _annotate(tmp_path, "Bakı 28°C\n\nUSD - 1.7010\n\nEUR - 1.9120\n\nRUB - 0.026\n\n115866\n\naz\n\nBakıda Abay "
+                            "Günü qeyd olunub\n\n21:2011 Avqust, 2024\n\nBakıda böyük qazax şairi Abay Kunanbayevin "
+                            "xatirəsinə həsr olunmuş tədbir keçirilib və şairin əsərləri oxunub.\n\nTədbirdə "
+                            "qonaqlar çıxış edib.\n")
+    assert a.title == "Bakıda Abay Günü qeyd olunub"
+    assert (a.date.date, a.date.precision) == ("2024-08-11", "day")
+
+
+def test_a_picture_copied_as_markdown_splits_its_line(tmp_path):
+    a = _annotate(tmp_path, "Аким Актау рассказал о связях с Азербайджаном![](https://example.org/a.jpg) В Мангистауском "
+                            "регионе работают совместные предприятия, сообщил аким города.\n\nТоварооборот растёт.\n")
+    assert a.title == "Аким Актау рассказал о связях с Азербайджаном"
+
+
+def test_an_azerbaijani_patronymic_and_a_surname_in_the_instrumental_in_russian(tmp_path):
+    a = _annotate(tmp_path, "Сотрудничество с диаспорой\n\nВ Баку состоялась встреча председателя Ассамблеи Жансеита "
+                            "Туймебаева с председателем Государственного комитета по работе с диаспорой Фуадом Рауф "
+                            "оглы Мурадовым.\n\nСтороны обсудили сотрудничество.\n")
+    assert "Фуад Рауф оглы Мурадов" in {p.name for p in a.new_people}
+
+
+def test_the_years_of_independence_an_english_text_counts_date_it(tmp_path):
+    a = _annotate(tmp_path, "Strategic partnership with deep roots\n\nThe ambassador spoke about contacts between the "
+                            "two countries.\n\nIn the year of 2021, Kazakhstan, just like Azerbaijan, celebrates the 30th "
+                            "anniversary of its independence.\n")
+    assert (a.date.date, a.date.precision) == ("2021", "year")
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("Partnership with deep roots\n\nThe ambassador, in an exclusive interview for the Caspian Review Magazine, speaks "
+     "about contacts between the two countries.\n\nBY ANNA PETROVA\n\nCASPIAN REVIEW STAFF WRITER\n\nQ.: How do the "
+     "relations develop?\n", "Caspian Review"),
+    ("Neft tədarükü artıb\n\nQazaxıstan Bakı limanına neft tədarükünü artırıb.\n\nBu barədə Neftxeber.az “Kaztransoil” "
+     "şirkətinin yaydığı məlumata istinadən xəbər verir.\n\nMəlumatda deyilir ki, tədarük artıb.\n", "Neftxeber.az"),
+])
+def test_an_outlet_named_as_the_one_the_text_was_made_for_or_as_the_subject_of_its_formula(tmp_path, text, outlet):
+    assert _annotate(tmp_path, text).outlet == outlet

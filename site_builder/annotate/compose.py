@@ -129,6 +129,8 @@ class Annotator:
         # … and not as last year's news ("Былтыр Тоқаев Әзербайжанға мемлекеттік сапармен барған еді").
         reported = {k: v for k, v in event_hits.items()
                     if any(not dates.in_the_past(seen[i]) and not dates.in_reported_speech(paragraphs[i], event_words[k])
+                           and not dates.after_the_event(seen[i], event_words[k])
+                           and not dates.in_a_quotation(seen[i], event_words[k])
                            for i in set(event_anywhere[k]) & heads)
                     and not all(dates.in_the_past(seen[i]) for i in v)}
         bounds_found = self.offices.bounds(seen, matches, skip, originals=paragraphs)

@@ -93,6 +93,33 @@ def in_the_past(paragraph: str) -> bool:
     return bool(_PAST.search(paragraph))
 
 
+# An event the text tells what came after ("Осенью 1996 года после официального визита президента Назарбаева в
+# Баку …", "after the state visit", "səfərdən sonra", "сапардан кейін"): background, not what it reports.
+_AFTER_BEFORE = re.compile(r"(?<![^\W\d_])(?:после|вслед за|after|following|since|с момента)\s+(?:[^\W\d_]+\s+){0,2}$", re.I)
+_AFTER_AFTER = re.compile(r"^[^\W\d_]*\s+(?:sonra|кейін|соң|бері|bəri|keıin|keyin)(?![^\W\d_])", re.I)
+
+
+_AFTER_INSIDE = re.compile(r"(?<![^\W\d_])(?:после|after|following)\s", re.I)
+
+
+def after_the_event(paragraph: str, words) -> bool:
+    """Whether the paragraph names the event (by any of `words`) only as what came before what it tells."""
+    found = sorted((m.start(), m.end()) for w in words if w for m in re.finditer(re.escape(w), paragraph))
+    # (a trigger's words may run over the marker itself: "1996 года после официального визита")
+    return any(_AFTER_BEFORE.search(paragraph[max(0, a - 40):a]) or _AFTER_AFTER.match(paragraph[b:b + 30])
+               or _AFTER_INSIDE.search(paragraph[a:b]) for a, b in found)
+
+
+def in_a_quotation(paragraph: str, words) -> bool:
+    """Whether the paragraph names the event (by the first of `words` it holds) inside a quotation: an expert's
+    “Türk Şurasının sədrliyi Azərbaycandadır …” is what someone said, not what the text reports."""
+    at = min((i for w in words if w and (i := paragraph.find(w)) != -1), default=-1)
+    if at == -1:
+        return False
+    before = paragraph[:at]
+    return before.count("«") > before.count("»") or before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
 # A sentence that reports what someone said in a speech or an interview: an event it names is the
 # speaker's subject, not the text's ("Өз сөзінде Елші … Тоқаевтың сапарын атап өтті").
 _SPEECH_OPENING = re.compile(r"^\W*(?:өз сөзінде|сөзінде|оның айтуынша|в своем выступлении|в своём выступлении|"
@@ -262,10 +289,15 @@ def _day_month(text: str):
     return month, day, best
 
 
+_GLUED_CLOCK = re.compile(r"(?<!\d)(\d{1,2}:\d\d)(?=[0-3]?\d\s+[^\W\d_]{3})")
+
+
 def stamp(text: str) -> tuple[str | None, tuple[int, int] | None, str] | None:
     """A publication or timestamp line: (full date or None, (month, day) when the line has no year, words)."""
     if len(text) > 90:
         return None
+    # a clock run into the day by a page's markup: "21:2011 Avqust, 2024" is 21:20, 11 Avqust 2024
+    text = _GLUED_CLOCK.sub(r"\1 ", text)
     full = _readings(text)
     if full:
         iso, m = full[0]
@@ -605,6 +637,19 @@ def _contrasted_years(text: str) -> set[int]:
     return out
 
 
+def _first_day(iso: str) -> datetime.date:
+    parts = [int(x) for x in iso.split("-")]
+    return datetime.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def _later_named(event, knowledge: Knowledge, event_hits: dict[str, list[int]]) -> bool:
+    """Whether the text names another known event (not a day years are counted from) that began more than two
+    months after `event` ended: the text is of that time or later."""
+    end = _first_day(event.date) + datetime.timedelta(days=60 if len(event.date) == 10 else 400 if len(event.date) == 4 else 90)
+    return any(other.id != event.id and not other.anniversary and _first_day(other.date) > end
+               for other in knowledge.events if other.id in event_hits)
+
+
 def infer(header_date: str | None, paragraphs: tuple[str, ...], lead: range, knowledge: Knowledge,
           event_hits: dict[str, list[int]], event_words: dict[str, list[str]],
           reported: dict[str, list[int]], story: int = 0, skip: frozenset[int] = frozenset(),
@@ -741,7 +786,9 @@ def infer(header_date: str | None, paragraphs: tuple[str, ...], lead: range, kno
         # отношений", 2017, over "в 2015 году посетил Астану"): that event is history here.
         if found and found.precision == "year" and event.date[:4] != found.date:
             continue
-        if event.dates_reports and event.id in reported:
+        # (… nor an event before another the text names: a text that names the Shusha Declaration of 2021 is
+        # no report of the Turkic Council's summit of 2019)
+        if event.dates_reports and event.id in reported and not _later_named(event, knowledge, event_hits):
             words = " … ".join(dict.fromkeys(event_words[event.id]))
             return DocDate(event.date, event.date_precision, words,
                            tuple(sorted({i + 1 for i in event_hits[event.id]})), event.id, confidence="low")

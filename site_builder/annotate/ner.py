@@ -73,7 +73,7 @@ def case_before(word: str) -> str | None:
     return None
 
 
-_PATRONYMIC = re.compile(r"(?:улы|ұлы|кызы|қызы)$", re.I)
+_PATRONYMIC = re.compile(r"(?:улы|ұлы|кызы|қызы|^оглы|^оғлы|^гызы)$", re.I)
 
 
 def base_russian(name: str, hint: str | None = None, gender_hint: str | None = None) -> str:
@@ -81,6 +81,10 @@ def base_russian(name: str, hint: str | None = None, gender_hint: str | None = N
     Касым-Жомарт Токаев: the case and gender most of the name's words agree on, put in the nominative."""
     morph = _morph()
     words = name.split()
+    # A surname in -овым, -евым, -иным is in the instrumental whatever the given name shows ("Фуад Рауф оглы
+    # Мурадовым": a given name the dictionary lacks looks nominative).
+    if hint is None and len(words) >= 2 and re.search(r"(?:ов|ев|ёв|ин)ым$", words[-1]):
+        hint, gender_hint = "ablt", gender_hint or "masc"
     # A Kazakh surname of the patronymic kind (Рамазанулы, Нурланкызы) is not declined in Russian; it tells
     # the gender, and the case is the first name's alone ("с Бауыржаном Ахметулы").
     fixed = [bool(_PATRONYMIC.search(w)) for w in words]

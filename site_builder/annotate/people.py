@@ -384,7 +384,9 @@ class PeopleReader:
             # (with its possessive ending, the word before it is its modifier).
             if language in _PLURAL and len(words) > 2 and _PLURAL[language].search(words[-1]):
                 words = words[:-2] if re.search(r"(?:ı|i|ы|і)$", words[-1]) and len(words) > 3 else words[:-1]
-            if len(words) > 3:
+            # "Фуад Рауф оглы Мурадов": a patronymic of the Azerbaijani kind inside the name keeps it whole
+            patronymic = len(words) == 4 and re.fullmatch(r"оглы|кызы|oğlu|qızı|ogly|oglu|kyzy|gizi|оғлу|гызы", words[2], re.I)
+            if len(words) > 3 and not patronymic:
                 words = words[-2:]
             if len(words) >= 3 and re.search(r"\b(of|and|for|и|по|мен|və|üzrə)\s+$", p[max(0, a - 6):a]):
                 words = words[-2:]

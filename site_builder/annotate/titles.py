@@ -52,6 +52,7 @@ _INSTITUTION = re.compile(
     r"\b(?:ministry|embassy|university|institute|academy|nazirliyi|səfirliyi|universiteti|institutu|akademiyası|"
     r"министрлігі|елшілігі|университеті|институты|академиясы|министерство|посольство|университет|институт|академия)$",
     re.I)
+_TICKER = re.compile(r"^(?:[A-Z]{3}\s*[-–:=/]?\s*\d[\d.,]*|[^\W\d_]+(?:\s[^\W\d_]+)?\s*[+-−]?\d{1,2}\s*°\s*[CF]?)\s*[↑↓▲▼%+-]?\s*$")
 _BY_OUTLET = re.compile(r"^(?:[^\W\d_]+\s+){0,2}(?:by|от)\s+(?P<name>\S.*)$", re.I)
 _BYLINE_OUTLET = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ][^\W\d_'’-]+(?:\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇĞİÖŞÜ][^\W\d_'’-]+){1,2}"
                             r"\s*[,|/–—-]?\s+(?P<name>\S[^,|]{1,40}?)\s*[|,]?\s*$")
@@ -139,6 +140,9 @@ def is_leftover(text: str, position: int, count: int, outlet_name: Callable[[str
     if PUBLICATION.match(t) or (len(t) <= 250 and re.search(r"©\s*[^.!?©]{2,80}$", t)):
         return True
     if _COUNTER.match(t) and len(t) <= 60:
+        return True
+    # A site's ticker: exchange rates and the weather ("USD - 1.7010", "RUB - 0.026", "Bakı 28°C").
+    if len(t) <= 40 and _TICKER.match(t):
         return True
     if NOTICE.search(t) and len(t) <= 400:
         return True
@@ -305,7 +309,14 @@ def _crumb_headline(paragraphs: tuple[str, ...], left: list[int], outlet_name: C
 
 def read(paragraphs: tuple[str, ...], outlet_name: Callable[[str], bool] = lambda _: False) -> Layout:
     count = len(paragraphs)
-    left = [i for i, p in enumerate(paragraphs) if is_leftover(p, i, count, outlet_name)]
+    # A run of chrome at the top (a ticker, a counter, a language switch) keeps the lines under it at the top:
+    # each is judged as standing where it would without the run.
+    left, kept = [], 0
+    for i, p in enumerate(paragraphs):
+        if is_leftover(p, i, count, outlet_name) or (kept < i and is_leftover(p, kept, count, outlet_name)):
+            left.append(i)
+        else:
+            kept += 1
     # (a list of other stories under the second half of the page: its head and all after it)
     foot = next((i for i in range(max(count // 2, 2), count) if len(paragraphs[i]) <= 40
                  and _LIST_HEAD.match(paragraphs[i].strip())), None)
