@@ -1685,3 +1685,11 @@ def test_the_years_of_independence_an_english_text_counts_date_it(tmp_path):
 ])
 def test_an_outlet_named_as_the_one_the_text_was_made_for_or_as_the_subject_of_its_formula(tmp_path, text, outlet):
     assert _annotate(tmp_path, text).outlet == outlet
+
+
+def test_the_heads_of_the_two_states_meeting_in_the_headline_is_politics(tmp_path):
+    a = _annotate(tmp_path, "Kazakhstan and Azerbaijan to deepen trade as Ilham Aliyev meets Kassym-Jomart Tokayev in "
+                            "Astana\n\nThe sides discussed trade, transit and the Middle Corridor at the meeting.\n\n"
+                            "Trade and economic ties and investment were the focus; business forums are planned, and "
+                            "the agreements signed cover political dialogue.\n")
+    assert "politics" in a.topics and "economy" in a.topics

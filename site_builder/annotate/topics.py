@@ -258,6 +258,18 @@ class TopicReader:
                 evidence.setdefault(e.topic, []).append((originals or paragraphs)[i][e.start:e.end])
             for tid, found in sentence.items():
                 mentions[tid] += sum(found.values())
+        # The heads of two states named together in the headline or the lead ("… as Aliyev meets Tokayev in Astana")
+        # are a meeting of the two: evidence of politics as strong as a headline's two words.
+        for i in sorted({headline, story} - {None}):
+            if i < len(matches) and i not in skip and len({e.country for m in matches[i] if (e := self.knowledge.entity(m.key))
+                                                           and e.type == "person" and e.kind == "head-of-state"}) >= 2:
+                scores[GENERAL] += HEADLINE * 2
+                mentions[GENERAL] += 1
+                prominent.add(GENERAL)
+                evidence.setdefault(GENERAL, []).extend(
+                    (originals or paragraphs)[i][m.start:m.end] for m in matches[i]
+                    if (e := self.knowledge.entity(m.key)) and e.kind == "head-of-state")
+                break
         # Diplomatic words (visit, talks, agreement) run through every bilateral text: the scale a
         # passing topic is judged against is the strongest of the others.
         top = max((v for k, v in scores.items() if k != GENERAL), default=0)
