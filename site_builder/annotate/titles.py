@@ -313,7 +313,8 @@ def read(paragraphs: tuple[str, ...], outlet_name: Callable[[str], bool] = lambd
     # each is judged as standing where it would without the run.
     left, kept = [], 0
     for i, p in enumerate(paragraphs):
-        if is_leftover(p, i, count, outlet_name) or (kept < i and is_leftover(p, kept, count, outlet_name)):
+        # (only the first lines have rules of their own: a line judged at position 4 or more is judged as it stands)
+        if is_leftover(p, i, count, outlet_name) or (kept < i and kept < 4 and is_leftover(p, kept, count, outlet_name)):
             left.append(i)
         else:
             kept += 1
