@@ -134,6 +134,11 @@ def _site_name(name: str, tld: str) -> str:
     return f"{name}.{tld.lower() if tld.isupper() or name.islower() else tld}"
 
 
+def _passes_on(before: str, after: str) -> bool:
+    """Whether a name stands in "According to X, citing Y": X passes on what Y said, and reports the text."""
+    return bool(_ACCORDING_BEFORE.search(before) and _PASSING_ON.match(after))
+
+
 def _source_line(paragraphs: tuple[str, ...], i: int, before: str) -> bool:
     """Whether a name stands after a "Source:" label, on its line or on the line before ("Šaltinis:" / "gazeta.kz")."""
     return bool(_SOURCE_BEFORE.search(before) or (not before.strip() and i > 0 and _SOURCE_BEFORE.match(paragraphs[i - 1].strip())))
@@ -166,7 +171,7 @@ class OutletReader:
         unknown: list[tuple[int, int, int, str]] = []  # (paragraph, 0 formula | 1 place, offset, name)
         unknown_cited: list[str] = []
         for i, p in enumerate(paragraphs[:story + 6]):
-            made = _MADE_FOR.search(p) or ((staff := _STAFF.match(p.strip())) and staff)
+            made = _MADE_FOR.search(p) or _STAFF.match(p.strip())
             if made and not self.names.find(made.group("name")):
                 name = made.group("name")
                 unknown.append((i, 0, made.start("name"), name.title() if name.isupper() else name))
@@ -189,7 +194,7 @@ class OutletReader:
                 before = re.split(r"[.!?;]\s", p[max(0, m.start() - 60):m.start()])[-1]
                 after = p[m.end():m.end() + 40]
                 sentence_after = re.split(r"[.!?]\s", p[m.end():m.end() + 160])[0]
-                if _ACCORDING_BEFORE.search(before) and _PASSING_ON.match(p[m.end():m.end() + 80]):
+                if _passes_on(before, p[m.end():m.end() + 80]):
                     if not self._deep(paragraphs, leftovers, story, i):
                         unknown.append((i, 0, m.start(), _site_name(m.group(1), m.group(2))))
                     continue
@@ -232,7 +237,7 @@ class OutletReader:
                         and _TOLD_AFTER.match(p[m.end:m.end + 140])):
                     told.append(m.key)
                     cited.append(m.key)
-                elif _ACCORDING_BEFORE.search(before) and _PASSING_ON.match(p[m.end:m.end + 80]) \
+                elif _passes_on(before, p[m.end:m.end + 80]) \
                         and not self._deep(paragraphs, leftovers, story, i):
                     reporters.append((0, m.key))
                 elif _CITING_BEFORE.search(before) or _CITING_AFTER.match(_unbracket(p[m.end:m.end + 140])) \
